@@ -1,0 +1,42 @@
+/* tutti-api.h — paths and headers of the HTTP API (API.md)
+ *
+ * SPDX-License-Identifier: GPL-3.0-or-later
+ */
+#pragma once
+
+#include <glib.h>
+
+G_BEGIN_DECLS
+
+#define TUTTI_API_PREFIX               "/api/v1"
+#define TUTTI_API_SITES                TUTTI_API_PREFIX "/sites"
+#define TUTTI_API_SESSION              TUTTI_API_PREFIX "/session"
+#define TUTTI_API_PASSWORD_RESET       TUTTI_API_PREFIX "/password-reset"
+#define TUTTI_API_PASSWORD             TUTTI_API_PREFIX "/password"
+#define TUTTI_API_HOME                 TUTTI_API_PREFIX "/home"
+#define TUTTI_API_FAMILY               TUTTI_API_PREFIX "/family"
+#define TUTTI_API_FAMILY_DOCUMENTS     TUTTI_API_PREFIX "/family/documents"
+#define TUTTI_API_PUPILS               TUTTI_API_PREFIX "/pupils"
+#define TUTTI_API_OFFER                TUTTI_API_PREFIX "/offer"
+#define TUTTI_API_PREENROLMENTS        TUTTI_API_PREFIX "/preenrolments"
+#define TUTTI_API_BILLING_FEES         TUTTI_API_PREFIX "/billing/fees"
+#define TUTTI_API_BILLING_RENTALS      TUTTI_API_PREFIX "/billing/rentals"
+#define TUTTI_API_BILLING_DOCUMENTS    TUTTI_API_PREFIX "/billing/documents"
+#define TUTTI_API_STAFF                TUTTI_API_PREFIX "/staff"
+
+#define TUTTI_API_CONTENT_TYPE_JSON    "application/json; charset=utf-8"
+#define TUTTI_API_HEADER_IDEMPOTENCY   "Idempotency-Key"
+#define TUTTI_API_HEADER_DOCUMENT_KIND "X-Document-Kind"
+
+/* Limits the server enforces and the app announces. */
+#define TUTTI_API_MAX_JSON_BODY        (1024 * 1024)
+#define TUTTI_API_MAX_UPLOAD           (2 * 1024 * 1024)
+
+/* Login attempts: this many failures per account within the window → 429. */
+#define TUTTI_API_LOGIN_MAX_FAILURES   5
+#define TUTTI_API_LOGIN_WINDOW_SECONDS (15 * 60)
+
+/* Sessions live this long. */
+#define TUTTI_API_SESSION_SECONDS      (12 * 60 * 60)
+
+G_END_DECLS
