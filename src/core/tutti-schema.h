@@ -82,6 +82,7 @@ struct _TuttiSchema
 {
   const char *name;
   gsize size;
+  GDestroyNotify free_func;      /* the typed free, for GPtrArrays of records */
   guint n_fields;
   const TuttiField *fields;
 };
@@ -99,8 +100,10 @@ const char     *tutti_enum_to_label       (const TuttiEnum   *enum_type,
 const TuttiField *tutti_schema_lookup     (const TuttiSchema *schema,
                                            const char        *key);
 
-/* Generic records */
+/* Generic records. A new record has its nullable numbers set to
+ * TUTTI_NO_VALUE and its lists empty (never %NULL). */
 gpointer        tutti_record_new          (const TuttiSchema *schema);
+GPtrArray      *tutti_record_list_new     (const TuttiSchema *schema);
 void            tutti_record_free         (const TuttiSchema *schema,
                                            gpointer           record);
 gpointer        tutti_record_copy         (const TuttiSchema *schema,
