@@ -278,7 +278,8 @@ tutti_validate_department (const char *text)
 
   if (text == NULL)
     return FALSE;
-  copy = g_ascii_strup (g_strstrip (g_strdup (text)), -1);
+  copy = g_ascii_strup (text, -1);
+  g_strstrip (copy);
   len = strlen (copy);
 
   if (strcmp (copy, "2A") == 0 || strcmp (copy, "2B") == 0 || strcmp (copy, "99") == 0)
