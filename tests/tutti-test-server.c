@@ -18,6 +18,7 @@ struct _TuttiTestServer
   char *data_dir;
   char *log_path;
   char *url;
+  guint n_restarts;
 };
 
 char *
@@ -55,23 +56,19 @@ tutti_test_rm_rf (const char *path)
   g_rmdir (path);
 }
 
-TuttiTestServer *
-tutti_test_server_start (gboolean            demo,
-                         const char * const *extra_args)
+/* Spawns the server on self->data_dir and waits for its URL. */
+static void
+spawn (TuttiTestServer    *self,
+       gboolean            demo,
+       const char * const *extra_args)
 {
   g_autoptr(GError) error = NULL;
   g_autoptr(GPtrArray) argv = g_ptr_array_new ();
   g_autoptr(GSubprocessLauncher) launcher = NULL;
   g_autoptr(GDataInputStream) out = NULL;
   const char *server_path = g_getenv ("TUTTI_SERVER_PATH");
-  TuttiTestServer *self;
 
   g_assert_nonnull (server_path);
-
-  self = g_new0 (TuttiTestServer, 1);
-  self->tmp_dir = tutti_test_make_tmpdir ("server");
-  self->data_dir = g_build_filename (self->tmp_dir, "data", NULL);
-  self->log_path = g_build_filename (self->tmp_dir, "server.log", NULL);
 
   g_ptr_array_add (argv, (char *) server_path);
   g_ptr_array_add (argv, (char *) "--port");
@@ -109,12 +106,59 @@ tutti_test_server_start (gboolean            demo,
           gsize len = strlen (line);
           if (len > 0 && line[len - 1] == '/')
             line[len - 1] = '\0';
+          g_free (self->url);
           self->url = g_steal_pointer (&line);
           break;
         }
     }
+}
+
+/* SIGTERM and a clean exit (status 0), or the test fails. */
+static void
+terminate (TuttiTestServer *self)
+{
+  g_autoptr(GError) error = NULL;
+
+  g_subprocess_send_signal (self->process, SIGTERM);
+  g_subprocess_wait (self->process, NULL, &error);
+  g_assert_no_error (error);
+  if (!g_subprocess_get_if_exited (self->process) ||
+      g_subprocess_get_exit_status (self->process) != 0)
+    {
+      g_autofree char *log = tutti_test_server_get_log (self);
+      g_error ("tutti-server did not stop cleanly:\n%s", log);
+    }
+  g_clear_object (&self->process);
+}
+
+TuttiTestServer *
+tutti_test_server_start (gboolean            demo,
+                         const char * const *extra_args)
+{
+  TuttiTestServer *self;
+
+  self = g_new0 (TuttiTestServer, 1);
+  self->tmp_dir = tutti_test_make_tmpdir ("server");
+  self->data_dir = g_build_filename (self->tmp_dir, "data", NULL);
+  self->log_path = g_build_filename (self->tmp_dir, "server.log", NULL);
+  spawn (self, demo, extra_args);
 
   return self;
+}
+
+void
+tutti_test_server_restart (TuttiTestServer    *self,
+                           gboolean            demo,
+                           const char * const *extra_args)
+{
+  g_return_if_fail (self != NULL);
+
+  terminate (self);
+  /* A log of its own for each run: the launcher truncates the file. */
+  self->n_restarts++;
+  g_free (self->log_path);
+  self->log_path = g_strdup_printf ("%s/server-%u.log", self->tmp_dir, self->n_restarts);
+  spawn (self, demo, extra_args);
 }
 
 const char *
@@ -165,23 +209,11 @@ tutti_test_server_list_outbox (TuttiTestServer *self)
 void
 tutti_test_server_stop (TuttiTestServer *self)
 {
-  g_autoptr(GError) error = NULL;
-
   if (self == NULL)
     return;
 
-  g_subprocess_send_signal (self->process, SIGTERM);
-  g_subprocess_wait (self->process, NULL, &error);
-  g_assert_no_error (error);
-  if (!g_subprocess_get_if_exited (self->process) ||
-      g_subprocess_get_exit_status (self->process) != 0)
-    {
-      g_autofree char *log = tutti_test_server_get_log (self);
-      g_error ("tutti-server did not stop cleanly:\n%s", log);
-    }
-
+  terminate (self);
   tutti_test_rm_rf (self->tmp_dir);
-  g_clear_object (&self->process);
   g_free (self->tmp_dir);
   g_free (self->data_dir);
   g_free (self->log_path);

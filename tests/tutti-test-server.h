@@ -19,6 +19,12 @@ const char      *tutti_test_server_get_url       (TuttiTestServer    *self);
 const char      *tutti_test_server_get_data_dir  (TuttiTestServer    *self);
 /* Everything the server wrote on stderr so far (its access log). */
 char            *tutti_test_server_get_log       (TuttiTestServer    *self);
+/* Stops the server cleanly (as _stop() does) and starts it again on the
+ * same data dir, e.g. to check that a second --demo adds nothing. The URL
+ * changes; the log is the new run's. */
+void             tutti_test_server_restart       (TuttiTestServer    *self,
+                                                  gboolean            demo,
+                                                  const char * const *extra_args);
 /* SIGTERM, waits for a clean exit (status 0), removes the data dir. */
 void             tutti_test_server_stop          (TuttiTestServer    *self);
 

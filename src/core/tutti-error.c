@@ -183,6 +183,14 @@ tutti_api_error_set_retry_after (GError *error,
   tutti_api_error_get_private (error)->retry_after = seconds;
 }
 
+static int
+compare_keys (gconstpointer a,
+              gconstpointer b,
+              gpointer      user_data)
+{
+  return g_strcmp0 (*(const char * const *) a, *(const char * const *) b);
+}
+
 JsonNode *
 tutti_api_error_to_json (const GError *error)
 {
@@ -209,8 +217,7 @@ tutti_api_error_to_json (const GError *error)
 
       /* Sorted, so that identical errors give identical bytes. */
       keys = g_hash_table_get_keys_as_array (fields, &n_keys);
-      g_qsort_with_data (keys, n_keys, sizeof (gpointer),
-                         (GCompareDataFunc) (void (*) (void)) g_strcmp0, NULL);
+      g_qsort_with_data (keys, n_keys, sizeof (gpointer), compare_keys, NULL);
 
       json_builder_set_member_name (builder, "fields");
       json_builder_begin_object (builder);

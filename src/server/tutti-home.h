@@ -1,0 +1,18 @@
+/* tutti-home.h — the home page (HOME-1..4)
+ *
+ * SPDX-License-Identifier: GPL-3.0-or-later
+ */
+#pragma once
+
+#include "tutti-server.h"
+
+G_BEGIN_DECLS
+
+void         tutti_home_register        (TuttiServer  *server);
+
+/* The campaigns open now (flag set, opened, deadline not passed), with
+ * their required documents and downloads. */
+GPtrArray   *tutti_home_open_campaigns  (TuttiStore   *store,
+                                         GError      **error);
+
+G_END_DECLS
