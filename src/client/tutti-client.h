@@ -18,7 +18,9 @@ G_DECLARE_FINAL_TYPE (TuttiClient, tutti_client, TUTTI, CLIENT, GObject)
  * API's code (tutti_api_error_get_fields() for a 422's fields,
  * tutti_api_error_get_retry_after() for a 429), and a server that cannot be
  * reached as TUTTI_API_ERROR_UNAVAILABLE. Cancelling gives G_IO_ERROR_CANCELLED.
- * A 401 "unauthenticated" on a logged-in client also emits ::session-expired. */
+ * A 401 "unauthenticated" on a logged-in client also emits ::session-expired,
+ * after the client has forgotten its token and account. Each call gives up
+ * after the client's timeout (30 s), as TUTTI_API_ERROR_UNAVAILABLE. */
 
 TuttiClient   *tutti_client_new                     (const char           *base_url);
 const char    *tutti_client_get_base_url            (TuttiClient          *self);
@@ -35,6 +37,10 @@ void           tutti_client_set_token               (TuttiClient          *self,
 /* (nullable): the account of the current session. */
 TuttiAccount  *tutti_client_get_account             (TuttiClient          *self);
 gboolean       tutti_client_is_logged_in            (TuttiClient          *self);
+/* How many seconds a call may take before it fails as unavailable (30). */
+guint          tutti_client_get_timeout             (TuttiClient          *self);
+void           tutti_client_set_timeout             (TuttiClient          *self,
+                                                     guint                 seconds);
 
 /* GET /sites → GPtrArray of TuttiSite */
 void           tutti_client_list_sites_async        (TuttiClient          *self,
