@@ -1,1 +1,0 @@
-int tutti_placeholder (void); int tutti_placeholder (void) { return 0; } /* PLACEHOLDER */
