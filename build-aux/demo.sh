@@ -20,8 +20,12 @@ build="$top/_build-demo"
 prefix="$build/prefix"
 data_dir="$build/demo-data"
 
-if [ ! -d "$build/meson-private" ]; then
-  meson setup "$build" --prefix="$prefix" --buildtype=debugoptimized >/dev/null
+if [ -f "$build/build.ninja" ]; then
+  meson setup --reconfigure "$build" --prefix="$prefix" --buildtype=debugoptimized >/dev/null
+else
+  # --wipe: a setup interrupted earlier leaves a folder without build.ninja.
+  meson setup --wipe "$build" --prefix="$prefix" --buildtype=debugoptimized >/dev/null 2>&1 ||
+    meson setup "$build" --prefix="$prefix" --buildtype=debugoptimized >/dev/null
 fi
 ninja -C "$build"
 meson install -C "$build" --quiet >/dev/null

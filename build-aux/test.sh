@@ -13,10 +13,12 @@ tutti_ensure_packages
 
 build=${TUTTI_TEST_BUILD_DIR:-_build-test}
 options=(-Db_sanitize=address,undefined -Db_lundef=false -Dwerror=true --buildtype=debug)
-if [ -d "$build/meson-private" ]; then
+if [ -f "$build/build.ninja" ]; then
   meson setup --reconfigure "$build" "${options[@]}" >/dev/null
 else
-  meson setup "$build" "${options[@]}" >/dev/null
+  # --wipe: a setup interrupted earlier leaves a folder without build.ninja.
+  meson setup --wipe "$build" "${options[@]}" >/dev/null 2>&1 ||
+    meson setup "$build" "${options[@]}" >/dev/null
 fi
 ninja -C "$build"
 
