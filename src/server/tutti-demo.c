@@ -797,6 +797,63 @@ add_reenrolment (Demo                  *demo,
   insert (demo, TUTTI_TABLE_REENROLMENTS, reenrolment, NULL, 0);
 }
 
+/* -- Follow-up of a course and a year of marks (PUP-3, PUP-4) -- */
+
+static const DemoEvaluation follow_up_evaluations[] = {
+  { "Contrôle continu", "Technique", 350, 500, "B", NULL, "Des progrès réguliers." },
+  { "Audition", "Prestation en public", TUTTI_NO_VALUE, 0, NULL, "Très bien",
+    "Belle présence sur scène." },
+};
+
+/* Two more evaluations of a current course and, when asked, an
+ * unjustified absence; @offset spreads the dates between courses. */
+static void
+add_course_follow_up (Demo             *demo,
+                      gint64            course_id,
+                      const DemoCourse *course,
+                      int               offset,
+                      gboolean          absence)
+{
+  for (guint i = 0; i < G_N_ELEMENTS (follow_up_evaluations); i++)
+    {
+      g_autofree char *date = days_from_today (demo, -9 - offset - (int) i * 20);
+      add_evaluation (demo, "course_id", course_id, date, &follow_up_evaluations[i]);
+    }
+  if (absence)
+    {
+      g_autofree char *date = days_from_today (demo, -5 - offset);
+      add_absence (demo, course_id, date, course->time, course->duration, FALSE, NULL);
+    }
+}
+
+/* Weekly marks from late September of @year: enough for several pages. */
+static void
+add_weekly_evaluations (Demo   *demo,
+                        gint64  record_id,
+                        int     year,
+                        guint   count)
+{
+  static const char * const criteria[] = {
+    "Justesse", "Rythme", "Sonorité", "Lecture à vue", "Interprétation",
+  };
+
+  for (guint i = 0; i < count; i++)
+    {
+      gint64 mark = 300 + (gint64) ((i * 37) % 200);
+      DemoEvaluation evaluation = {
+        "Contrôle continu", criteria[i % G_N_ELEMENTS (criteria)], mark, 500,
+        mark >= 450 ? "A" : mark >= 375 ? "B" : "C", NULL, NULL
+      };
+      g_autofree char *iso = NULL;
+      GDate date;
+
+      g_date_set_dmy (&date, 20, G_DATE_SEPTEMBER, year);
+      g_date_add_days (&date, i * 7);
+      iso = date_iso (&date);
+      add_evaluation (demo, "history_record_id", record_id, iso, &evaluation);
+    }
+}
+
 /* -- The Z-TEST family, as in the guide -- */
 
 static const DemoGuardian ztest_guardian = {
@@ -1024,6 +1081,63 @@ add_term (Demo             *demo,
     }
 }
 
+/* The items of each fee notice, one per pupil enrolled that year, as the
+ * notice's PDF lists them (their sum is the notice's debit). */
+static void
+add_martin_invoice_items (Demo   *demo,
+                          gint64  family_id)
+{
+  static const char * const terms[] = { "1er", "2e", "3e" };
+  g_autoptr(GPtrArray) lines = NULL;
+  sqlite3_stmt *stmt;
+
+  if (demo->error != NULL)
+    return;
+  stmt = tutti_store_prepare_select (demo->store, TUTTI_TABLE_BILLING_LINES,
+                                     "WHERE family_id = ? AND kind = 'fee' AND debit > 0 "
+                                     "AND label = 'AVIS DES SOMMES A PAYER' ORDER BY id",
+                                     &demo->error);
+  if (stmt == NULL)
+    return;
+  sqlite3_bind_int64 (stmt, 1, family_id);
+  lines = tutti_store_read_records (demo->store, TUTTI_TABLE_BILLING_LINES, stmt, &demo->error);
+  if (lines == NULL)
+    return;
+
+  for (guint i = 0; i < lines->len && demo->error == NULL; i++)
+    {
+      const TuttiBillingLine *line = g_ptr_array_index (lines, i);
+      int year, month, day, school_year, position = 0;
+
+      if (!tutti_parse_date (line->date, &year, &month, &day))
+        continue;
+      school_year = month >= 9 ? year : year - 1;
+      for (guint p = 0; p < G_N_ELEMENTS (martin_pupils) && demo->error == NULL; p++)
+        {
+          const DemoMartinPupil *pupil = &martin_pupils[p];
+          g_autofree char *label = NULL;
+
+          if (pupil->first_year > school_year)
+            continue;
+          label = g_strdup_printf ("Cotisation %s trimestre %d/%d — %s %s, %s",
+                                   terms[month >= 9 ? 0 : month < 4 ? 1 : 2], school_year,
+                                   school_year + 1, pupil->pupil.surname, pupil->pupil.first_name,
+                                   pupil->courses[0].name);
+          stmt = tutti_store_prepare (demo->store,
+                                      "INSERT INTO billing_items (billing_line_id, position, label, amount) "
+                                      "VALUES (?, ?, ?, ?)",
+                                      &demo->error);
+          if (stmt == NULL)
+            return;
+          sqlite3_bind_int64 (stmt, 1, line->id);
+          sqlite3_bind_int (stmt, 2, position++);
+          tutti_store_bind_text (stmt, 3, label);
+          sqlite3_bind_int64 (stmt, 4, pupil->fee);
+          tutti_store_run (demo->store, stmt, &demo->error);
+        }
+    }
+}
+
 static void
 add_martin_billing (Demo   *demo,
                     gint64  family_id)
@@ -1076,6 +1190,8 @@ add_martin_billing (Demo   *demo,
     add_billing_line (demo, family_id, TUTTI_BILLING_RENTAL, rental_date, TUTTI_PAYMENT_DIRECT_DEBIT,
                       rental_operation, "REJET DE PRELEVEMENT", 1166, 0, FALSE);
   }
+
+  add_martin_invoice_items (demo, family_id);
 }
 
 static void
@@ -1101,6 +1217,7 @@ add_martin (Demo *demo)
           g_autofree char *date = days_from_today (demo, -30 - (int) (p * 7 + c));
 
           add_evaluation (demo, "course_id", course_id, date, &evaluation);
+          add_course_follow_up (demo, course_id, &data->courses[c], (int) (p * 3 + c), p == 2 && c == 0);
           if (c == 0 && p != 2)
             {
               g_autofree char *absence = days_from_today (demo, -12 - (int) p);
@@ -1135,6 +1252,9 @@ add_martin (Demo *demo)
             g_autofree char *date = g_strdup_printf ("%d-06-%02d", year + 1, 10 + year % 15);
             add_evaluation (demo, "history_record_id", record_id, date, &exam);
           }
+          /* Léa's last year: a record whose evaluations fill three pages. */
+          if (p == 0 && year == demo->school_year - 1)
+            add_weekly_evaluations (demo, record_id, year, 29);
           add_piece (demo, pupil_id,
                      p == 0 ? (year % 2 ? "Concerto en la mineur, 1er mouvement" : "Méditation de Thaïs")
                             : (p == 1 ? (year % 2 ? "Trumpet Voluntary" : "Le Carnaval de Venise")
@@ -1217,8 +1337,9 @@ add_other_families (Demo *demo)
       for (guint p = 0; p < G_N_ELEMENTS (data->pupils) && data->pupils[p].surname != NULL; p++)
         {
           gint64 pupil_id = add_pupil (demo, family_id, &data->pupils[p], &data->guardian);
+          gint64 course_id = add_course (demo, pupil_id, &data->courses[p]);
 
-          add_course (demo, pupil_id, &data->courses[p]);
+          add_course_follow_up (demo, course_id, &data->courses[p], (int) (f * 2 + p), TRUE);
           if (data->state != TUTTI_REENROLMENT_TO_DO)
             add_reenrolment (demo, pupil_id, data->state, data->state == TUTTI_REENROLMENT_IN_PROGRESS ? 3 : 0);
         }

@@ -275,4 +275,17 @@ static const char * const tutti_migrations[] = {
   ");"
   "CREATE INDEX billing_lines_family ON billing_lines (family_id, kind, date);"
   "CREATE INDEX billing_lines_operation ON billing_lines (operation);",
+
+  /* 2: the items of an invoice recorded by the office (STAFF-6), shown on
+   * its PDF; and the digest of the request an idempotency key answered,
+   * so that a key sent again with another request is refused. */
+  "CREATE TABLE billing_items ("
+  "  id INTEGER PRIMARY KEY,"
+  "  billing_line_id INTEGER NOT NULL REFERENCES billing_lines (id) ON DELETE CASCADE,"
+  "  position INTEGER NOT NULL,"
+  "  label TEXT NOT NULL,"
+  "  amount INTEGER NOT NULL"
+  ");"
+  "CREATE INDEX billing_items_line ON billing_items (billing_line_id, position);"
+  "ALTER TABLE idempotency_keys ADD COLUMN request_sha256 TEXT;",
 };

@@ -19,10 +19,13 @@
 
 #include "tutti-accounts.h"
 #include "tutti-auth.h"
+#include "tutti-billing.h"
 #include "tutti-demo.h"
+#include "tutti-family.h"
 #include "tutti-home.h"
 #include "tutti-password.h"
 #include "tutti-server.h"
+#include "tutti-staff.h"
 
 /* Expired sessions and old attempts are swept this often. */
 #define PURGE_INTERVAL_SECONDS (60 * 60)
@@ -153,6 +156,9 @@ tutti_server_new (const char *data_dir,
   /* Each area registers its routes; later areas add a line here. */
   tutti_auth_register (self);
   tutti_home_register (self);
+  tutti_family_register (self);
+  tutti_staff_register (self);
+  tutti_billing_register (self);
 
   return self;
 }
@@ -441,6 +447,22 @@ tutti_request_reply_empty (TuttiRequest *self,
   g_return_if_fail (!self->replied);
 
   soup_server_message_set_status (self->msg, status, NULL);
+  finish_reply (self);
+}
+
+void
+tutti_request_reply_bytes (TuttiRequest *self,
+                           guint         status,
+                           const char   *content_type,
+                           GBytes       *bytes)
+{
+  g_return_if_fail (!self->replied);
+  g_return_if_fail (bytes != NULL);
+
+  soup_server_message_set_status (self->msg, status, NULL);
+  soup_message_headers_replace (soup_server_message_get_response_headers (self->msg),
+                                "Content-Type", content_type);
+  soup_message_body_append_bytes (soup_server_message_get_response_body (self->msg), bytes);
   finish_reply (self);
 }
 

@@ -121,6 +121,11 @@ void          tutti_request_reply_record    (TuttiRequest      *self,
                                              gconstpointer      record);
 void          tutti_request_reply_empty     (TuttiRequest      *self,
                                              guint              status);
+/* A body that is not JSON (a PDF…), sent as it is. */
+void          tutti_request_reply_bytes     (TuttiRequest      *self,
+                                             guint              status,
+                                             const char        *content_type,
+                                             GBytes            *bytes);
 /* API errors answer with their status and JSON; any other error is
  * logged and answers 500 "internal". */
 void          tutti_request_reply_error     (TuttiRequest      *self,

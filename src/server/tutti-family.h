@@ -1,0 +1,70 @@
+/* tutti-family.h — family and pupil files, and their pending changes (FAM, PUP)
+ *
+ * SPDX-License-Identifier: GPL-3.0-or-later
+ */
+#pragma once
+
+#include "tutti-server.h"
+
+G_BEGIN_DECLS
+
+/* A refused change stays on the family's record this many days after the
+ * office's decision (unless the family sends that field again). */
+#define TUTTI_FAMILY_REFUSED_DAYS          30
+/* Evaluations per page of a history record (PUP-4; the guide's "1 / 2"). */
+#define TUTTI_FAMILY_EVALUATIONS_PER_PAGE  10
+
+/* Paging headers of GET /pupils/{id}/history/{record_id}[/pages/{page}]. */
+#define TUTTI_FAMILY_HEADER_PAGE           "X-Page"
+#define TUTTI_FAMILY_HEADER_PER_PAGE       "X-Per-Page"
+#define TUTTI_FAMILY_HEADER_TOTAL          "X-Total"
+#define TUTTI_FAMILY_HEADER_TOTAL_PAGES    "X-Total-Pages"
+
+void               tutti_family_register      (TuttiServer        *server);
+
+/* ---- Shared with the staff's validation queue (tutti-staff.c) ----------- */
+
+/* A positive decimal id from a path segment, else 0. */
+gint64             tutti_family_parse_id      (const char         *text);
+
+const TuttiSchema *tutti_entity_get_schema    (TuttiEntity         entity);
+/* The record's pending_changes list (TuttiGuardian or TuttiPupil). */
+GPtrArray        **tutti_entity_get_changes   (TuttiEntity         entity,
+                                               gpointer            record);
+
+/* The guardian or pupil @id, and the family it belongs to. With
+ * @family_id > 0, only when it belongs to that family.
+ * Returns: (transfer full): the record without its pending changes, or
+ * %NULL (with @error unset when there is no such record). */
+gpointer           tutti_family_load_entity   (TuttiStore         *store,
+                                               TuttiEntity         entity,
+                                               gint64              id,
+                                               gint64              family_id,
+                                               gint64             *out_family_id,
+                                               GError            **error);
+char              *tutti_family_load_name     (TuttiStore         *store,
+                                               gint64              family_id,
+                                               GError            **error);
+
+/* The changes of one record, by id: every one (@family_view FALSE, for the
+ * office), or what the family sees: per field, the latest change when it
+ * is pending, or refused less than TUTTI_FAMILY_REFUSED_DAYS ago. */
+GPtrArray         *tutti_family_load_changes  (TuttiStore         *store,
+                                               TuttiEntity         entity,
+                                               gint64              entity_id,
+                                               gboolean            family_view,
+                                               GError            **error);
+
+/* Writes every editable field of @record to its row (staff accepting). */
+gboolean           tutti_family_save_entity   (TuttiStore         *store,
+                                               TuttiEntity         entity,
+                                               gconstpointer       record,
+                                               GError            **error);
+
+/* A value in the text form of pending changes, for people: labels of
+ * choices, yes/no, dates as core formats them, "(empty)". */
+char              *tutti_family_format_value  (const TuttiField   *field,
+                                               const char         *text,
+                                               TuttiLang           lang);
+
+G_END_DECLS
