@@ -24,6 +24,27 @@ G_BEGIN_DECLS
 #define TUTTI_API_BILLING_DOCUMENTS    TUTTI_API_PREFIX "/billing/documents"
 #define TUTTI_API_STAFF                TUTTI_API_PREFIX "/staff"
 
+/* Paths with parameters, for g_strdup_printf(). */
+#define TUTTI_API_GUARDIAN_FMT         TUTTI_API_FAMILY "/guardians/%" G_GINT64_FORMAT
+#define TUTTI_API_PUPIL_FMT            TUTTI_API_PUPILS "/%" G_GINT64_FORMAT
+#define TUTTI_API_PUPIL_COURSES_FMT    TUTTI_API_PUPIL_FMT "/courses"
+#define TUTTI_API_PUPIL_COURSE_FMT     TUTTI_API_PUPIL_FMT "/courses/%" G_GINT64_FORMAT
+#define TUTTI_API_PUPIL_HISTORY_FMT    TUTTI_API_PUPIL_FMT "/history"
+#define TUTTI_API_PUPIL_RECORD_FMT     TUTTI_API_PUPIL_FMT "/history/%" G_GINT64_FORMAT
+#define TUTTI_API_PUPIL_RECORD_PAGE_FMT TUTTI_API_PUPIL_RECORD_FMT "/pages/%u"
+#define TUTTI_API_PUPIL_REPERTOIRE_FMT TUTTI_API_PUPIL_FMT "/repertoire"
+#define TUTTI_API_BILLING_DOCUMENT_FMT TUTTI_API_BILLING_DOCUMENTS "/%s"
+#define TUTTI_API_STAFF_CHANGES        TUTTI_API_STAFF "/changes"
+#define TUTTI_API_STAFF_CHANGE_FMT     TUTTI_API_STAFF_CHANGES "/%s/%" G_GINT64_FORMAT
+#define TUTTI_API_STAFF_FAMILY_FMT     TUTTI_API_STAFF "/families/%" G_GINT64_FORMAT
+
+/* Paged answers say where they are in these headers. */
+#define TUTTI_API_HEADER_PAGE          "X-Page"
+#define TUTTI_API_HEADER_PER_PAGE      "X-Per-Page"
+#define TUTTI_API_HEADER_TOTAL         "X-Total"
+#define TUTTI_API_HEADER_TOTAL_PAGES   "X-Total-Pages"
+#define TUTTI_API_HEADER_REPLAYED      "Idempotent-Replayed"
+
 #define TUTTI_API_CONTENT_TYPE_JSON    "application/json; charset=utf-8"
 #define TUTTI_API_HEADER_IDEMPOTENCY   "Idempotency-Key"
 #define TUTTI_API_HEADER_DOCUMENT_KIND "X-Document-Kind"

@@ -9,6 +9,7 @@
 #include <string.h>
 
 #include "tutti-error.h"
+#include "tutti-format.h"
 #include "tutti-validate.h"
 
 /* Strings longer than this are refused unless the field says otherwise. */
@@ -592,7 +593,17 @@ decode_record (Decoder           *decoder,
       g_autofree char *path = NULL;
 
       if (!json_object_has_member (object, field->key))
-        continue;
+        {
+          /* A choice without an unset value cannot be blank: a required
+           * one must be there, or it would silently take its first value. */
+          if ((field->flags & TUTTI_FIELD_FLAG_REQUIRED) && field->kind == TUTTI_FIELD_ENUM &&
+              field->enum_type->nicks[0] != NULL)
+            {
+              path = prefix != NULL ? g_strconcat (prefix, ".", field->key, NULL) : g_strdup (field->key);
+              decoder_fail (decoder, path, "is required");
+            }
+          continue;
+        }
 
       path = prefix != NULL ? g_strconcat (prefix, ".", field->key, NULL) : g_strdup (field->key);
       decode_field (decoder, field, json_object_get_member (object, field->key), path, record);
@@ -932,4 +943,103 @@ tutti_record_validate (const TuttiSchema *schema,
   if (g_hash_table_size (errors) == 0)
     return NULL;
   return g_steal_pointer (&errors);
+}
+
+/* ---- Values for people ---------------------------------------------------- */
+
+static const TuttiText value_empty = { "(empty)", "(vide)" };
+static const TuttiText value_yes = { "Yes", "Oui" };
+static const TuttiText value_no = { "No", "Non" };
+
+char *
+tutti_field_format_text (const TuttiField *field,
+                         const char       *text,
+                         TuttiLang         lang)
+{
+  g_return_val_if_fail (field != NULL, NULL);
+
+  if (text == NULL || *text == '\0')
+    return g_strdup (tutti_text_get (&value_empty, lang));
+
+  switch (field->kind)
+    {
+    case TUTTI_FIELD_ENUM:
+      {
+        int value = tutti_enum_from_nick (field->enum_type, text);
+        const char *label = value >= 0 ? tutti_enum_to_label (field->enum_type, value, lang) : "";
+
+        if (*label != '\0')
+          return g_strdup (label);
+      }
+      break;
+
+    case TUTTI_FIELD_BOOL:
+      return g_strdup (tutti_text_get (strcmp (text, "true") == 0 ? &value_yes : &value_no, lang));
+
+    case TUTTI_FIELD_DATE:
+      {
+        char *date = tutti_format_date (text, lang);
+
+        if (*date != '\0')
+          return date;
+        g_free (date);
+      }
+      break;
+
+    case TUTTI_FIELD_STRING:
+    case TUTTI_FIELD_INT:
+    case TUTTI_FIELD_DATETIME:
+    case TUTTI_FIELD_TIME:
+    case TUTTI_FIELD_MINUTES:
+    case TUTTI_FIELD_MONEY:
+    case TUTTI_FIELD_DECIMAL:
+    case TUTTI_FIELD_OBJECT:
+    case TUTTI_FIELD_LIST:
+    case TUTTI_FIELD_STRV:
+    default:
+      break;
+    }
+  return g_strdup (text);
+}
+
+static const TuttiText msg_bad_date = {
+  "Enter a date as YYYY-MM-DD.", "Saisissez une date au format AAAA-MM-JJ."
+};
+static const TuttiText msg_bad_choice = {
+  "Choose one of the values offered.", "Choisissez l’une des valeurs proposées."
+};
+static const TuttiText msg_bad_yes_no = {
+  "Answer yes or no.", "Répondez oui ou non."
+};
+static const TuttiText msg_bad_value = {
+  "This value is not valid.", "Cette valeur n’est pas valide."
+};
+
+const char *
+tutti_field_type_message (const TuttiField *field,
+                          TuttiLang         lang)
+{
+  g_return_val_if_fail (field != NULL, "");
+
+  switch (field->kind)
+    {
+    case TUTTI_FIELD_DATE:
+      return tutti_text_get (&msg_bad_date, lang);
+    case TUTTI_FIELD_ENUM:
+      return tutti_text_get (&msg_bad_choice, lang);
+    case TUTTI_FIELD_BOOL:
+      return tutti_text_get (&msg_bad_yes_no, lang);
+    case TUTTI_FIELD_STRING:
+    case TUTTI_FIELD_INT:
+    case TUTTI_FIELD_DATETIME:
+    case TUTTI_FIELD_TIME:
+    case TUTTI_FIELD_MINUTES:
+    case TUTTI_FIELD_MONEY:
+    case TUTTI_FIELD_DECIMAL:
+    case TUTTI_FIELD_OBJECT:
+    case TUTTI_FIELD_LIST:
+    case TUTTI_FIELD_STRV:
+    default:
+      return tutti_text_get (&msg_bad_value, lang);
+    }
 }

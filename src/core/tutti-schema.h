@@ -147,6 +147,16 @@ char           *tutti_field_check_text    (const TuttiField  *field,
                                            const char        *text,
                                            TuttiLang          lang);
 
+/* A value in the text form of tutti_record_get_text() as people read it:
+ * enum labels, dates formatted, "Yes"/"No", "(empty)". */
+char           *tutti_field_format_text   (const TuttiField  *field,
+                                           const char        *text,
+                                           TuttiLang          lang);
+
+/* Why tutti_record_set_text() refused a value for @field, for people. */
+const char     *tutti_field_type_message  (const TuttiField  *field,
+                                           TuttiLang          lang);
+
 /* Helpers for the tables in tutti-types.c */
 #define TUTTI_N_ELEMENTS(a) (sizeof (a) / sizeof ((a)[0]))
 

@@ -565,6 +565,61 @@ static const TuttiField billing_statement_fields[] = {
 };
 TUTTI_DEFINE_RECORD (TuttiBillingStatement, tutti_billing_statement, billing_statement_fields)
 
+static const TuttiField invoice_item_fields[] = {
+  { "label", TUTTI_FIELD_STRING, G_STRUCT_OFFSET (TuttiInvoiceItem, label), REQ, TUTTI_CHECK_NONE,
+    { "Description", "Désignation" }, NULL, NULL, 200 },
+  F (TuttiInvoiceItem, amount, MONEY, REQ | NUL, NONE, "Amount", "Montant"),
+};
+TUTTI_DEFINE_RECORD (TuttiInvoiceItem, tutti_invoice_item, invoice_item_fields)
+
+static const TuttiField invoice_request_fields[] = {
+  FE (TuttiInvoiceRequest, kind, tutti_billing_kind_enum, REQ, "Kind", "Nature"),
+  F (TuttiInvoiceRequest, date, DATE, NONE, NONE, "Date", "Date"),
+  { "label", TUTTI_FIELD_STRING, G_STRUCT_OFFSET (TuttiInvoiceRequest, label), NONE, TUTTI_CHECK_NONE,
+    { "Label", "Libellé" }, NULL, NULL, 200 },
+  FL (TuttiInvoiceRequest, lines, tutti_invoice_item_schema, REQ, "Lines", "Lignes"),
+};
+TUTTI_DEFINE_RECORD (TuttiInvoiceRequest, tutti_invoice_request, invoice_request_fields)
+
+static const TuttiField payment_request_fields[] = {
+  FE (TuttiPaymentRequest, kind, tutti_billing_kind_enum, REQ, "Kind", "Nature"),
+  F (TuttiPaymentRequest, date, DATE, NONE, NONE, "Date", "Date"),
+  FE (TuttiPaymentRequest, payment_method, tutti_payment_method_enum, REQ,
+      "Payment method", "Mode de règlement"),
+  F (TuttiPaymentRequest, amount, MONEY, REQ | NUL, NONE, "Amount", "Montant"),
+  { "reference", TUTTI_FIELD_STRING, G_STRUCT_OFFSET (TuttiPaymentRequest, reference), NONE, TUTTI_CHECK_NONE,
+    { "Reference", "Référence" }, NULL, NULL, 100 },
+};
+TUTTI_DEFINE_RECORD (TuttiPaymentRequest, tutti_payment_request, payment_request_fields)
+
+static const TuttiField change_group_fields[] = {
+  FE (TuttiChangeGroup, entity, tutti_entity_enum, NONE, "Record", "Fiche"),
+  F (TuttiChangeGroup, entity_id, INT, NONE, NONE, "Record identifier", "Identifiant de la fiche"),
+  F (TuttiChangeGroup, family_id, INT, NONE, NONE, "Family", "Famille"),
+  F (TuttiChangeGroup, family_name, STRING, NONE, NONE, "Family", "Famille"),
+  FE (TuttiChangeGroup, civility, tutti_civility_enum, NONE, "Title", "Civilité"),
+  F (TuttiChangeGroup, surname, STRING, NONE, NONE, "Surname", "Nom"),
+  F (TuttiChangeGroup, first_name, STRING, NONE, NONE, "First name", "Prénom"),
+  F (TuttiChangeGroup, submitted_at, DATETIME, NONE, NONE, "Date", "Date"),
+  FL (TuttiChangeGroup, changes, tutti_pending_change_schema, NONE, "Changes", "Modifications"),
+};
+TUTTI_DEFINE_RECORD (TuttiChangeGroup, tutti_change_group, change_group_fields)
+
+const TuttiSchema *
+tutti_entity_get_schema (TuttiEntity entity)
+{
+  return entity == TUTTI_ENTITY_GUARDIAN ? &tutti_guardian_schema : &tutti_pupil_schema;
+}
+
+GPtrArray **
+tutti_entity_get_changes (TuttiEntity entity,
+                          gpointer    record)
+{
+  if (entity == TUTTI_ENTITY_GUARDIAN)
+    return &((TuttiGuardian *) record)->pending_changes;
+  return &((TuttiPupil *) record)->pending_changes;
+}
+
 static const TuttiField home_pupil_fields[] = {
   F (TuttiHomePupil, id, INT, NONE, NONE, "Identifier", "Identifiant"),
   FE (TuttiHomePupil, civility, tutti_civility_enum, NONE, "Title", "Civilité"),
@@ -613,6 +668,10 @@ static const TuttiSchema * const all_schemas[] = {
   &tutti_antispam_question_schema,
   &tutti_billing_line_schema,
   &tutti_billing_statement_schema,
+  &tutti_invoice_item_schema,
+  &tutti_invoice_request_schema,
+  &tutti_payment_request_schema,
+  &tutti_change_group_schema,
   &tutti_home_pupil_schema,
   &tutti_home_schema,
 };

@@ -484,6 +484,49 @@ typedef struct
   gint64 balance;         /* cents, > 0 when the family owes */
 } TuttiBillingStatement;
 
+/* STAFF-6: what the office sends to record an invoice or a payment. */
+typedef struct
+{
+  char *label;            /* "Cotisation 1er trimestre — MARTIN Léa" */
+  gint64 amount;          /* cents, > 0 */
+} TuttiInvoiceItem;
+
+typedef struct
+{
+  TuttiBillingKind kind;
+  char *date;             /* today when absent */
+  char *label;            /* "AVIS DES SOMMES A PAYER" when absent */
+  GPtrArray *lines;       /* TuttiInvoiceItem */
+} TuttiInvoiceRequest;
+
+typedef struct
+{
+  TuttiBillingKind kind;
+  char *date;             /* today when absent */
+  TuttiPaymentMethod payment_method;
+  gint64 amount;          /* cents, > 0 */
+  char *reference;        /* a cheque's number… */
+} TuttiPaymentRequest;
+
+/* The largest amount an invoice item or a payment may carry (100 000,00 €)
+ * and the most items an invoice may list. */
+#define TUTTI_BILLING_MAX_AMOUNT G_GINT64_CONSTANT (10000000)
+#define TUTTI_BILLING_MAX_ITEMS  200
+
+/* STAFF-2: one record's changes in the validation queue. */
+typedef struct
+{
+  TuttiEntity entity;
+  gint64 entity_id;
+  gint64 family_id;
+  char *family_name;
+  TuttiCivility civility;
+  char *surname;
+  char *first_name;
+  char *submitted_at;
+  GPtrArray *changes;     /* TuttiPendingChange */
+} TuttiChangeGroup;
+
 /* HOME-1..4 */
 typedef struct
 {
@@ -531,8 +574,17 @@ TUTTI_DECLARE_RECORD (TuttiPreenrolment, tutti_preenrolment)
 TUTTI_DECLARE_RECORD (TuttiAntispamQuestion, tutti_antispam_question)
 TUTTI_DECLARE_RECORD (TuttiBillingLine, tutti_billing_line)
 TUTTI_DECLARE_RECORD (TuttiBillingStatement, tutti_billing_statement)
+TUTTI_DECLARE_RECORD (TuttiInvoiceItem, tutti_invoice_item)
+TUTTI_DECLARE_RECORD (TuttiInvoiceRequest, tutti_invoice_request)
+TUTTI_DECLARE_RECORD (TuttiPaymentRequest, tutti_payment_request)
+TUTTI_DECLARE_RECORD (TuttiChangeGroup, tutti_change_group)
 TUTTI_DECLARE_RECORD (TuttiHomePupil, tutti_home_pupil)
 TUTTI_DECLARE_RECORD (TuttiHome, tutti_home)
+
+/* The schema of a guardian or a pupil, and where its pending changes are. */
+const TuttiSchema  *tutti_entity_get_schema  (TuttiEntity  entity);
+GPtrArray         **tutti_entity_get_changes (TuttiEntity  entity,
+                                              gpointer     record);
 
 /* Every schema above, for tests and tools that walk the whole model. */
 const TuttiSchema * const *tutti_types_get_schemas (guint *n_schemas);

@@ -29,116 +29,8 @@
 
 #define STAFF_FAMILY TUTTI_API_STAFF "/families/{id}"
 
-/* ---- Request bodies (STAFF-6) -------------------------------------------- */
-
-/* These belong in core beside TuttiBillingLine once the app's staff views
- * send them; until then they live here, described the same way. */
-
-/* One item of an invoice: "Cotisation 1er trimestre — MARTIN Léa", 9600. */
-typedef struct
-{
-  char *label;
-  gint64 amount;          /* cents, > 0 */
-} TuttiInvoiceItem;
-
-/* POST /staff/families/{id}/invoices */
-typedef struct
-{
-  int kind;               /* RequestKind: 0 when missing */
-  char *date;             /* today when missing */
-  char *label;            /* "AVIS DES SOMMES A PAYER" when missing */
-  GPtrArray *lines;       /* TuttiInvoiceItem */
-} TuttiInvoiceRequest;
-
-/* POST /staff/families/{id}/payments */
-typedef struct
-{
-  int kind;               /* RequestKind */
-  char *date;
-  TuttiPaymentMethod payment_method;
-  gint64 amount;          /* cents, > 0 */
-  char *reference;        /* a cheque's number…; the method's name when missing */
-} TuttiPaymentRequest;
-
-/* The billing kind with a "missing" value first, so that the schema's
- * required check sees a request that names none. */
-static const TuttiText request_kind_labels[] = {
-  { "", "" },
-  { "Fees", "Cotisations" },
-  { "Rentals", "Locations" },
-};
-static const char * const request_kind_nicks[] = { NULL, "fee", "rental" };
-static const TuttiEnum request_kind_enum = {
-  "TuttiBillingRequestKind", G_N_ELEMENTS (request_kind_nicks), request_kind_nicks, request_kind_labels
-};
-
-#define REQUEST_KIND_TO_BILLING(k) ((k) == 2 ? TUTTI_BILLING_RENTAL : TUTTI_BILLING_FEE)
-
-#define FIELD(T, member, kind, flags, max, en, fr) \
-  { #member, TUTTI_FIELD_##kind, G_STRUCT_OFFSET (T, member), (flags), TUTTI_CHECK_NONE, { en, fr }, NULL, NULL, max }
-#define REQUIRED (TUTTI_FIELD_FLAG_REQUIRED | TUTTI_FIELD_FLAG_NULLABLE)
-
-static void invoice_item_free (gpointer data);
-static void invoice_request_free (gpointer data);
-static void payment_request_free (gpointer data);
-
-static const TuttiField invoice_item_fields[] = {
-  FIELD (TuttiInvoiceItem, label, STRING, TUTTI_FIELD_FLAG_REQUIRED, 200, "Description", "Désignation"),
-  FIELD (TuttiInvoiceItem, amount, MONEY, REQUIRED, 0, "Amount", "Montant"),
-};
-static const TuttiSchema invoice_item_schema = {
-  "TuttiInvoiceItem", sizeof (TuttiInvoiceItem), invoice_item_free,
-  G_N_ELEMENTS (invoice_item_fields), invoice_item_fields
-};
-
-static const TuttiField invoice_request_fields[] = {
-  { "kind", TUTTI_FIELD_ENUM, G_STRUCT_OFFSET (TuttiInvoiceRequest, kind), TUTTI_FIELD_FLAG_REQUIRED,
-    TUTTI_CHECK_NONE, { "Kind", "Nature" }, &request_kind_enum, NULL, 0 },
-  FIELD (TuttiInvoiceRequest, date, DATE, TUTTI_FIELD_FLAG_NONE, 0, "Date", "Date"),
-  FIELD (TuttiInvoiceRequest, label, STRING, TUTTI_FIELD_FLAG_NONE, 200, "Label", "Libellé"),
-  { "lines", TUTTI_FIELD_LIST, G_STRUCT_OFFSET (TuttiInvoiceRequest, lines), TUTTI_FIELD_FLAG_REQUIRED,
-    TUTTI_CHECK_NONE, { "Lines", "Lignes" }, NULL, &invoice_item_schema, 0 },
-};
-static const TuttiSchema invoice_request_schema = {
-  "TuttiInvoiceRequest", sizeof (TuttiInvoiceRequest), invoice_request_free,
-  G_N_ELEMENTS (invoice_request_fields), invoice_request_fields
-};
-
-static const TuttiField payment_request_fields[] = {
-  { "kind", TUTTI_FIELD_ENUM, G_STRUCT_OFFSET (TuttiPaymentRequest, kind), TUTTI_FIELD_FLAG_REQUIRED,
-    TUTTI_CHECK_NONE, { "Kind", "Nature" }, &request_kind_enum, NULL, 0 },
-  FIELD (TuttiPaymentRequest, date, DATE, TUTTI_FIELD_FLAG_NONE, 0, "Date", "Date"),
-  { "payment_method", TUTTI_FIELD_ENUM, G_STRUCT_OFFSET (TuttiPaymentRequest, payment_method),
-    TUTTI_FIELD_FLAG_REQUIRED, TUTTI_CHECK_NONE, { "Payment method", "Mode de règlement" },
-    &tutti_payment_method_enum, NULL, 0 },
-  FIELD (TuttiPaymentRequest, amount, MONEY, REQUIRED, 0, "Amount", "Montant"),
-  FIELD (TuttiPaymentRequest, reference, STRING, TUTTI_FIELD_FLAG_NONE, 100, "Reference", "Référence"),
-};
-static const TuttiSchema payment_request_schema = {
-  "TuttiPaymentRequest", sizeof (TuttiPaymentRequest), payment_request_free,
-  G_N_ELEMENTS (payment_request_fields), payment_request_fields
-};
-
-static void
-invoice_item_free (gpointer data)
-{
-  tutti_record_free (&invoice_item_schema, data);
-}
-
-static void
-invoice_request_free (gpointer data)
-{
-  tutti_record_free (&invoice_request_schema, data);
-}
-
-static void
-payment_request_free (gpointer data)
-{
-  tutti_record_free (&payment_request_schema, data);
-}
-
-G_DEFINE_AUTOPTR_CLEANUP_FUNC (TuttiInvoiceRequest, invoice_request_free)
-G_DEFINE_AUTOPTR_CLEANUP_FUNC (TuttiPaymentRequest, payment_request_free)
+/* The request bodies (TuttiInvoiceRequest, TuttiPaymentRequest) and the
+ * amount limits are core's: the app checks them the same way. */
 
 /* ---- Texts ------------------------------------------------------------------ */
 
@@ -918,7 +810,7 @@ record_invoice (TuttiStore     *store,
   g_autoptr(TuttiBillingLine) line = tutti_billing_line_new ();
   sqlite3_stmt *stmt;
 
-  line->kind = REQUEST_KIND_TO_BILLING (invoice->kind);
+  line->kind = invoice->kind;
   line->date = invoice->date != NULL ? g_strdup (invoice->date) : today_iso ();
   line->payment_method = TUTTI_PAYMENT_NONE;
   line->label = g_strdup (invoice->label != NULL && *invoice->label != '\0'
@@ -961,7 +853,7 @@ record_payment (TuttiStore     *store,
   const TuttiPaymentRequest *payment = body;
   g_autoptr(TuttiBillingLine) line = tutti_billing_line_new ();
 
-  line->kind = REQUEST_KIND_TO_BILLING (payment->kind);
+  line->kind = payment->kind;
   line->date = payment->date != NULL ? g_strdup (payment->date) : today_iso ();
   line->payment_method = payment->payment_method;
   if (payment->reference != NULL && *payment->reference != '\0')
@@ -1120,13 +1012,13 @@ failed:
 static void
 invoices_post (TuttiRequest *request)
 {
-  staff_record (request, &invoice_request_schema, check_invoice_request, record_invoice);
+  staff_record (request, &tutti_invoice_request_schema, check_invoice_request, record_invoice);
 }
 
 static void
 payments_post (TuttiRequest *request)
 {
-  staff_record (request, &payment_request_schema, check_payment_request, record_payment);
+  staff_record (request, &tutti_payment_request_schema, check_payment_request, record_payment);
 }
 
 void

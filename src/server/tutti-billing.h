@@ -8,10 +8,6 @@
 
 G_BEGIN_DECLS
 
-/* The largest amount an invoice or a payment may carry: 100 000,00 €. */
-#define TUTTI_BILLING_MAX_AMOUNT G_GINT64_CONSTANT (10000000)
-/* The most items an invoice may list. */
-#define TUTTI_BILLING_MAX_ITEMS  200
 /* How long an Idempotency-Key answers with its first reply. */
 #define TUTTI_BILLING_IDEMPOTENCY_SECONDS (24 * 60 * 60)
 

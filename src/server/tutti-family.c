@@ -41,26 +41,7 @@ static const TuttiText msg_no_change = {
   "No change was sent.",
   "Aucune modification n’a été envoyée.",
 };
-static const TuttiText msg_bad_date = {
-  "Enter a date as YYYY-MM-DD.",
-  "Saisissez une date au format AAAA-MM-JJ.",
-};
-static const TuttiText msg_bad_choice = {
-  "Choose one of the values offered.",
-  "Choisissez une des valeurs proposées.",
-};
-static const TuttiText msg_bad_yes_no = {
-  "Answer yes or no.",
-  "Répondez oui ou non.",
-};
-static const TuttiText msg_bad_value = {
-  "This value is not valid.",
-  "Cette valeur n’est pas valide.",
-};
 
-static const TuttiText value_empty = { "(empty)", "(vide)" };
-static const TuttiText value_yes = { "Yes", "Oui" };
-static const TuttiText value_no = { "No", "Non" };
 
 /* The acknowledgement e-mail (MAIL-1, FAM-1, PUP-2). */
 static const TuttiText ack_subject = {
@@ -106,25 +87,10 @@ tutti_family_parse_id (const char *text)
   return (gint64) value;
 }
 
-const TuttiSchema *
-tutti_entity_get_schema (TuttiEntity entity)
-{
-  return entity == TUTTI_ENTITY_GUARDIAN ? &tutti_guardian_schema : &tutti_pupil_schema;
-}
-
 static TuttiTable
 entity_get_table (TuttiEntity entity)
 {
   return entity == TUTTI_ENTITY_GUARDIAN ? TUTTI_TABLE_GUARDIANS : TUTTI_TABLE_PUPILS;
-}
-
-GPtrArray **
-tutti_entity_get_changes (TuttiEntity entity,
-                          gpointer    record)
-{
-  if (entity == TUTTI_ENTITY_GUARDIAN)
-    return &((TuttiGuardian *) record)->pending_changes;
-  return &((TuttiPupil *) record)->pending_changes;
 }
 
 static gint64
@@ -393,45 +359,6 @@ tutti_family_save_entity (TuttiStore     *store,
   return tutti_store_run (store, stmt, error);
 }
 
-char *
-tutti_family_format_value (const TuttiField *field,
-                           const char       *text,
-                           TuttiLang         lang)
-{
-  if (text == NULL || *text == '\0')
-    return g_strdup (tutti_text_get (&value_empty, lang));
-
-  switch (field->kind)
-    {
-    case TUTTI_FIELD_ENUM:
-      {
-        int value = tutti_enum_from_nick (field->enum_type, text);
-        const char *label = value >= 0 ? tutti_enum_to_label (field->enum_type, value, lang) : "";
-
-        if (*label != '\0')
-          return g_strdup (label);
-      }
-      break;
-
-    case TUTTI_FIELD_BOOL:
-      return g_strdup (tutti_text_get (g_str_equal (text, "true") ? &value_yes : &value_no, lang));
-
-    case TUTTI_FIELD_DATE:
-      {
-        char *date = tutti_format_date (text, lang);
-
-        if (*date != '\0')
-          return date;
-        g_free (date);
-      }
-      break;
-
-    default:
-      break;
-    }
-  return g_strdup (text);
-}
-
 /* ---- Requests --------------------------------------------------------------- */
 
 /* The caller's family, or 0 (staff accounts have none). */
@@ -616,24 +543,6 @@ add_submitted (GPtrArray        *list,
   submitted->value = g_strdup (value);
   submitted->withdrawn = withdrawn;
   g_ptr_array_add (list, submitted);
-}
-
-/* Why tutti_record_set_text() refused @field's value, for people. */
-static const char *
-type_message (const TuttiField *field,
-              TuttiLang         lang)
-{
-  switch (field->kind)
-    {
-    case TUTTI_FIELD_DATE:
-      return tutti_text_get (&msg_bad_date, lang);
-    case TUTTI_FIELD_ENUM:
-      return tutti_text_get (&msg_bad_choice, lang);
-    case TUTTI_FIELD_BOOL:
-      return tutti_text_get (&msg_bad_yes_no, lang);
-    default:
-      return tutti_text_get (&msg_bad_value, lang);
-    }
 }
 
 /* Members of the body other than pending_changes (and the record's own
@@ -824,7 +733,7 @@ compose_ack (TuttiLang      lang,
   for (guint i = 0; i < submitted->len; i++)
     {
       Submitted *change = g_ptr_array_index (submitted, i);
-      g_autofree char *value = tutti_family_format_value (change->field, change->value, lang);
+      g_autofree char *value = tutti_field_format_text (change->field, change->value, lang);
 
       g_string_append_printf (body, "- %s%s%s", tutti_text_get (&change->field->label, lang),
                               tutti_text_get (&colon, lang), value);
@@ -1005,7 +914,7 @@ entity_patch (TuttiRequest *request,
         }
       if (!tutti_record_set_text (schema, would_be, field->key, change->new_value, NULL))
         {
-          tutti_api_error_add_field (invalid, field->key, type_message (field, lang));
+          tutti_api_error_add_field (invalid, field->key, tutti_field_type_message (field, lang));
           continue;
         }
       /* A field sent twice: the last value counts. */
@@ -1294,10 +1203,10 @@ history_record_get (TuttiRequest *request)
     goto failed;
   replace_list (&record->evaluations, evaluations);
 
-  set_int_header (request, TUTTI_FAMILY_HEADER_PAGE, page);
-  set_int_header (request, TUTTI_FAMILY_HEADER_PER_PAGE, per_page);
-  set_int_header (request, TUTTI_FAMILY_HEADER_TOTAL, total);
-  set_int_header (request, TUTTI_FAMILY_HEADER_TOTAL_PAGES, pages);
+  set_int_header (request, TUTTI_API_HEADER_PAGE, page);
+  set_int_header (request, TUTTI_API_HEADER_PER_PAGE, per_page);
+  set_int_header (request, TUTTI_API_HEADER_TOTAL, total);
+  set_int_header (request, TUTTI_API_HEADER_TOTAL_PAGES, pages);
   tutti_request_reply_record (request, SOUP_STATUS_OK, &tutti_history_record_schema, record);
   return;
 

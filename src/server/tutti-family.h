@@ -14,23 +14,12 @@ G_BEGIN_DECLS
 /* Evaluations per page of a history record (PUP-4; the guide's "1 / 2"). */
 #define TUTTI_FAMILY_EVALUATIONS_PER_PAGE  10
 
-/* Paging headers of GET /pupils/{id}/history/{record_id}[/pages/{page}]. */
-#define TUTTI_FAMILY_HEADER_PAGE           "X-Page"
-#define TUTTI_FAMILY_HEADER_PER_PAGE       "X-Per-Page"
-#define TUTTI_FAMILY_HEADER_TOTAL          "X-Total"
-#define TUTTI_FAMILY_HEADER_TOTAL_PAGES    "X-Total-Pages"
-
 void               tutti_family_register      (TuttiServer        *server);
 
 /* ---- Shared with the staff's validation queue (tutti-staff.c) ----------- */
 
 /* A positive decimal id from a path segment, else 0. */
 gint64             tutti_family_parse_id      (const char         *text);
-
-const TuttiSchema *tutti_entity_get_schema    (TuttiEntity         entity);
-/* The record's pending_changes list (TuttiGuardian or TuttiPupil). */
-GPtrArray        **tutti_entity_get_changes   (TuttiEntity         entity,
-                                               gpointer            record);
 
 /* The guardian or pupil @id, and the family it belongs to. With
  * @family_id > 0, only when it belongs to that family.
@@ -60,11 +49,5 @@ gboolean           tutti_family_save_entity   (TuttiStore         *store,
                                                TuttiEntity         entity,
                                                gconstpointer       record,
                                                GError            **error);
-
-/* A value in the text form of pending changes, for people: labels of
- * choices, yes/no, dates as core formats them, "(empty)". */
-char              *tutti_family_format_value  (const TuttiField   *field,
-                                               const char         *text,
-                                               TuttiLang           lang);
 
 G_END_DECLS
