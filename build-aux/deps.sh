@@ -5,7 +5,7 @@ TUTTI_PACKAGES=(
   meson ninja-build pkg-config gcc
   libglib2.0-dev libgtk-4-dev libadwaita-1-dev libsoup-3.0-dev libjson-glib-dev
   libsecret-1-dev libpoppler-glib-dev libsqlite3-dev libcrypt-dev
-  libcairo2-dev libpango1.0-dev
+  libcairo2-dev libpango1.0-dev glib-networking
   gettext appstream desktop-file-utils fonts-cantarell
   xvfb xauth dbus dbus-x11 gnome-keyring at-spi2-core
 )

@@ -933,6 +933,20 @@ tutti_client_set_timeout (TuttiClient *self,
   g_object_notify_by_pspec (G_OBJECT (self), properties[PROP_TIMEOUT]);
 }
 
+void
+tutti_client_set_tls_database (TuttiClient  *self,
+                               GTlsDatabase *database)
+{
+  g_autoptr(GTlsDatabase) system = NULL;
+
+  g_return_if_fail (TUTTI_IS_CLIENT (self));
+  g_return_if_fail (database == NULL || G_IS_TLS_DATABASE (database));
+
+  if (database == NULL)
+    database = system = g_tls_backend_get_default_database (g_tls_backend_get_default ());
+  soup_session_set_tls_database (self->session, database);
+}
+
 /* ---- Endpoints --------------------------------------------------------------- */
 
 /* GET /sites */

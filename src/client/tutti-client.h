@@ -41,6 +41,10 @@ gboolean       tutti_client_is_logged_in            (TuttiClient          *self)
 guint          tutti_client_get_timeout             (TuttiClient          *self);
 void           tutti_client_set_timeout             (TuttiClient          *self,
                                                      guint                 seconds);
+/* The certificates HTTPS servers are checked against (default: the
+ * system's). A server whose certificate does not verify is unavailable. */
+void           tutti_client_set_tls_database        (TuttiClient          *self,
+                                                     GTlsDatabase         *database);
 
 /* GET /sites → GPtrArray of TuttiSite */
 void           tutti_client_list_sites_async        (TuttiClient          *self,

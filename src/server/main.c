@@ -12,6 +12,55 @@
 
 #include "tutti-server.h"
 
+/* Settings of the configuration file (GKeyFile, see data/tutti-server.conf)
+ * fill what the command line left unset: options win. */
+static gboolean
+load_config (const char  *path,
+             char       **listen,
+             int         *port,
+             gboolean     port_given,
+             char       **data_dir,
+             char       **tls_certificate,
+             char       **tls_key,
+             char       **mail_from,
+             GError     **error)
+{
+  g_autoptr(GKeyFile) config = g_key_file_new ();
+  struct { const char *group; const char *key; char **value; } strings[] = {
+    { "server", "listen", listen },
+    { "server", "data-dir", data_dir },
+    { "server", "tls-certificate", tls_certificate },
+    { "server", "tls-key", tls_key },
+    { "mail", "sender", mail_from },
+  };
+
+  if (!g_key_file_load_from_file (config, path, G_KEY_FILE_NONE, error))
+    return FALSE;
+
+  for (guint i = 0; i < G_N_ELEMENTS (strings); i++)
+    if (*strings[i].value == NULL && g_key_file_has_key (config, strings[i].group, strings[i].key, NULL))
+      {
+        *strings[i].value = g_key_file_get_string (config, strings[i].group, strings[i].key, error);
+        if (*strings[i].value == NULL)
+          return FALSE;
+      }
+
+  if (!port_given && g_key_file_has_key (config, "server", "port", NULL))
+    {
+      g_autoptr(GError) local_error = NULL;
+      int value = g_key_file_get_integer (config, "server", "port", &local_error);
+
+      if (local_error != NULL)
+        {
+          g_propagate_prefixed_error (error, g_steal_pointer (&local_error), "%s: ", path);
+          return FALSE;
+        }
+      *port = value;
+    }
+
+  return TRUE;
+}
+
 static void
 shutdown_done (gpointer user_data)
 {
@@ -41,10 +90,13 @@ main (int   argc,
   g_autofree char *listen = NULL;
   g_autofree char *data_dir = NULL;
   g_autofree char *mail_from = NULL;
+  g_autofree char *config = NULL;
+  g_autofree char *tls_certificate = NULL;
+  g_autofree char *tls_key = NULL;
   g_autofree char *url = NULL;
   gboolean demo = FALSE;
   gboolean version = FALSE;
-  int port = TUTTI_SERVER_DEFAULT_PORT;
+  int port = -1;
   guint sigterm_source, sigint_source;
   GOptionEntry entries[] = {
     { "listen", 'l', 0, G_OPTION_ARG_STRING, &listen,
@@ -57,6 +109,12 @@ main (int   argc,
       "Load the demo school (once per data dir)", NULL },
     { "mail-from", 0, 0, G_OPTION_ARG_STRING, &mail_from,
       "Sender of outgoing e-mail, “Name <address>”", "FROM" },
+    { "config", 'c', 0, G_OPTION_ARG_FILENAME, &config,
+      "Read settings from this file (options given here win)", "FILE" },
+    { "tls-certificate", 0, 0, G_OPTION_ARG_FILENAME, &tls_certificate,
+      "PEM certificate: serve HTTPS only", "FILE" },
+    { "tls-key", 0, 0, G_OPTION_ARG_FILENAME, &tls_key,
+      "PEM private key of the certificate (default: in the certificate file)", "FILE" },
     { "version", 0, 0, G_OPTION_ARG_NONE, &version, "Print the version and exit", NULL },
     { NULL }
   };
@@ -75,6 +133,15 @@ main (int   argc,
       printf ("tutti-server %s\n", PACKAGE_VERSION);
       return 0;
     }
+  if (config != NULL &&
+      !load_config (config, &listen, &port, port != -1, &data_dir,
+                    &tls_certificate, &tls_key, &mail_from, &error))
+    {
+      g_printerr ("tutti-server: %s\n", error->message);
+      return 2;
+    }
+  if (port == -1)
+    port = TUTTI_SERVER_DEFAULT_PORT;
   if (port < 0 || port > 65535)
     {
       g_printerr ("--port: %d is not a port number\n", port);
@@ -84,6 +151,26 @@ main (int   argc,
     data_dir = g_build_filename (g_get_user_data_dir (), "tutti-server", NULL);
 
   server = tutti_server_new (data_dir, mail_from);
+  if (tls_certificate != NULL)
+    {
+      g_autoptr(GTlsCertificate) certificate = NULL;
+
+      if (tls_key != NULL)
+        certificate = g_tls_certificate_new_from_files (tls_certificate, tls_key, &error);
+      else
+        certificate = g_tls_certificate_new_from_file (tls_certificate, &error);
+      if (certificate == NULL)
+        {
+          g_printerr ("tutti-server: %s\n", error->message);
+          return 2;
+        }
+      tutti_server_set_tls_certificate (server, certificate);
+    }
+  else if (tls_key != NULL)
+    {
+      g_printerr ("tutti-server: a TLS key needs its certificate (--tls-certificate)\n");
+      return 2;
+    }
   if (!tutti_server_start (server, listen, (guint) port, demo, &error))
     {
       g_printerr ("tutti-server: %s\n", error->message);

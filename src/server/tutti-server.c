@@ -44,6 +44,7 @@ struct _TuttiServer
 
   char *data_dir;
   char *mail_from;
+  GTlsCertificate *tls_certificate;   /* HTTPS only when set */
 
   SoupServer *soup;
   TuttiStore *store;
@@ -110,6 +111,7 @@ tutti_server_dispose (GObject *object)
     }
   g_clear_object (&self->store);
   g_clear_object (&self->mailer);
+  g_clear_object (&self->tls_certificate);
 
   G_OBJECT_CLASS (tutti_server_parent_class)->dispose (object);
 }
@@ -965,19 +967,34 @@ tutti_server_start (TuttiServer  *self,
   /* Made once now rather than during the first unknown login. */
   tutti_password_init ();
 
-  self->soup = soup_server_new ("server-header", "tutti-server/" PACKAGE_VERSION " ", NULL);
+  self->soup = soup_server_new ("server-header", "tutti-server/" PACKAGE_VERSION " ",
+                               "tls-certificate", self->tls_certificate,
+                               NULL);
   soup_server_add_early_handler (self->soup, NULL, handle_early, self, NULL);
   soup_server_add_handler (self->soup, NULL, handle_request, self, NULL);
   g_signal_connect (self->soup, "request-started", G_CALLBACK (request_started), self);
   g_signal_connect (self->soup, "request-finished", G_CALLBACK (request_finished), self);
   g_signal_connect (self->soup, "request-aborted", G_CALLBACK (request_aborted), self);
 
-  if (!soup_server_listen (self->soup, socket_address, 0, error))
+  if (!soup_server_listen (self->soup, socket_address,
+                           self->tls_certificate != NULL ? SOUP_SERVER_LISTEN_HTTPS : 0,
+                           error))
     return FALSE;
 
   self->purge_source = g_timeout_add_seconds (PURGE_INTERVAL_SECONDS, purge_cb, self);
 
   return TRUE;
+}
+
+/* With a certificate, the server serves HTTPS only. Call before starting. */
+void
+tutti_server_set_tls_certificate (TuttiServer     *self,
+                                  GTlsCertificate *certificate)
+{
+  g_return_if_fail (TUTTI_IS_SERVER (self));
+  g_return_if_fail (self->soup == NULL);
+
+  g_set_object (&self->tls_certificate, certificate);
 }
 
 char *

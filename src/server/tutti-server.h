@@ -53,6 +53,9 @@ gboolean      tutti_server_start        (TuttiServer      *self,
                                          guint             port,
                                          gboolean          demo,
                                          GError          **error);
+/* With a certificate the server serves HTTPS only; call before starting. */
+void          tutti_server_set_tls_certificate (TuttiServer     *self,
+                                                GTlsCertificate *certificate);
 /* The URL served, without a trailing slash: "http://127.0.0.1:8642". */
 char         *tutti_server_get_url      (TuttiServer      *self);
 /* Stops listening and calls @done once the requests in progress have
