@@ -7,7 +7,7 @@ TUTTI_PACKAGES=(
   libsecret-1-dev libpoppler-glib-dev libsqlite3-dev libcrypt-dev
   libcairo2-dev libpango1.0-dev glib-networking
   gettext appstream desktop-file-utils fonts-cantarell
-  xvfb xauth dbus dbus-x11 gnome-keyring at-spi2-core
+  xvfb xauth x11-utils dbus dbus-x11 gnome-keyring at-spi2-core flatpak-builder
 )
 
 tutti_missing_packages () {
