@@ -9,7 +9,10 @@ prefix=$2
 destdir=$(mktemp -d -t tutti-install-XXXXXX)
 app_pid=
 cleanup () {
-  [ -n "$app_pid" ] && kill "$app_pid" 2>/dev/null && wait "$app_pid" 2>/dev/null
+  if [ -n "$app_pid" ]; then
+    kill "$app_pid" 2>/dev/null || true
+    wait "$app_pid" 2>/dev/null || true
+  fi
   rm -rf "$destdir"
 }
 trap cleanup EXIT
