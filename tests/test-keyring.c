@@ -146,23 +146,15 @@ have_secret_service (char **reason)
 
 /* ---- Round trip -------------------------------------------------------------- */
 
+/* Probe, store, look up, replace, clear: everything must work. */
 static void
-test_round_trip (void)
+check_round_trip (TuttiCredentials *credentials)
 {
-  g_autoptr(TuttiCredentials) credentials = tutti_credentials_new ();
   g_autoptr(GError) error = NULL;
-  g_autofree char *reason = NULL;
   g_autofree char *server = g_strdup_printf ("http://tutti-test-%d.invalid:8080", (int) getpid ());
   g_autofree char *other = g_strdup_printf ("http://tutti-other-%d.invalid:8080", (int) getpid ());
   gint64 start;
 
-  if (!have_secret_service (&reason))
-    {
-      g_test_skip (reason);
-      return;
-    }
-
-  /* A Secret Service is there: from here on everything must work. */
   start = g_get_monotonic_time ();
   g_assert_true (probe (credentials, &error));
   g_assert_no_error (error);
@@ -228,6 +220,50 @@ test_round_trip (void)
 
   g_test_message ("round trip took %" G_GINT64_FORMAT " ms",
                   (g_get_monotonic_time () - start) / 1000);
+}
+
+static void
+test_round_trip (void)
+{
+  g_autoptr(TuttiCredentials) credentials = tutti_credentials_new ();
+  g_autofree char *reason = NULL;
+
+  if (!have_secret_service (&reason))
+    {
+      g_test_skip (reason);
+      return;
+    }
+
+  /* A Secret Service is there: from here on everything must work. */
+  check_round_trip (credentials);
+}
+
+/* In a Flatpak the credential goes through libsecret's file backend (behind
+ * the Secret portal), without any Secret Service on the bus. libsecret's
+ * test mode runs that backend here on a file of ours. */
+static void
+test_file_backend (void)
+{
+  if (g_test_subprocess ())
+    {
+      g_autofree char *tmp = g_dir_make_tmp ("tutti-file-keyring-XXXXXX", NULL);
+      g_autofree char *path = g_build_filename (tmp, "keyring", NULL);
+      g_autoptr(TuttiCredentials) credentials = NULL;
+
+      g_setenv ("SECRET_BACKEND", "file", TRUE);
+      g_setenv ("SECRET_FILE_TEST_PATH", path, TRUE);
+      g_setenv ("SECRET_FILE_TEST_PASSWORD", "tutti-test", TRUE);
+      g_setenv ("DBUS_SESSION_BUS_ADDRESS", "unix:path=/nonexistent/tutti-no-bus", TRUE);
+      g_setenv ("HOME", tmp, TRUE);
+
+      credentials = tutti_credentials_new ();
+      check_round_trip (credentials);
+      g_assert_true (g_file_test (path, G_FILE_TEST_EXISTS));
+      return;
+    }
+
+  g_test_trap_subprocess (NULL, 30 * G_USEC_PER_SEC, G_TEST_SUBPROCESS_INHERIT_STDERR);
+  g_test_trap_assert_passed ();
 }
 
 static void
@@ -648,6 +684,7 @@ main (int   argc,
   g_test_init (&argc, &argv, NULL);
 
   g_test_add_func ("/keyring/round-trip", test_round_trip);
+  g_test_add_func ("/keyring/file-backend", test_file_backend);
   g_test_add_func ("/keyring/invalid-arguments", test_invalid_arguments);
   g_test_add_func ("/keyring/cancelled", test_cancelled);
   g_test_add_func ("/keyring/fail-fast/no-bus", test_fail_fast_no_bus);

@@ -8,6 +8,11 @@
  * locked or missing default keyring means "not supported" and the app simply
  * does not offer to remember the password.
  *
+ * Inside a Flatpak sandbox there is no Secret Service to talk to: there the
+ * credential goes through libsecret's password API, whose file backend
+ * keeps it encrypted with a key the Secret portal gives the app. The same
+ * deadline applies.
+ *
  * SPDX-License-Identifier: GPL-3.0-or-later
  */
 #define G_LOG_DOMAIN "tutti-client"
@@ -574,6 +579,152 @@ on_bus (GObject      *object,
                           g_steal_pointer (&task));
 }
 
+/* ---- Sandboxed: libsecret's file backend behind the Secret portal ---------- */
+
+/* In a Flatpak, or when libsecret is told to use its file backend. */
+static gboolean
+use_password_backend (void)
+{
+  return g_file_test ("/.flatpak-info", G_FILE_TEST_EXISTS) ||
+         g_strcmp0 (g_getenv ("SECRET_BACKEND"), "file") == 0;
+}
+
+static void
+on_backend_stored (GObject      *object,
+                   GAsyncResult *result,
+                   gpointer      user_data)
+{
+  g_autoptr(GTask) task = user_data;
+  g_autoptr(GError) error = NULL;
+
+  if (!secret_password_store_finish (result, &error))
+    job_fail (task, "the password could not be kept", error);
+  else
+    job_succeed (task);
+}
+
+static void
+on_backend_cleared (GObject      *object,
+                    GAsyncResult *result,
+                    gpointer      user_data)
+{
+  g_autoptr(GTask) task = user_data;
+  Job *job = g_task_get_task_data (task);
+  g_autoptr(GError) error = NULL;
+  g_autofree char *label = NULL;
+  GCancellable *cancellable = job_get_cancellable (task);
+
+  secret_password_clear_finish (result, &error);
+  if (error != NULL)
+    {
+      job_fail (task, "the keyring could not be cleared", error);
+      return;
+    }
+  if (job->kind != JOB_STORE)
+    {
+      job_succeed (task);
+      return;
+    }
+
+  /* One credential per server: the earlier one is gone, keep the new one. */
+  label = g_strdup_printf ("Tutti — %s", job->login);
+  secret_password_store (&credential_schema, SECRET_COLLECTION_DEFAULT, label, job->password,
+                         cancellable, on_backend_stored, g_steal_pointer (&task),
+                         "server", job->server_url,
+                         "site", job->site,
+                         "login", job->login,
+                         NULL);
+}
+
+static void
+on_backend_secret (GObject      *object,
+                   GAsyncResult *result,
+                   gpointer      user_data)
+{
+  g_autoptr(GTask) task = user_data;
+  Job *job = g_task_get_task_data (task);
+  g_autoptr(GError) error = NULL;
+  g_autoptr(SecretValue) value = NULL;
+  g_autoptr(GHashTable) attributes = NULL;
+  const char *password;
+
+  value = secret_retrievable_retrieve_secret_finish (SECRET_RETRIEVABLE (object), result, &error);
+  password = value != NULL ? secret_value_get_text (value) : NULL;
+  if (password == NULL)
+    {
+      job_fail (task, "the kept password cannot be read", error);
+      return;
+    }
+
+  attributes = secret_retrievable_get_attributes (SECRET_RETRIEVABLE (object));
+  job->found = TRUE;
+  job->found_site = g_strdup (g_hash_table_lookup (attributes, "site"));
+  job->found_login = g_strdup (g_hash_table_lookup (attributes, "login"));
+  job->found_password = g_strdup (password);
+  job_succeed (task);
+}
+
+static void
+on_backend_searched (GObject      *object,
+                     GAsyncResult *result,
+                     gpointer      user_data)
+{
+  g_autoptr(GTask) task = user_data;
+  Job *job = g_task_get_task_data (task);
+  g_autoptr(GError) error = NULL;
+  GCancellable *cancellable = job_get_cancellable (task);
+  GList *items;
+
+  items = secret_password_search_finish (result, &error);
+  if (error != NULL)
+    {
+      job_fail (task, "the keyring cannot be searched", error);
+      return;
+    }
+
+  if (job->kind == JOB_PROBE || items == NULL)
+    job_succeed (task);
+  else
+    secret_retrievable_retrieve_secret (items->data, cancellable,
+                                        on_backend_secret, g_steal_pointer (&task));
+
+  g_list_free_full (items, g_object_unref);
+}
+
+static void
+job_start_password_backend (GTask *task)
+{
+  Job *job = g_task_get_task_data (task);
+  GCancellable *cancellable = job_get_cancellable (task);
+
+  switch (job->kind)
+    {
+    case JOB_PROBE:
+      /* A search that matches nothing answers once the backend works. */
+      secret_password_search (&credential_schema, SECRET_SEARCH_NONE, cancellable,
+                              on_backend_searched, g_steal_pointer (&task),
+                              "server", "", NULL);
+      break;
+
+    case JOB_LOOKUP:
+      secret_password_search (&credential_schema, SECRET_SEARCH_LOAD_SECRETS,
+                              cancellable, on_backend_searched,
+                              g_steal_pointer (&task),
+                              "server", job->server_url, NULL);
+      break;
+
+    case JOB_STORE:
+    case JOB_CLEAR:
+      secret_password_clear (&credential_schema, cancellable,
+                             on_backend_cleared, g_steal_pointer (&task),
+                             "server", job->server_url, NULL);
+      break;
+
+    default:
+      g_assert_not_reached ();
+    }
+}
+
 static void
 job_start (TuttiCredentials    *self,
            Job                 *job,
@@ -586,6 +737,13 @@ job_start (TuttiCredentials    *self,
 
   g_task_set_source_tag (task, source_tag);
   g_task_set_task_data (task, job, job_free);
+
+  if (use_password_backend ())
+    {
+      job->deadline = tutti_deadline_new (cancellable, KEYRING_TIMEOUT_MSEC);
+      job_start_password_backend (g_steal_pointer (&task));
+      return;
+    }
 
   if (!session_bus_is_configured ())
     {
