@@ -5,15 +5,17 @@
 # DRI; the keyring through libsecret's portal backend, no home folder).
 set -euo pipefail
 
-manifest=$1
+manifest=$(realpath "$1")
 if ! command -v flatpak-builder >/dev/null; then
   echo "flatpak-builder is not installed" >&2
   exit 77
 fi
 
-err=$(mktemp)
-trap 'rm -f "$err"' EXIT
-shown=$(flatpak-builder --show-manifest "$manifest" 2>"$err")
+# flatpak-builder leaves its state folder in the current directory.
+work=$(mktemp -d)
+trap 'rm -rf "$work"' EXIT
+err="$work/stderr"
+shown=$(cd "$work" && flatpak-builder --show-manifest "$manifest" 2>"$err")
 if [ -s "$err" ]; then
   echo "flatpak-builder warned:" >&2
   cat "$err" >&2
