@@ -25,6 +25,7 @@
 
 #include "tutti-accounts.h"
 #include "tutti-billing.h"
+#include "tutti-idempotency.h"
 #include "tutti-invoice.h"
 
 #define STAFF_FAMILY TUTTI_API_STAFF "/families/{id}"
@@ -41,10 +42,6 @@ static const TuttiText msg_amount_positive = {
 static const TuttiText msg_too_many_items = {
   "An invoice has at most 200 lines.",
   "Une facture compte au plus 200 lignes.",
-};
-static const TuttiText msg_key_reused = {
-  "This Idempotency-Key was already used for another request.",
-  "Cette clé Idempotency-Key a déjà servi pour une autre requête.",
 };
 
 static const char *default_invoice_label = "AVIS DES SOMMES A PAYER";
@@ -578,126 +575,6 @@ staff_document_get (TuttiRequest *request)
                                                         : tutti_request_get_lang (request));
 }
 
-/* ---- Idempotency ------------------------------------------------------------- */
-
-/* A key is 1 to 255 visible ASCII characters (a UUID, typically). */
-static gboolean
-idempotency_key_is_valid (const char *key)
-{
-  gsize length = strlen (key);
-
-  if (length == 0 || length > 255)
-    return FALSE;
-  for (const char *p = key; *p != '\0'; p++)
-    if (*p < 0x21 || *p > 0x7e)
-      return FALSE;
-  return TRUE;
-}
-
-typedef struct
-{
-  gboolean found;
-  gboolean same_request;
-  guint status;
-  char *content_type;
-  GBytes *body;
-} StoredAnswer;
-
-static void
-stored_answer_clear (StoredAnswer *answer)
-{
-  g_clear_pointer (&answer->content_type, g_free);
-  g_clear_pointer (&answer->body, g_bytes_unref);
-}
-
-/* Forgets this area's keys older than a day, then looks @key up for the
- * account. Run inside the write's transaction. */
-static gboolean
-idempotency_lookup (TuttiRequest  *request,
-                    const char    *key,
-                    const char    *digest,
-                    StoredAnswer  *answer,
-                    GError       **error)
-{
-  TuttiStore *store = tutti_request_get_store (request);
-  gint64 account_id = tutti_request_get_account (request)->id;
-  GError *local_error = NULL;
-  sqlite3_stmt *stmt;
-
-  stmt = tutti_store_prepare (store,
-                              "DELETE FROM idempotency_keys WHERE created_at <= ? AND "
-                              "(path GLOB '" TUTTI_API_STAFF "/families/*/invoices' OR "
-                              " path GLOB '" TUTTI_API_STAFF "/families/*/payments')",
-                              error);
-  if (stmt == NULL)
-    return FALSE;
-  sqlite3_bind_int64 (stmt, 1, tutti_now_seconds () - TUTTI_BILLING_IDEMPOTENCY_SECONDS);
-  if (!tutti_store_run (store, stmt, error))
-    return FALSE;
-
-  stmt = tutti_store_prepare (store,
-                              "SELECT method, path, request_sha256, status, content_type, body "
-                              "FROM idempotency_keys WHERE account_id = ? AND key = ?",
-                              error);
-  if (stmt == NULL)
-    return FALSE;
-  sqlite3_bind_int64 (stmt, 1, account_id);
-  tutti_store_bind_text (stmt, 2, key);
-  if (!tutti_store_step (store, stmt, &local_error))
-    {
-      if (local_error != NULL)
-        {
-          g_propagate_error (error, local_error);
-          return FALSE;
-        }
-      answer->found = FALSE;
-      return TRUE;
-    }
-
-  answer->found = TRUE;
-  answer->same_request =
-    g_strcmp0 ((const char *) sqlite3_column_text (stmt, 0), tutti_request_get_method (request)) == 0 &&
-    g_strcmp0 ((const char *) sqlite3_column_text (stmt, 1), tutti_request_get_path (request)) == 0 &&
-    g_strcmp0 ((const char *) sqlite3_column_text (stmt, 2), digest) == 0;
-  answer->status = sqlite3_column_int (stmt, 3);
-  answer->content_type = tutti_store_column_dup (stmt, 4);
-  answer->body = g_bytes_new (sqlite3_column_blob (stmt, 5), sqlite3_column_bytes (stmt, 5));
-  sqlite3_reset (stmt);
-  return TRUE;
-}
-
-static gboolean
-idempotency_store (TuttiRequest  *request,
-                   const char    *key,
-                   const char    *digest,
-                   guint          status,
-                   GBytes        *body,
-                   GError       **error)
-{
-  TuttiStore *store = tutti_request_get_store (request);
-  sqlite3_stmt *stmt;
-  gsize size;
-  gconstpointer data = g_bytes_get_data (body, &size);
-
-  stmt = tutti_store_prepare (store,
-                              "INSERT INTO idempotency_keys (account_id, key, method, path, status, "
-                              "content_type, body, created_at, request_sha256) "
-                              "VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?)",
-                              error);
-  if (stmt == NULL)
-    return FALSE;
-  sqlite3_bind_int64 (stmt, 1, tutti_request_get_account (request)->id);
-  tutti_store_bind_text (stmt, 2, key);
-  tutti_store_bind_text (stmt, 3, tutti_request_get_method (request));
-  tutti_store_bind_text (stmt, 4, tutti_request_get_path (request));
-  sqlite3_bind_int (stmt, 5, (int) status);
-  tutti_store_bind_text (stmt, 6, TUTTI_API_CONTENT_TYPE_JSON);
-  sqlite3_bind_blob (stmt, 7, data, (int) size, SQLITE_TRANSIENT);
-  sqlite3_bind_int64 (stmt, 8, tutti_now_seconds ());
-  tutti_store_bind_text (stmt, 9, digest);
-  return tutti_store_run (store, stmt, error);
-}
-
 /* ---- Recording invoices and payments (STAFF-6) ------------------------------- */
 
 /* "26FC00001": the date's year, F(acture) or R(eçu), C(otisation) or
@@ -897,13 +774,12 @@ staff_record (TuttiRequest      *request,
   g_autoptr(TuttiBillingLine) line = NULL;
   g_autoptr(GBytes) answer_body = NULL;
   g_autofree char *canonical = NULL;
-  g_autofree char *request_text = NULL;
   g_autofree char *digest = NULL;
   g_autofree char *answer_text = NULL;
-  StoredAnswer answer = { 0 };
+  TuttiIdempotentAnswer answer = { 0 };
   gpointer body;
 
-  if (key != NULL && !idempotency_key_is_valid (key))
+  if (key != NULL && !tutti_idempotency_key_is_valid (key))
     {
       tutti_request_reply_code (request, TUTTI_API_ERROR_BAD_REQUEST);
       return;
@@ -918,37 +794,23 @@ staff_record (TuttiRequest      *request,
 
   /* The request as understood, to tell a retry from another request. */
   canonical = tutti_record_to_data (schema, body);
-  request_text = g_strdup_printf ("%s %s\n%s", tutti_request_get_method (request),
-                                  tutti_request_get_path (request), canonical);
-  digest = g_compute_checksum_for_string (G_CHECKSUM_SHA256, request_text, -1);
+  digest = tutti_idempotency_digest (tutti_request_get_method (request),
+                                     tutti_request_get_path (request), canonical);
 
   if (!tutti_store_begin (store, &error))
     goto failed;
 
   if (key != NULL)
     {
-      if (!idempotency_lookup (request, key, digest, &answer, &error))
+      if (!tutti_idempotency_lookup (store, tutti_request_get_account (request)->id, key,
+                                     tutti_request_get_method (request),
+                                     tutti_request_get_path (request), digest, &answer, &error))
         goto failed;
       if (answer.found)
         {
           tutti_store_rollback (store);
-          if (!answer.same_request)
-            {
-              g_autoptr(GError) conflict = tutti_request_error_new (request, TUTTI_API_ERROR_CONFLICT);
-
-              tutti_api_error_add_field (conflict, TUTTI_API_HEADER_IDEMPOTENCY,
-                                         tutti_text_get (&msg_key_reused, lang));
-              tutti_request_reply_error (request, conflict);
-            }
-          else
-            {
-              tutti_request_set_header (request, "Idempotent-Replayed", "true");
-              tutti_request_reply_bytes (request, answer.status,
-                                         answer.content_type != NULL ? answer.content_type
-                                                                     : TUTTI_API_CONTENT_TYPE_JSON,
-                                         answer.body);
-            }
-          stored_answer_clear (&answer);
+          tutti_idempotency_reply (request, &answer);
+          tutti_idempotent_answer_clear (&answer);
           schema->free_func (body);
           return;
         }
@@ -994,7 +856,10 @@ staff_record (TuttiRequest      *request,
   answer_text = tutti_record_to_data (&tutti_billing_line_schema, line);
   answer_body = g_bytes_new (answer_text, strlen (answer_text));
   if (key != NULL &&
-      !idempotency_store (request, key, digest, SOUP_STATUS_CREATED, answer_body, &error))
+      !tutti_idempotency_store (store, tutti_request_get_account (request)->id, key,
+                                tutti_request_get_method (request), tutti_request_get_path (request),
+                                digest, SOUP_STATUS_CREATED, TUTTI_API_CONTENT_TYPE_JSON,
+                                answer_body, &error))
     goto failed;
   if (!tutti_store_commit (store, &error))
     goto failed;

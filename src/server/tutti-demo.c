@@ -1393,6 +1393,67 @@ add_other_families (Demo *demo)
     }
 }
 
+/* A submitted re-enrolment's step 4: every course of the pupil renewed,
+ * in the place of next year's offer of the same discipline and site. */
+static void
+add_reenrolment_choices (Demo   *demo,
+                         gint64  pupil_id)
+{
+  g_autoptr(GPtrArray) courses = NULL;
+  sqlite3_stmt *stmt;
+  gint64 reenrolment_id = 0;
+
+  if (demo->error != NULL)
+    return;
+  stmt = tutti_store_prepare (demo->store, "SELECT id FROM reenrolments WHERE pupil_id = ?", &demo->error);
+  if (stmt == NULL)
+    return;
+  sqlite3_bind_int64 (stmt, 1, pupil_id);
+  if (tutti_store_step (demo->store, stmt, &demo->error))
+    {
+      reenrolment_id = sqlite3_column_int64 (stmt, 0);
+      sqlite3_reset (stmt);
+    }
+  stmt = tutti_store_prepare_select (demo->store, TUTTI_TABLE_COURSES, "WHERE pupil_id = ? ORDER BY id",
+                                     &demo->error);
+  if (reenrolment_id == 0 || stmt == NULL)
+    return;
+  sqlite3_bind_int64 (stmt, 1, pupil_id);
+  courses = tutti_store_read_records (demo->store, TUTTI_TABLE_COURSES, stmt, &demo->error);
+  for (guint i = 0; courses != NULL && i < courses->len; i++)
+    {
+      const TuttiCourse *course = g_ptr_array_index (courses, i);
+      g_autoptr(TuttiCourseChoice) choice = tutti_course_choice_new ();
+      g_autofree char *discipline = g_strdup (course->name);
+      char *dash = g_strrstr (discipline, " - ");
+
+      if (dash != NULL)
+        *dash = '\0';
+      choice->course_id = course->id;
+      choice->course_name = g_strdup (course->name);
+      choice->cursus = g_strdup (course->cursus);
+      choice->school_hours = course->school_hours;
+      choice->cycle = g_strdup (course->cycle);
+      choice->reenrol = TRUE;
+
+      stmt = tutti_store_prepare (demo->store,
+                                  "SELECT offer_items.id FROM offer_items JOIN campaigns "
+                                  "ON campaigns.id = campaign_id WHERE campaigns.kind = 'reenrolment' "
+                                  "AND discipline = ? AND site = ? ORDER BY offer_items.id LIMIT 1",
+                                  &demo->error);
+      if (stmt == NULL)
+        return;
+      tutti_store_bind_text (stmt, 1, discipline);
+      tutti_store_bind_text (stmt, 2, course->site);
+      if (tutti_store_step (demo->store, stmt, &demo->error))
+        {
+          choice->offer_id = sqlite3_column_int64 (stmt, 0);
+          sqlite3_reset (stmt);
+        }
+      insert (demo, TUTTI_TABLE_REENROLMENT_COURSES, choice, "reenrolment_id", reenrolment_id);
+    }
+}
+
 static void
 add_martin_documents_and_states (Demo *demo)
 {
@@ -1450,6 +1511,7 @@ add_martin_documents_and_states (Demo *demo)
     {
       add_reenrolment (demo, ((TuttiPupil *) g_ptr_array_index (pupils, 0))->id,
                        TUTTI_REENROLMENT_SUBMITTED, 6);
+      add_reenrolment_choices (demo, ((TuttiPupil *) g_ptr_array_index (pupils, 0))->id);
       add_reenrolment (demo, ((TuttiPupil *) g_ptr_array_index (pupils, 1))->id,
                        TUTTI_REENROLMENT_IN_PROGRESS, 2);
     }

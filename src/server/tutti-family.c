@@ -597,7 +597,8 @@ find_pending (GPtrArray  *changes,
 
 /* Stores the requested fields that differ from the current record as
  * pending changes, replacing a field's pending value, withdrawing it when
- * the field goes back to its current value. One transaction. */
+ * the field goes back to its current value. One transaction, or the
+ * caller's when @in_transaction. */
 static gboolean
 store_changes (TuttiStore         *store,
                TuttiEntity         entity,
@@ -606,6 +607,7 @@ store_changes (TuttiStore         *store,
                gconstpointer       would_be,
                GPtrArray          *requested,
                GPtrArray          *submitted,
+               gboolean            in_transaction,
                GError            **error)
 {
   const TuttiSchema *schema = tutti_entity_get_schema (entity);
@@ -614,7 +616,7 @@ store_changes (TuttiStore         *store,
   g_autoptr(GPtrArray) existing = NULL;
   sqlite3_stmt *stmt;
 
-  if (!tutti_store_begin (store, error))
+  if (!in_transaction && !tutti_store_begin (store, error))
     return FALSE;
 
   /* Read again inside the transaction: one pending change per field even
@@ -679,12 +681,27 @@ store_changes (TuttiStore         *store,
       add_submitted (submitted, field, new_value, FALSE);
     }
 
-  if (tutti_store_commit (store, error))
+  if (in_transaction || tutti_store_commit (store, error))
     return TRUE;
 
 failed:
-  tutti_store_rollback (store);
+  if (!in_transaction)
+    tutti_store_rollback (store);
   return FALSE;
+}
+
+gboolean
+tutti_family_write_changes (TuttiStore     *store,
+                            TuttiEntity     entity,
+                            gint64          family_id,
+                            gconstpointer   current,
+                            gconstpointer   would_be,
+                            GPtrArray      *fields,
+                            GError        **error)
+{
+  g_autoptr(GPtrArray) submitted = g_ptr_array_new_with_free_func (submitted_free);
+
+  return store_changes (store, entity, family_id, current, would_be, fields, submitted, TRUE, error);
 }
 
 /* ---- The acknowledgement (MAIL-1) --------------------------------------------- */
@@ -944,7 +961,7 @@ entity_patch (TuttiRequest *request,
       goto out;
     }
 
-  if (!store_changes (store, entity, family_id, current, would_be, requested, submitted, &error) ||
+  if (!store_changes (store, entity, family_id, current, would_be, requested, submitted, FALSE, &error) ||
       !attach_changes (store, entity, current, &error))
     {
       tutti_request_reply_error (request, error);

@@ -44,6 +44,18 @@ GPtrArray         *tutti_family_load_changes  (TuttiStore         *store,
                                                gboolean            family_view,
                                                GError            **error);
 
+/* Records, inside the caller's transaction, each of @fields (TuttiField
+ * pointers of the entity's schema, editable ones) whose value in @would_be
+ * differs from @current as a pending change, exactly as a PATCH does (the
+ * re-enrolment's step 1 goes through the office's same queue). */
+gboolean           tutti_family_write_changes (TuttiStore         *store,
+                                               TuttiEntity         entity,
+                                               gint64              family_id,
+                                               gconstpointer       current,
+                                               gconstpointer       would_be,
+                                               GPtrArray          *fields,
+                                               GError            **error);
+
 /* Writes every editable field of @record to its row (staff accepting). */
 gboolean           tutti_family_save_entity   (TuttiStore         *store,
                                                TuttiEntity         entity,

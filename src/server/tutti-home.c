@@ -259,6 +259,21 @@ failed:
   tutti_request_reply_error (request, error);
 }
 
+gboolean
+tutti_home_campaign_is_open (const TuttiCampaign *campaign,
+                             GDateTime           *now)
+{
+  return campaign_is_open (campaign, now);
+}
+
+gboolean
+tutti_home_load_campaign_lists (TuttiStore     *store,
+                                TuttiCampaign  *campaign,
+                                GError        **error)
+{
+  return load_campaign_lists (store, campaign, error);
+}
+
 void
 tutti_home_register (TuttiServer *server)
 {

@@ -288,4 +288,39 @@ static const char * const tutti_migrations[] = {
   ");"
   "CREATE INDEX billing_items_line ON billing_items (billing_line_id, position);"
   "ALTER TABLE idempotency_keys ADD COLUMN request_sha256 TEXT;",
+
+  /* 3: documents (FAM-2, REE-3) and re-enrolments (REE, STAFF-2..4). An
+   * upload's content is a file under DATA_DIR/documents, named by path (a
+   * NULL path keeps the content in the row, as older rows do); the
+   * office's decision has its date. "other" is the kind of a document no
+   * campaign asks for. */
+  "ALTER TABLE documents ADD COLUMN path TEXT;"
+  "ALTER TABLE documents ADD COLUMN decided_at TEXT;"
+  "INSERT OR IGNORE INTO document_kinds (id, name, description, required) "
+  "  VALUES ('other', 'Autre document', 'Tout autre justificatif.', 0);"
+  "CREATE INDEX documents_state ON documents (state);"
+  "CREATE INDEX reenrolments_campaign ON reenrolments (campaign_id, state);"
+  "CREATE INDEX reenrolment_courses_reenrolment ON reenrolment_courses (reenrolment_id);"
+  "CREATE INDEX offer_items_campaign ON offer_items (campaign_id);"
+  "CREATE INDEX downloads_campaign ON downloads (campaign_id);",
+
+  /* 4: pre-enrolment (PRE-3, STAFF-4). The anti-spam questions asked: a
+   * random id, the account it was given to, its answer (never sent), until
+   * when it may be answered and when it was; the office's decision on a
+   * request has its date. */
+  "CREATE TABLE antispam_challenges ("
+  "  id TEXT PRIMARY KEY,"
+  "  account_id INTEGER NOT NULL REFERENCES accounts (id) ON DELETE CASCADE,"
+  "  answer TEXT NOT NULL,"
+  "  created_at INTEGER NOT NULL,"
+  "  expires_at INTEGER NOT NULL,"
+  "  used_at INTEGER"
+  ");"
+  "CREATE INDEX antispam_challenges_account ON antispam_challenges (account_id, created_at);"
+  "CREATE INDEX antispam_challenges_expiry ON antispam_challenges (expires_at);"
+  "ALTER TABLE preenrolments ADD COLUMN decided_at TEXT;"
+  "CREATE INDEX preenrolments_family ON preenrolments (family_id);"
+  "CREATE INDEX preenrolments_state ON preenrolments (state, submitted_at);"
+  "CREATE INDEX preenrolment_pupils_request ON preenrolment_pupils (preenrolment_id);"
+  "CREATE INDEX preenrolment_choices_pupil ON preenrolment_choices (new_pupil_id);",
 };

@@ -20,10 +20,14 @@
 #include "tutti-accounts.h"
 #include "tutti-auth.h"
 #include "tutti-billing.h"
+#include "tutti-campaigns.h"
 #include "tutti-demo.h"
+#include "tutti-documents.h"
 #include "tutti-family.h"
 #include "tutti-home.h"
 #include "tutti-password.h"
+#include "tutti-preenrolment.h"
+#include "tutti-reenrolment.h"
 #include "tutti-server.h"
 #include "tutti-staff.h"
 
@@ -81,6 +85,7 @@ struct _TuttiRequest
   SoupServerMessage *msg;
   const TuttiRoute *route;
   GHashTable *params;
+  GHashTable *query;      /* name → value, or NULL */
   TuttiLang lang;
   TuttiAccount *account;
   char *token_hash;
@@ -161,6 +166,10 @@ tutti_server_new (const char *data_dir,
   tutti_family_register (self);
   tutti_staff_register (self);
   tutti_billing_register (self);
+  tutti_preenrolment_register (self);
+  tutti_documents_register (self);
+  tutti_reenrolment_register (self);
+  tutti_campaigns_register (self);
 
   return self;
 }
@@ -320,6 +329,7 @@ tutti_request_unref (TuttiRequest *self)
   g_clear_object (&self->msg);
   g_clear_object (&self->server);
   g_clear_pointer (&self->params, g_hash_table_unref);
+  g_clear_pointer (&self->query, g_hash_table_unref);
   g_clear_pointer (&self->account, tutti_account_free);
   g_clear_pointer (&self->token_hash, g_free);
   g_free (self);
@@ -369,6 +379,13 @@ tutti_request_get_param (TuttiRequest *self,
                          const char   *name)
 {
   return g_hash_table_lookup (self->params, name);
+}
+
+const char *
+tutti_request_get_query (TuttiRequest *self,
+                         const char   *name)
+{
+  return self->query != NULL ? g_hash_table_lookup (self->query, name) : NULL;
 }
 
 TuttiAccount *
@@ -649,6 +666,29 @@ tutti_request_read_record (TuttiRequest       *self,
   return record;
 }
 
+GBytes *
+tutti_request_get_body (TuttiRequest  *self,
+                        GError       **error)
+{
+  TuttiBody *body = g_object_get_data (G_OBJECT (self->msg), BODY_KEY);
+
+  if (body == NULL)
+    return soup_message_body_flatten (soup_server_message_get_request_body (self->msg));
+
+  if (body->too_large)
+    {
+      g_propagate_error (error, tutti_request_error_new (self, (self->route->flags & TUTTI_ROUTE_UPLOAD)
+                                                               ? TUTTI_API_ERROR_FILE_TOO_LARGE
+                                                               : TUTTI_API_ERROR_BODY_TOO_LARGE));
+      return NULL;
+    }
+
+  /* No copy: the array is complete and no longer changes. */
+  return g_bytes_new_with_free_func (body->data->data, body->data->len,
+                                     (GDestroyNotify) g_byte_array_unref,
+                                     g_byte_array_ref (body->data));
+}
+
 static void finish_shutdown (TuttiServer *self);
 
 typedef struct
@@ -752,6 +792,8 @@ handle_request (SoupServer        *soup,
   g_autoptr(GString) allow = g_string_new (NULL);
   const char *method = soup_server_message_get_method (msg);
 
+  if (query != NULL)
+    request->query = g_hash_table_ref (query);
   request->route = find_route (self, method, path, request->params, allow);
   if (request->route == NULL)
     {
@@ -841,15 +883,21 @@ handle_early (SoupServer        *soup,
               GHashTable        *query,
               gpointer           user_data)
 {
+  TuttiServer *self = user_data;
   TuttiBody *body;
   goffset declared;
   SoupMessageHeaders *headers = soup_server_message_get_request_headers (msg);
+  const TuttiRoute *route;
 
   soup_message_body_set_accumulate (soup_server_message_get_request_body (msg), FALSE);
 
+  /* Uploads take a file's limit, every other body the JSON one. */
+  route = find_route (self, soup_server_message_get_method (msg), path, NULL, NULL);
+
   body = g_new0 (TuttiBody, 1);
   body->data = g_byte_array_new ();
-  body->limit = TUTTI_API_MAX_JSON_BODY;
+  body->limit = route != NULL && (route->flags & TUTTI_ROUTE_UPLOAD)
+                ? TUTTI_API_MAX_UPLOAD : TUTTI_API_MAX_JSON_BODY;
   if (soup_message_headers_get_encoding (headers) == SOUP_ENCODING_CONTENT_LENGTH)
     {
       declared = soup_message_headers_get_content_length (headers);

@@ -34,6 +34,8 @@ typedef enum
   TUTTI_ROUTE_PUBLIC = 0,
   TUTTI_ROUTE_AUTH   = 1 << 0, /* a valid token, else 401 unauthenticated */
   TUTTI_ROUTE_STAFF  = 1 << 1, /* a staff token, else 403 forbidden (implies AUTH) */
+  TUTTI_ROUTE_UPLOAD = 1 << 2, /* the body is a file of up to TUTTI_API_MAX_UPLOAD
+                                * bytes, read with tutti_request_get_body() */
 } TuttiRouteFlags;
 
 /* A handler answers with one of the tutti_request_reply_*() calls, now or
@@ -90,6 +92,9 @@ const char   *tutti_request_get_header      (TuttiRequest      *self,
 /* The value of a "{name}" segment of the route. */
 const char   *tutti_request_get_param       (TuttiRequest      *self,
                                              const char        *name);
+/* The value of a query parameter ("?state=submitted"), or %NULL. */
+const char   *tutti_request_get_query       (TuttiRequest      *self,
+                                             const char        *name);
 /* The logged-in account on TUTTI_ROUTE_AUTH routes, else %NULL. */
 TuttiAccount *tutti_request_get_account     (TuttiRequest      *self);
 /* SHA-256 of the request's bearer token on TUTTI_ROUTE_AUTH routes. */
@@ -110,6 +115,12 @@ gpointer      tutti_request_parse_record    (TuttiRequest      *self,
                                              GError           **error);
 gpointer      tutti_request_read_record     (TuttiRequest      *self,
                                              const TuttiSchema *schema,
+                                             GError           **error);
+/* The body as received, whatever its type (empty when there is none):
+ * 413 file-too-large on a TUTTI_ROUTE_UPLOAD route whose body went over
+ * TUTTI_API_MAX_UPLOAD, 413 body-too-large on another over its limit.
+ * Returns: (transfer full): the bytes, or %NULL with an API error. */
+GBytes       *tutti_request_get_body        (TuttiRequest      *self,
                                              GError           **error);
 
 void          tutti_request_set_header      (TuttiRequest      *self,
