@@ -1,4 +1,4 @@
-/* test-core.c — libtutti-core: password rules, JSON of every type, formatting, validation
+/* test-core.c — libtutti-core: passwords, JSON of every type, formatting, validation, offer rules
  *
  * SPDX-License-Identifier: GPL-3.0-or-later
  */
@@ -539,6 +539,264 @@ test_lang (void)
   g_assert_cmpstr (tutti_lang_to_tag (TUTTI_LANG_FR), ==, "fr");
 }
 
+/* ---- Uploads: the type by content ------------------------------------------- */
+
+static const char sniff_pdf[] =
+  "%PDF-1.4\n%\xe2\xe3\xcf\xd3\n"
+  "1 0 obj\n<< /Type /Catalog /Pages 2 0 R >>\nendobj\n"
+  "2 0 obj\n<< /Type /Pages /Kids [] /Count 0 >>\nendobj\n"
+  "trailer\n<< /Size 3 /Root 1 0 R >>\n%%EOF\n";
+
+/* A 1×1 grey PNG: signature, IHDR, IDAT, IEND. */
+static const guint8 sniff_png[] = {
+  0x89, 0x50, 0x4e, 0x47, 0x0d, 0x0a, 0x1a, 0x0a, 0x00, 0x00, 0x00, 0x0d,
+  0x49, 0x48, 0x44, 0x52, 0x00, 0x00, 0x00, 0x01, 0x00, 0x00, 0x00, 0x01,
+  0x08, 0x00, 0x00, 0x00, 0x00, 0x3a, 0x7e, 0x9b, 0x55, 0x00, 0x00, 0x00,
+  0x0a, 0x49, 0x44, 0x41, 0x54, 0x78, 0xda, 0x63, 0x68, 0x00, 0x00, 0x00,
+  0x82, 0x00, 0x81, 0xda, 0x45, 0x08, 0x3b, 0x00, 0x00, 0x00, 0x00, 0x49,
+  0x45, 0x4e, 0x44, 0xae, 0x42, 0x60, 0x82,
+};
+
+/* A baseline JPEG of one 8×8 grey block: SOI, APP0, DQT, SOF0, two
+ * one-code Huffman tables, a scan, EOI. */
+static GByteArray *
+make_sniff_jpeg (void)
+{
+  static const guint8 head[] = {
+    0xff, 0xd8,
+    0xff, 0xe0, 0x00, 0x10, 'J', 'F', 'I', 'F', 0x00, 0x01, 0x01, 0x00, 0x00, 0x01, 0x00, 0x01,
+    0x00, 0x00,
+  };
+  static const guint8 frame[] = {
+    0xff, 0xc0, 0x00, 0x0b, 0x08, 0x00, 0x08, 0x00, 0x08, 0x01, 0x01, 0x11, 0x00,
+  };
+  static const guint8 scan[] = {
+    0xff, 0xda, 0x00, 0x08, 0x01, 0x01, 0x00, 0x00, 0x3f, 0x00,
+    0x3f,
+    0xff, 0xd9,
+  };
+  GByteArray *jpeg = g_byte_array_new ();
+  guint8 dqt[69] = { 0xff, 0xdb, 0x00, 0x43, 0x00 };
+
+  memset (dqt + 5, 1, 64);
+  g_byte_array_append (jpeg, head, sizeof head);
+  g_byte_array_append (jpeg, dqt, sizeof dqt);
+  g_byte_array_append (jpeg, frame, sizeof frame);
+  for (guint t = 0; t < 2; t++)
+    {
+      guint8 dht[22] = { 0xff, 0xc4, 0x00, 0x14 };
+
+      dht[4] = t == 0 ? 0x00 : 0x10;   /* DC 0, AC 0 */
+      dht[5] = 1;                       /* one code of one bit, for symbol 0 */
+      g_byte_array_append (jpeg, dht, sizeof dht);
+    }
+  g_byte_array_append (jpeg, scan, sizeof scan);
+  return jpeg;
+}
+
+#define SNIFF_TEXT(text) tutti_sniff_content_type ((const guint8 *) (text), strlen (text))
+
+static void
+test_sniff_good (void)
+{
+  g_autoptr(GByteArray) jpeg = make_sniff_jpeg ();
+  g_autofree char *padded = g_strconcat (sniff_pdf, "\r\n\n  ", NULL);
+
+  g_assert_cmpstr (SNIFF_TEXT (sniff_pdf), ==, "application/pdf");
+  /* Some writers leave blanks after the end marker. */
+  g_assert_cmpstr (SNIFF_TEXT (padded), ==, "application/pdf");
+  g_assert_cmpstr (tutti_sniff_content_type (sniff_png, sizeof sniff_png), ==, "image/png");
+  g_assert_cmpstr (tutti_sniff_content_type (jpeg->data, jpeg->len), ==, "image/jpeg");
+}
+
+static void
+test_sniff_refused (void)
+{
+  g_autoptr(GByteArray) jpeg = make_sniff_jpeg ();
+  static const char gif[] = "GIF89a\x01\x00\x01\x00\x80\x00\x00\xff\xff\xff\x00\x00\x00"
+                            "!\xf9\x04\x01\x00\x00\x00\x00,\x00\x00\x00\x00\x01\x00\x01\x00"
+                            "\x00\x02\x02\x44\x01\x00;";
+
+  /* Empty. */
+  g_assert_null (tutti_sniff_content_type (NULL, 0));
+  g_assert_null (tutti_sniff_content_type ((const guint8 *) "", 0));
+
+  /* Truncated: each cut before its end marker or inside its structure. */
+  g_assert_null (tutti_sniff_content_type ((const guint8 *) sniff_pdf, strlen (sniff_pdf) - 7));
+  g_assert_null (tutti_sniff_content_type ((const guint8 *) sniff_pdf, 8));
+  g_assert_null (tutti_sniff_content_type (sniff_png, sizeof sniff_png - 6));
+  g_assert_null (tutti_sniff_content_type (sniff_png, 8));
+  g_assert_null (tutti_sniff_content_type (jpeg->data, jpeg->len - 2));
+  g_assert_null (tutti_sniff_content_type (jpeg->data, 20));
+
+  /* A text named .pdf, or one that only starts like a PDF. */
+  g_assert_null (SNIFF_TEXT ("Attestation CAF de la famille MARTIN\n"));
+  g_assert_null (SNIFF_TEXT ("%PDF-1.5 not really"));
+  g_assert_null (SNIFF_TEXT ("%PDF-x.y\n%%EOF\n"));
+
+  /* A GIF is an image, but not one the school takes. */
+  g_assert_null (tutti_sniff_content_type ((const guint8 *) gif, sizeof gif - 1));
+}
+
+/* ---- Rules of the offer --------------------------------------------------------- */
+
+static TuttiOfferItem *
+offer_item (const char *discipline,
+            const char *site,
+            const char *cursus,
+            gint64      min_age,
+            gint64      max_age)
+{
+  TuttiOfferItem *item = tutti_offer_item_new ();
+
+  item->discipline = g_strdup (discipline);
+  item->site = g_strdup (site);
+  item->cursus = g_strdup (cursus);
+  item->min_age = min_age;
+  item->max_age = max_age;
+  return item;
+}
+
+static void
+test_offer_item_label (void)
+{
+  g_autoptr(TuttiOfferItem) full = offer_item ("Accordéon chromatique", "Argentré-du-Plessis",
+                                               "Cursus classique", 7, TUTTI_NO_VALUE);
+  g_autoptr(TuttiOfferItem) no_site = offer_item ("Violon", "  ", "Émergence", TUTTI_NO_VALUE,
+                                                  TUTTI_NO_VALUE);
+  g_autoptr(TuttiOfferItem) alone = offer_item ("Éveil musical", NULL, "", TUTTI_NO_VALUE,
+                                                TUTTI_NO_VALUE);
+  g_autofree char *fr = tutti_offer_item_label (full, TUTTI_LANG_FR);
+  g_autofree char *en = tutti_offer_item_label (full, TUTTI_LANG_EN);
+  g_autofree char *accented = tutti_offer_item_label (no_site, TUTTI_LANG_FR);
+  g_autofree char *discipline = tutti_offer_item_label (alone, TUTTI_LANG_EN);
+
+  g_assert_cmpstr (fr, ==, "Accordéon chromatique – Argentré-du-Plessis – cursus classique");
+  g_assert_cmpstr (en, ==, fr);
+  /* The cursus's first letter in lower case, accents included; no blank site. */
+  g_assert_cmpstr (accented, ==, "Violon – émergence");
+  g_assert_cmpstr (discipline, ==, "Éveil musical");
+}
+
+static void
+test_offer_item_age (void)
+{
+  g_autoptr(TuttiOfferItem) from_7 = offer_item ("Accordéon chromatique", NULL, NULL, 7, TUTTI_NO_VALUE);
+  g_autoptr(TuttiOfferItem) up_to_10 = offer_item ("Éveil", NULL, NULL, TUTTI_NO_VALUE, 10);
+  g_autoptr(TuttiOfferItem) from_4_to_6 = offer_item ("Jardin musical", NULL, NULL, 4, 6);
+  g_autoptr(TuttiOfferItem) any = offer_item ("Chorale", NULL, NULL, TUTTI_NO_VALUE, TUTTI_NO_VALUE);
+  const char *age_date = "2027-12-31";
+
+  /* Ages on 31 December of the school year's first year. */
+  g_assert_cmpint (tutti_age_on_date ("2020-03-15", age_date), ==, 7);
+  g_assert_cmpint (tutti_age_on_date ("2020-12-31", age_date), ==, 7);
+  g_assert_cmpint (tutti_age_on_date ("2020-03-15", "2027-03-14"), ==, 6);
+  g_assert_cmpint (tutti_age_on_date ("2020-03-15", "2027-03-15"), ==, 7);
+  g_assert_cmpint (tutti_age_on_date ("2020-02-29", "2021-02-28"), ==, 0);
+  g_assert_cmpint (tutti_age_on_date ("2020-02-29", "2021-03-01"), ==, 1);
+  g_assert_cmpint (tutti_age_on_date ("2028-01-01", age_date), ==, -1);
+  g_assert_cmpint (tutti_age_on_date ("15/03/2020", age_date), ==, -1);
+  g_assert_cmpint (tutti_age_on_date ("2020-03-15", NULL), ==, -1);
+
+  g_assert_true (tutti_offer_item_accepts_age (from_7, "2020-03-15", age_date));
+  g_assert_true (tutti_offer_item_accepts_age (from_7, "2020-12-31", age_date));
+  g_assert_false (tutti_offer_item_accepts_age (from_7, "2021-01-01", age_date));
+  g_assert_true (tutti_offer_item_accepts_age (from_7, "1950-06-01", age_date));
+
+  g_assert_true (tutti_offer_item_accepts_age (up_to_10, "2017-01-01", age_date));
+  g_assert_false (tutti_offer_item_accepts_age (up_to_10, "2016-12-31", age_date));
+
+  g_assert_false (tutti_offer_item_accepts_age (from_4_to_6, "2024-01-01", age_date));
+  g_assert_true (tutti_offer_item_accepts_age (from_4_to_6, "2023-12-31", age_date));
+  g_assert_true (tutti_offer_item_accepts_age (from_4_to_6, "2021-01-01", age_date));
+  g_assert_false (tutti_offer_item_accepts_age (from_4_to_6, "2020-12-31", age_date));
+
+  g_assert_true (tutti_offer_item_accepts_age (any, "2026-05-01", age_date));
+
+  /* A date that is not one is the date's own fault, not the age's. */
+  g_assert_true (tutti_offer_item_accepts_age (from_7, "", age_date));
+  g_assert_true (tutti_offer_item_accepts_age (from_7, "2021-02-30", age_date));
+  g_assert_true (tutti_offer_item_accepts_age (from_7, "2021-01-01", NULL));
+}
+
+/* ---- The shapes of re-enrolment and pre-enrolment ------------------------------- */
+
+static void
+test_enrolment_shapes (void)
+{
+  const TuttiField *free_text = tutti_schema_lookup (&tutti_reenrolment_schema, "free_text");
+  g_autoptr(TuttiReenrolment) reenrolment = tutti_reenrolment_new ();
+  g_autoptr(TuttiPreenrolmentDecision) decision = tutti_preenrolment_decision_new ();
+  g_autoptr(TuttiHome) home = tutti_home_new ();
+  g_autoptr(TuttiOffer) offer = NULL;
+  g_autoptr(GHashTable) problems = NULL;
+  g_autoptr(GError) error = NULL;
+  g_autofree char *home_json = NULL;
+  GString *text = g_string_new (NULL);
+
+  /* Step 4's free text: 2000 characters, not one more. */
+  g_assert_nonnull (free_text);
+  g_assert_cmpuint (free_text->max_length, ==, TUTTI_REENROLMENT_FREE_TEXT_MAX);
+  for (guint i = 0; i < TUTTI_REENROLMENT_FREE_TEXT_MAX; i++)
+    g_string_append (text, "é");
+  g_assert_null (tutti_field_check_text (free_text, text->str, TUTTI_LANG_FR));
+  g_string_append_c (text, 'x');
+  reenrolment->free_text = g_string_free (text, FALSE);
+  problems = tutti_record_validate (&tutti_reenrolment_schema, reenrolment, TUTTI_LANG_EN);
+  g_assert_nonnull (problems);
+  g_assert_true (g_hash_table_contains (problems, "free_text"));
+  g_clear_pointer (&problems, g_hash_table_unref);
+
+  /* A refusal needs its reason. */
+  problems = tutti_record_validate (&tutti_preenrolment_decision_schema, decision, TUTTI_LANG_FR);
+  g_assert_nonnull (problems);
+  g_assert_true (g_hash_table_contains (problems, "reason"));
+  g_clear_pointer (&problems, g_hash_table_unref);
+  decision->reason = g_strdup ("Classe complète");
+  g_assert_null (tutti_record_validate (&tutti_preenrolment_decision_schema, decision, TUTTI_LANG_FR));
+
+  /* The offer as GET /offer sends it. */
+  offer = tutti_record_from_data (&tutti_offer_schema,
+                                  "{\"campaign_id\":2,\"school_year\":\"2027/2028\","
+                                  "\"deadline\":\"2027-06-30T23:00:00+02:00\",\"age_date\":\"2027-12-31\","
+                                  "\"disciplines\":[\"Violon\"],\"sites\":[\"Vitré\"],\"cursus\":[],"
+                                  "\"items\":[{\"id\":5,\"discipline\":\"Violon\",\"site\":\"Vitré\","
+                                  "\"min_age\":7,\"max_age\":null,\"places_left\":0}]}",
+                                  -1, &error);
+  g_assert_no_error (error);
+  g_assert_cmpstr (offer->age_date, ==, "2027-12-31");
+  g_assert_cmpstr (offer->disciplines[0], ==, "Violon");
+  g_assert_cmpuint (offer->items->len, ==, 1);
+  g_assert_true (tutti_offer_item_accepts_age (g_ptr_array_index (offer->items, 0), "2020-05-01",
+                                               offer->age_date));
+
+  /* Home carries the family's requests (HOME-4), a list never null. */
+  g_assert_nonnull (home->preenrolments);
+  home_json = tutti_record_to_data (&tutti_home_schema, home);
+  g_assert_nonnull (strstr (home_json, "\"preenrolments\":[]"));
+  g_assert_nonnull (tutti_schema_lookup (&tutti_preenrolment_schema, "decided_at"));
+}
+
+static void
+test_api_paths (void)
+{
+  g_autofree char *document = g_strdup_printf (TUTTI_API_FAMILY_DOCUMENT_FMT, (gint64) 12);
+  g_autofree char *submit = g_strdup_printf (TUTTI_API_PUPIL_REENROLMENT_SUBMIT_FMT, (gint64) 3);
+  g_autofree char *download = g_strdup_printf (TUTTI_API_CAMPAIGN_DOWNLOAD_FMT, (gint64) 1, (gint64) 4);
+  g_autofree char *doc_decide = g_strdup_printf (TUTTI_API_STAFF_REENROLMENT_DOCUMENT_DECIDE_FMT,
+                                                 (gint64) 7, (gint64) 8);
+  g_autofree char *refuse = g_strdup_printf (TUTTI_API_STAFF_PREENROLMENT_REFUSE_FMT, (gint64) 9);
+
+  g_assert_cmpstr (document, ==, "/api/v1/family/documents/12");
+  g_assert_cmpstr (submit, ==, "/api/v1/pupils/3/reenrolment/submit");
+  g_assert_cmpstr (download, ==, "/api/v1/campaigns/1/downloads/4");
+  g_assert_cmpstr (doc_decide, ==, "/api/v1/staff/reenrolments/7/documents/8/decide");
+  g_assert_cmpstr (refuse, ==, "/api/v1/staff/preenrolments/9/refuse");
+  g_assert_cmpstr (TUTTI_API_PREENROLMENT_QUESTION, ==, "/api/v1/preenrolments/question");
+  g_assert_cmpstr (TUTTI_API_HEADER_FILE_NAME, ==, "X-File-Name");
+  g_assert_cmpstr (TUTTI_API_DOCUMENT_KIND_OTHER, ==, "other");
+}
+
 int
 main (int   argc,
       char *argv[])
@@ -569,6 +827,14 @@ main (int   argc,
   g_test_add_func ("/core/format/dates", test_format_dates);
   g_test_add_func ("/core/format/numbers", test_format_numbers);
   g_test_add_func ("/core/format/date-from-display", test_date_from_display);
+
+  g_test_add_func ("/core/sniff/good", test_sniff_good);
+  g_test_add_func ("/core/sniff/refused", test_sniff_refused);
+
+  g_test_add_func ("/core/offer/label", test_offer_item_label);
+  g_test_add_func ("/core/offer/age", test_offer_item_age);
+  g_test_add_func ("/core/json/enrolment-shapes", test_enrolment_shapes);
+  g_test_add_func ("/core/api/paths", test_api_paths);
 
   g_test_add_func ("/core/errors", test_api_errors);
   g_test_add_func ("/core/lang", test_lang);

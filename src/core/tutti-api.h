@@ -23,6 +23,12 @@ G_BEGIN_DECLS
 #define TUTTI_API_BILLING_RENTALS      TUTTI_API_PREFIX "/billing/rentals"
 #define TUTTI_API_BILLING_DOCUMENTS    TUTTI_API_PREFIX "/billing/documents"
 #define TUTTI_API_STAFF                TUTTI_API_PREFIX "/staff"
+#define TUTTI_API_CAMPAIGNS            TUTTI_API_PREFIX "/campaigns"
+#define TUTTI_API_PREENROLMENT_QUESTION TUTTI_API_PREENROLMENTS "/question"
+#define TUTTI_API_STAFF_CAMPAIGNS      TUTTI_API_STAFF "/campaigns"
+#define TUTTI_API_STAFF_REENROLMENTS   TUTTI_API_STAFF "/reenrolments"
+#define TUTTI_API_STAFF_DOCUMENTS      TUTTI_API_STAFF "/documents"
+#define TUTTI_API_STAFF_PREENROLMENTS  TUTTI_API_STAFF "/preenrolments"
 
 /* Paths with parameters, for g_strdup_printf(). */
 #define TUTTI_API_GUARDIAN_FMT         TUTTI_API_FAMILY "/guardians/%" G_GINT64_FORMAT
@@ -38,6 +44,33 @@ G_BEGIN_DECLS
 #define TUTTI_API_STAFF_CHANGE_FMT     TUTTI_API_STAFF_CHANGES "/%s/%" G_GINT64_FORMAT
 #define TUTTI_API_STAFF_FAMILY_FMT     TUTTI_API_STAFF "/families/%" G_GINT64_FORMAT
 
+/* Documents (FAM-2) and re-enrolment (REE-2..4) of the family. */
+#define TUTTI_API_FAMILY_DOCUMENT_FMT  TUTTI_API_FAMILY_DOCUMENTS "/%" G_GINT64_FORMAT
+#define TUTTI_API_PUPIL_REENROLMENT_FMT TUTTI_API_PUPIL_FMT "/reenrolment"
+#define TUTTI_API_PUPIL_REENROLMENT_DECLINE_FMT TUTTI_API_PUPIL_REENROLMENT_FMT "/decline"
+#define TUTTI_API_PUPIL_REENROLMENT_SUBMIT_FMT  TUTTI_API_PUPIL_REENROLMENT_FMT "/submit"
+/* A campaign's document to download (HOME-3): campaign id, download id. */
+#define TUTTI_API_CAMPAIGN_DOWNLOAD_FMT TUTTI_API_CAMPAIGNS "/%" G_GINT64_FORMAT "/downloads/%" G_GINT64_FORMAT
+/* One pre-enrolment request of the family (HOME-4). */
+#define TUTTI_API_PREENROLMENT_FMT     TUTTI_API_PREENROLMENTS "/%" G_GINT64_FORMAT
+
+/* The office's desks (STAFF-2..4). */
+#define TUTTI_API_STAFF_CAMPAIGN_FMT   TUTTI_API_STAFF_CAMPAIGNS "/%" G_GINT64_FORMAT
+#define TUTTI_API_STAFF_CAMPAIGN_OFFER_FMT TUTTI_API_STAFF_CAMPAIGN_FMT "/offer"
+#define TUTTI_API_STAFF_CAMPAIGN_DOWNLOADS_FMT TUTTI_API_STAFF_CAMPAIGN_FMT "/downloads"
+/* campaign id, download id */
+#define TUTTI_API_STAFF_CAMPAIGN_DOWNLOAD_FMT TUTTI_API_STAFF_CAMPAIGN_DOWNLOADS_FMT "/%" G_GINT64_FORMAT
+#define TUTTI_API_STAFF_REENROLMENT_FMT TUTTI_API_STAFF_REENROLMENTS "/%" G_GINT64_FORMAT
+#define TUTTI_API_STAFF_REENROLMENT_DECIDE_FMT TUTTI_API_STAFF_REENROLMENT_FMT "/decide"
+/* re-enrolment id, document id */
+#define TUTTI_API_STAFF_REENROLMENT_DOCUMENT_DECIDE_FMT \
+  TUTTI_API_STAFF_REENROLMENT_FMT "/documents/%" G_GINT64_FORMAT "/decide"
+#define TUTTI_API_STAFF_DOCUMENT_FMT   TUTTI_API_STAFF_DOCUMENTS "/%" G_GINT64_FORMAT
+#define TUTTI_API_STAFF_DOCUMENT_DECIDE_FMT TUTTI_API_STAFF_DOCUMENT_FMT "/decide"
+#define TUTTI_API_STAFF_PREENROLMENT_FMT TUTTI_API_STAFF_PREENROLMENTS "/%" G_GINT64_FORMAT
+#define TUTTI_API_STAFF_PREENROLMENT_ACCEPT_FMT TUTTI_API_STAFF_PREENROLMENT_FMT "/accept"
+#define TUTTI_API_STAFF_PREENROLMENT_REFUSE_FMT TUTTI_API_STAFF_PREENROLMENT_FMT "/refuse"
+
 /* Paged answers say where they are in these headers. */
 #define TUTTI_API_HEADER_PAGE          "X-Page"
 #define TUTTI_API_HEADER_PER_PAGE      "X-Per-Page"
@@ -48,6 +81,13 @@ G_BEGIN_DECLS
 #define TUTTI_API_CONTENT_TYPE_JSON    "application/json; charset=utf-8"
 #define TUTTI_API_HEADER_IDEMPOTENCY   "Idempotency-Key"
 #define TUTTI_API_HEADER_DOCUMENT_KIND "X-Document-Kind"
+/* Headers of an upload besides Content-Type and X-Document-Kind: names
+ * percent-encoded UTF-8 ("rel%C3%A9v%C3%A9.pdf"). */
+#define TUTTI_API_HEADER_FILE_NAME     "X-File-Name"
+#define TUTTI_API_HEADER_DOCUMENT_NAME "X-Document-Name"
+
+/* The kind of a document no campaign asks for (FAM-2). */
+#define TUTTI_API_DOCUMENT_KIND_OTHER  "other"
 
 /* Limits the server enforces and the app announces. */
 #define TUTTI_API_MAX_JSON_BODY        (1024 * 1024)

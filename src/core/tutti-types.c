@@ -6,6 +6,9 @@
 
 #include "tutti-types.h"
 
+#include "tutti-format.h"
+#include "tutti-validate.h"
+
 /* ---- Enums ---------------------------------------------------------------- */
 
 #define DEFINE_ENUM(var, Name, ...)                                            \
@@ -497,13 +500,54 @@ static const TuttiField reenrolment_fields[] = {
   FO (TuttiReenrolment, pupil, tutti_pupil_schema, NONE, "Pupil", "Élève"),
   FE (TuttiReenrolment, image_rights, tutti_image_rights_enum, NONE, "Image rights", "Droit à l’image"),
   FL (TuttiReenrolment, courses, tutti_course_choice_schema, NONE, "Courses", "Cours"),
-  F (TuttiReenrolment, free_text, STRING, NONE, NONE, "Additional information", "Information complémentaire"),
+  { "free_text", TUTTI_FIELD_STRING, G_STRUCT_OFFSET (TuttiReenrolment, free_text), NONE, TUTTI_CHECK_NONE,
+    { "Additional information", "Information complémentaire" }, NULL, NULL, TUTTI_REENROLMENT_FREE_TEXT_MAX },
   F (TuttiReenrolment, accepted, BOOL, NONE, NONE, "I accept", "J’accepte"),
   F (TuttiReenrolment, submitted_at, DATETIME, NONE, NONE, "Submitted", "Envoyée le"),
   F (TuttiReenrolment, decided_at, DATETIME, NONE, NONE, "Decided", "Décision le"),
   F (TuttiReenrolment, reason, STRING, NONE, NONE, "Reason", "Motif"),
 };
 TUTTI_DEFINE_RECORD (TuttiReenrolment, tutti_reenrolment, reenrolment_fields)
+
+static const TuttiField course_offer_fields[] = {
+  F (TuttiCourseOffer, course_id, INT, NONE, NONE, "Course", "Cours"),
+  FL (TuttiCourseOffer, offer, tutti_offer_item_schema, NONE, "Course available", "Cours disponible"),
+};
+TUTTI_DEFINE_RECORD (TuttiCourseOffer, tutti_course_offer, course_offer_fields)
+
+static const TuttiField reenrolment_file_fields[] = {
+  FO (TuttiReenrolmentFile, reenrolment, tutti_reenrolment_schema, NONE, "Re-enrolment", "Réinscription"),
+  FO (TuttiReenrolmentFile, campaign, tutti_campaign_schema, NONE, "Campaign", "Campagne"),
+  F (TuttiReenrolmentFile, campaign_open, BOOL, NONE, NONE, "Open", "Ouverte"),
+  F (TuttiReenrolmentFile, family_id, INT, NONE, NONE, "Family", "Famille"),
+  F (TuttiReenrolmentFile, family_name, STRING, NONE, NONE, "Family", "Famille"),
+  FL (TuttiReenrolmentFile, documents, tutti_document_schema, NONE, "Documents", "Documents"),
+  FL (TuttiReenrolmentFile, changes, tutti_pending_change_schema, NONE,
+      "Modified elements", "Éléments modifiés"),
+  FL (TuttiReenrolmentFile, course_offers, tutti_course_offer_schema, NONE,
+      "Courses available", "Cours disponibles"),
+};
+TUTTI_DEFINE_RECORD (TuttiReenrolmentFile, tutti_reenrolment_file, reenrolment_file_fields)
+
+static const TuttiField reenrolment_summary_fields[] = {
+  F (TuttiReenrolmentSummary, id, INT, NONE, NONE, "Identifier", "Identifiant"),
+  F (TuttiReenrolmentSummary, campaign_id, INT, NONE, NONE, "Campaign", "Campagne"),
+  F (TuttiReenrolmentSummary, pupil_id, INT, NONE, NONE, "Pupil", "Élève"),
+  F (TuttiReenrolmentSummary, family_id, INT, NONE, NONE, "Family", "Famille"),
+  F (TuttiReenrolmentSummary, family_name, STRING, NONE, NONE, "Family", "Famille"),
+  FE (TuttiReenrolmentSummary, civility, tutti_civility_enum, NONE, "Title", "Civilité"),
+  F (TuttiReenrolmentSummary, surname, STRING, NONE, NONE, "Surname", "Nom"),
+  F (TuttiReenrolmentSummary, first_name, STRING, NONE, NONE, "First name", "Prénom"),
+  FE (TuttiReenrolmentSummary, state, tutti_reenrolment_state_enum, NONE, "State", "État"),
+  F (TuttiReenrolmentSummary, step, INT, NONE, NONE, "Step", "Étape"),
+  F (TuttiReenrolmentSummary, submitted_at, DATETIME, NONE, NONE, "Submitted", "Envoyée le"),
+  F (TuttiReenrolmentSummary, decided_at, DATETIME, NONE, NONE, "Decided", "Décision le"),
+  F (TuttiReenrolmentSummary, documents_to_check, INT, NONE, NONE,
+     "Documents to check", "Pièces à vérifier"),
+  F (TuttiReenrolmentSummary, changes_pending, INT, NONE, NONE,
+     "Changes awaiting validation", "Modifications en attente"),
+};
+TUTTI_DEFINE_RECORD (TuttiReenrolmentSummary, tutti_reenrolment_summary, reenrolment_summary_fields)
 
 static const TuttiField preenrolment_choice_fields[] = {
   F (TuttiPreenrolmentChoice, offer_id, INT, NONE, NONE, "Discipline", "Discipline"),
@@ -533,9 +577,45 @@ static const TuttiField preenrolment_fields[] = {
   F (TuttiPreenrolment, antispam_answer, STRING, REQ, NONE, "Answer", "Réponse"),
   F (TuttiPreenrolment, consent, BOOL, NONE, NONE, "I accept", "J’accepte"),
   F (TuttiPreenrolment, submitted_at, DATETIME, NONE, NONE, "Submitted", "Envoyée le"),
+  F (TuttiPreenrolment, decided_at, DATETIME, NONE, NONE, "Decided", "Décision"),
   F (TuttiPreenrolment, reason, STRING, NONE, NONE, "Reason", "Motif"),
 };
 TUTTI_DEFINE_RECORD (TuttiPreenrolment, tutti_preenrolment, preenrolment_fields)
+
+static const TuttiField offer_fields[] = {
+  F (TuttiOffer, campaign_id, INT, NONE, NONE, "Campaign", "Campagne"),
+  F (TuttiOffer, school_year, STRING, NONE, NONE, "School year", "Année scolaire"),
+  F (TuttiOffer, deadline, DATETIME, NONE, NONE, "Deadline", "Date limite"),
+  F (TuttiOffer, age_date, DATE, NONE, NONE, "Age on", "Âge au"),
+  F (TuttiOffer, disciplines, STRV, NONE, NONE, "Disciplines", "Disciplines"),
+  F (TuttiOffer, sites, STRV, NONE, NONE, "Sites", "Sites"),
+  F (TuttiOffer, cursus, STRV, NONE, NONE, "Cursus", "Cursus"),
+  FL (TuttiOffer, items, tutti_offer_item_schema, NONE, "Course offer", "Offre de cours"),
+};
+TUTTI_DEFINE_RECORD (TuttiOffer, tutti_offer, offer_fields)
+
+static const TuttiField staff_preenrolment_fields[] = {
+  F (TuttiStaffPreenrolment, id, INT, NONE, NONE, "Identifier", "Identifiant"),
+  F (TuttiStaffPreenrolment, family_id, INT, NONE, NONE, "Family", "Famille"),
+  F (TuttiStaffPreenrolment, family_name, STRING, NONE, NONE, "Family", "Famille"),
+  FE (TuttiStaffPreenrolment, civility, tutti_civility_enum, NONE, "Title", "Civilité"),
+  F (TuttiStaffPreenrolment, surname, STRING, NONE, NONE, "Surname", "Nom"),
+  F (TuttiStaffPreenrolment, first_name, STRING, NONE, NONE, "First name", "Prénom"),
+  F (TuttiStaffPreenrolment, email, STRING, NONE, NONE, "E-mail", "E-mail"),
+  F (TuttiStaffPreenrolment, school_year, STRING, NONE, NONE, "School year", "Année scolaire"),
+  FE (TuttiStaffPreenrolment, state, tutti_preenrolment_state_enum, NONE, "State", "État"),
+  F (TuttiStaffPreenrolment, submitted_at, DATETIME, NONE, NONE, "Submitted", "Envoyée le"),
+  F (TuttiStaffPreenrolment, decided_at, DATETIME, NONE, NONE, "Decided", "Décision"),
+  F (TuttiStaffPreenrolment, reason, STRING, NONE, NONE, "Reason", "Motif"),
+  FL (TuttiStaffPreenrolment, pupils, tutti_new_pupil_schema, NONE, "Pupils", "Élèves"),
+};
+TUTTI_DEFINE_RECORD (TuttiStaffPreenrolment, tutti_staff_preenrolment, staff_preenrolment_fields)
+
+static const TuttiField preenrolment_decision_fields[] = {
+  { "reason", TUTTI_FIELD_STRING, G_STRUCT_OFFSET (TuttiPreenrolmentDecision, reason), REQ, TUTTI_CHECK_NONE,
+    { "Reason", "Motif" }, NULL, NULL, TUTTI_PREENROLMENT_REASON_MAX },
+};
+TUTTI_DEFINE_RECORD (TuttiPreenrolmentDecision, tutti_preenrolment_decision, preenrolment_decision_fields)
 
 static const TuttiField antispam_question_fields[] = {
   F (TuttiAntispamQuestion, id, STRING, REQ, NONE, "Identifier", "Identifiant"),
@@ -605,6 +685,70 @@ static const TuttiField change_group_fields[] = {
 };
 TUTTI_DEFINE_RECORD (TuttiChangeGroup, tutti_change_group, change_group_fields)
 
+/* ---- Rules of the offer (PRE-1, REE-3 step 4) ------------------------------- */
+
+char *
+tutti_offer_item_label (const TuttiOfferItem *item,
+                        TuttiLang             lang)
+{
+  GString *label;
+
+  g_return_val_if_fail (item != NULL, NULL);
+
+  label = g_string_new (item->discipline);
+  if (!tutti_is_blank (item->site))
+    g_string_append_printf (label, " – %s", item->site);
+  if (!tutti_is_blank (item->cursus))
+    {
+      const char *rest = g_utf8_next_char (item->cursus);
+      g_autofree char *first = g_utf8_strdown (item->cursus, rest - item->cursus);
+
+      /* Mid-sentence, the cursus starts in lower case. */
+      g_string_append_printf (label, " – %s%s", first, rest);
+    }
+  return g_string_free (label, FALSE);
+}
+
+int
+tutti_age_on_date (const char *birth_date,
+                   const char *date)
+{
+  int birth_year, birth_month, birth_day;
+  int year, month, day;
+  int age;
+
+  if (!tutti_parse_date (birth_date, &birth_year, &birth_month, &birth_day) ||
+      !tutti_parse_date (date, &year, &month, &day))
+    return -1;
+
+  age = year - birth_year;
+  /* Not yet this year's birthday on @date. */
+  if (month < birth_month || (month == birth_month && day < birth_day))
+    age--;
+  return age >= 0 ? age : -1;
+}
+
+gboolean
+tutti_offer_item_accepts_age (const TuttiOfferItem *item,
+                              const char           *birth_date,
+                              const char           *age_date)
+{
+  int age;
+
+  g_return_val_if_fail (item != NULL, FALSE);
+
+  if (!tutti_validate_date (birth_date) || !tutti_validate_date (age_date))
+    return TRUE;
+  age = tutti_age_on_date (birth_date, age_date);
+  if (item->min_age != TUTTI_NO_VALUE && age < item->min_age)
+    return FALSE;
+  if (item->max_age != TUTTI_NO_VALUE && age > item->max_age)
+    return FALSE;
+  return TRUE;
+}
+
+/* ---- Entities ----------------------------------------------------------------- */
+
 const TuttiSchema *
 tutti_entity_get_schema (TuttiEntity entity)
 {
@@ -635,6 +779,8 @@ static const TuttiField home_fields[] = {
   FO (TuttiHome, school, tutti_school_schema, NONE, "School", "Établissement"),
   FL (TuttiHome, pupils, tutti_home_pupil_schema, NONE, "Pupils", "Élèves"),
   FL (TuttiHome, campaigns, tutti_campaign_schema, NONE, "Campaigns", "Campagnes"),
+  FL (TuttiHome, preenrolments, tutti_preenrolment_schema, NONE,
+      "Pre-enrolment requests", "Demandes de pré-inscription"),
 };
 TUTTI_DEFINE_RECORD (TuttiHome, tutti_home, home_fields)
 
@@ -662,9 +808,15 @@ static const TuttiSchema * const all_schemas[] = {
   &tutti_campaign_schema,
   &tutti_course_choice_schema,
   &tutti_reenrolment_schema,
+  &tutti_course_offer_schema,
+  &tutti_reenrolment_file_schema,
+  &tutti_reenrolment_summary_schema,
   &tutti_preenrolment_choice_schema,
   &tutti_new_pupil_schema,
   &tutti_preenrolment_schema,
+  &tutti_offer_schema,
+  &tutti_staff_preenrolment_schema,
+  &tutti_preenrolment_decision_schema,
   &tutti_antispam_question_schema,
   &tutti_billing_line_schema,
   &tutti_billing_statement_schema,

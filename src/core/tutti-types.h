@@ -416,12 +416,58 @@ typedef struct
   TuttiPupil *pupil;      /* step 1 as edited */
   TuttiImageRights image_rights;
   GPtrArray *courses;     /* TuttiCourseChoice */
-  char *free_text;
+  char *free_text;        /* TUTTI_REENROLMENT_FREE_TEXT_MAX characters at most */
   gboolean accepted;
   char *submitted_at;
   char *decided_at;
   char *reason;
 } TuttiReenrolment;
+
+/* Free text of step 4, in characters. */
+#define TUTTI_REENROLMENT_FREE_TEXT_MAX 2000
+
+/* REE-3 step 4: the places of next year's offer a current course may
+ * continue in (the "Cours disponible" column). */
+typedef struct
+{
+  gint64 course_id;
+  GPtrArray *offer;               /* TuttiOfferItem */
+} TuttiCourseOffer;
+
+/* GET /pupils/{id}/reenrolment, GET /staff/reenrolments/{id}: a pupil's
+ * re-enrolment with all that goes with it, the family's and the office's
+ * view of REE-2..4 and STAFF-4. */
+typedef struct
+{
+  TuttiReenrolment *reenrolment;  /* state, step, draft: guardians, pupil,
+                                   * image rights, courses, free text… */
+  TuttiCampaign *campaign;        /* deadline, required documents, downloads */
+  gboolean campaign_open;         /* changes are taken (REE-4) */
+  gint64 family_id;
+  char *family_name;
+  GPtrArray *documents;           /* TuttiDocument, with "to-provide" rows */
+  GPtrArray *changes;             /* TuttiPendingChange: "Modified elements" */
+  GPtrArray *course_offers;       /* TuttiCourseOffer */
+} TuttiReenrolmentFile;
+
+/* GET /staff/reenrolments: one line of the office's list (STAFF-4). */
+typedef struct
+{
+  gint64 id;                      /* 0: the family has not started */
+  gint64 campaign_id;
+  gint64 pupil_id;
+  gint64 family_id;
+  char *family_name;
+  TuttiCivility civility;
+  char *surname;
+  char *first_name;
+  TuttiReenrolmentState state;
+  gint64 step;
+  char *submitted_at;
+  char *decided_at;
+  gint64 documents_to_check;      /* the family's documents provided, not decided */
+  gint64 changes_pending;         /* contact changes awaiting the office */
+} TuttiReenrolmentSummary;
 
 /* PRE-1..4 */
 typedef struct
@@ -452,8 +498,49 @@ typedef struct
   char *antispam_answer;
   gboolean consent;
   char *submitted_at;
+  char *decided_at;       /* when the office accepted or refused it */
   char *reason;
 } TuttiPreenrolment;
+
+/* GET /offer (PRE-1): the offer of the open pre-enrolment campaign. */
+typedef struct
+{
+  gint64 campaign_id;
+  char *school_year;      /* "2027/2028" */
+  char *deadline;
+  char *age_date;         /* "2027-12-31": the day ages are counted on */
+  char **disciplines;     /* each once, in the offer's order */
+  char **sites;
+  char **cursus;
+  GPtrArray *items;       /* TuttiOfferItem */
+} TuttiOffer;
+
+/* STAFF-4: a request as the office sees it, with the family it comes from
+ * and guardian 1, to whom the school answers. */
+typedef struct
+{
+  gint64 id;
+  gint64 family_id;
+  char *family_name;
+  TuttiCivility civility;
+  char *surname;
+  char *first_name;
+  char *email;
+  char *school_year;
+  TuttiPreenrolmentState state;
+  char *submitted_at;
+  char *decided_at;
+  char *reason;
+  GPtrArray *pupils;      /* TuttiNewPupil */
+} TuttiStaffPreenrolment;
+
+/* POST /staff/preenrolments/{id}/refuse */
+typedef struct
+{
+  char *reason;           /* required, TUTTI_PREENROLMENT_REASON_MAX characters at most */
+} TuttiPreenrolmentDecision;
+
+#define TUTTI_PREENROLMENT_REASON_MAX 500
 
 typedef struct
 {
@@ -543,6 +630,7 @@ typedef struct
   TuttiSchool *school;
   GPtrArray *pupils;      /* TuttiHomePupil */
   GPtrArray *campaigns;   /* TuttiCampaign, the open ones */
+  GPtrArray *preenrolments; /* TuttiPreenrolment, the family's requests, newest first (HOME-4) */
 } TuttiHome;
 
 TUTTI_DECLARE_RECORD (TuttiSite, tutti_site)
@@ -568,9 +656,15 @@ TUTTI_DECLARE_RECORD (TuttiOfferItem, tutti_offer_item)
 TUTTI_DECLARE_RECORD (TuttiCampaign, tutti_campaign)
 TUTTI_DECLARE_RECORD (TuttiCourseChoice, tutti_course_choice)
 TUTTI_DECLARE_RECORD (TuttiReenrolment, tutti_reenrolment)
+TUTTI_DECLARE_RECORD (TuttiCourseOffer, tutti_course_offer)
+TUTTI_DECLARE_RECORD (TuttiReenrolmentFile, tutti_reenrolment_file)
+TUTTI_DECLARE_RECORD (TuttiReenrolmentSummary, tutti_reenrolment_summary)
 TUTTI_DECLARE_RECORD (TuttiPreenrolmentChoice, tutti_preenrolment_choice)
 TUTTI_DECLARE_RECORD (TuttiNewPupil, tutti_new_pupil)
 TUTTI_DECLARE_RECORD (TuttiPreenrolment, tutti_preenrolment)
+TUTTI_DECLARE_RECORD (TuttiOffer, tutti_offer)
+TUTTI_DECLARE_RECORD (TuttiStaffPreenrolment, tutti_staff_preenrolment)
+TUTTI_DECLARE_RECORD (TuttiPreenrolmentDecision, tutti_preenrolment_decision)
 TUTTI_DECLARE_RECORD (TuttiAntispamQuestion, tutti_antispam_question)
 TUTTI_DECLARE_RECORD (TuttiBillingLine, tutti_billing_line)
 TUTTI_DECLARE_RECORD (TuttiBillingStatement, tutti_billing_statement)
@@ -580,6 +674,27 @@ TUTTI_DECLARE_RECORD (TuttiPaymentRequest, tutti_payment_request)
 TUTTI_DECLARE_RECORD (TuttiChangeGroup, tutti_change_group)
 TUTTI_DECLARE_RECORD (TuttiHomePupil, tutti_home_pupil)
 TUTTI_DECLARE_RECORD (TuttiHome, tutti_home)
+
+/* "Accordéon chromatique – Argentré-du-Plessis – cursus classique": an
+ * offer item as a choice of the pre-enrolment form, the family's request,
+ * its e-mail and the office's desk show it (discipline, then site and
+ * cursus when set, the cursus starting in lower case mid-sentence). The
+ * same words in both languages, as the school names them. */
+char               *tutti_offer_item_label      (const TuttiOfferItem *item,
+                                                 TuttiLang             lang);
+
+/* Whether a pupil born on @birth_date may take @item: their age in whole
+ * years on @age_date (TuttiOffer.age_date, 31 December of the school
+ * year) is within the item's min_age and max_age, each when set. TRUE as
+ * well when either date is not a valid date: the date's own check says so. */
+gboolean            tutti_offer_item_accepts_age (const TuttiOfferItem *item,
+                                                  const char           *birth_date,
+                                                  const char           *age_date);
+
+/* The age in whole years on @date of someone born on @birth_date (ISO
+ * dates), or -1 when either is not a date or @date is before the birth. */
+int                 tutti_age_on_date           (const char           *birth_date,
+                                                 const char           *date);
 
 /* The schema of a guardian or a pupil, and where its pending changes are. */
 const TuttiSchema  *tutti_entity_get_schema  (TuttiEntity  entity);

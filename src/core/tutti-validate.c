@@ -322,3 +322,130 @@ tutti_validate_time (const char *hh_mm)
 {
   return tutti_parse_time (hh_mm, NULL, NULL);
 }
+
+/* ---- Uploads: recognising a file by its content --------------------------- */
+
+/* A PDF's "%%EOF" must be within its last kilobyte. */
+#define PDF_TAIL 1024
+
+static gboolean
+is_blank_byte (guint8 byte)
+{
+  return byte == ' ' || byte == '\t' || byte == '\r' || byte == '\n' || byte == '\0' ||
+         byte == '\f';
+}
+
+/* The size without the blanks some writers leave after the end marker. */
+static gsize
+trimmed_size (const guint8 *data,
+              gsize         size)
+{
+  while (size > 0 && is_blank_byte (data[size - 1]))
+    size--;
+  return size;
+}
+
+static gboolean
+is_pdf (const guint8 *data,
+        gsize         size)
+{
+  gsize end = trimmed_size (data, size);
+
+  /* "%PDF-1.7", then "%%EOF" as the last thing in the file. */
+  if (size < 16 || memcmp (data, "%PDF-", 5) != 0 ||
+      !g_ascii_isdigit (data[5]) || data[6] != '.' || !g_ascii_isdigit (data[7]))
+    return FALSE;
+  return end >= 13 && memcmp (data + end - 5, "%%EOF", 5) == 0 &&
+         end - 5 >= size - MIN (size, PDF_TAIL);
+}
+
+static guint32
+read_be32 (const guint8 *p)
+{
+  return ((guint32) p[0] << 24) | ((guint32) p[1] << 16) | ((guint32) p[2] << 8) | p[3];
+}
+
+static gboolean
+is_png (const guint8 *data,
+        gsize         size)
+{
+  static const guint8 signature[8] = { 0x89, 'P', 'N', 'G', '\r', '\n', 0x1a, '\n' };
+  gsize offset = 8;
+  gboolean first = TRUE;
+
+  if (size < 8 + 25 + 12 || memcmp (data, signature, 8) != 0)
+    return FALSE;
+
+  /* Chunk by chunk: length, type, data, CRC; IHDR first, IEND last. */
+  while (offset + 12 <= size)
+    {
+      guint32 length = read_be32 (data + offset);
+      const guint8 *type = data + offset + 4;
+
+      for (guint i = 0; i < 4; i++)
+        if (!g_ascii_isalpha (type[i]))
+          return FALSE;
+      if (length > size - offset - 12)
+        return FALSE;
+      if (first && (memcmp (type, "IHDR", 4) != 0 || length != 13))
+        return FALSE;
+      first = FALSE;
+      offset += 12 + (gsize) length;
+      if (memcmp (type, "IEND", 4) == 0)
+        return length == 0 && trimmed_size (data + offset, size - offset) == 0;
+    }
+  return FALSE;
+}
+
+static gboolean
+is_jpeg (const guint8 *data,
+         gsize         size)
+{
+  gsize end = trimmed_size (data, size);
+  gsize offset = 2;
+
+  if (size < 8 || data[0] != 0xff || data[1] != 0xd8 || data[2] != 0xff)
+    return FALSE;
+  if (end < 4 || data[end - 2] != 0xff || data[end - 1] != 0xd9)
+    return FALSE;
+
+  /* Marker segments, each "FF xx" and a length, up to the start of scan. */
+  while (offset + 4 <= end)
+    {
+      guint8 marker;
+      gsize length;
+
+      if (data[offset] != 0xff)
+        return FALSE;
+      marker = data[offset + 1];
+      if (marker == 0xff)
+        {
+          offset++;   /* fill byte */
+          continue;
+        }
+      if (marker == 0xd8 || marker == 0xd9 || marker == 0x01 || (marker >= 0xd0 && marker <= 0xd7))
+        return FALSE;
+      length = ((gsize) data[offset + 2] << 8) | data[offset + 3];
+      if (length < 2 || offset + 2 + length > end)
+        return FALSE;
+      if (marker == 0xda)
+        return offset + 2 + length < end - 2;
+      offset += 2 + length;
+    }
+  return FALSE;
+}
+
+const char *
+tutti_sniff_content_type (const guint8 *data,
+                          gsize         length)
+{
+  if (data == NULL || length == 0)
+    return NULL;
+  if (is_pdf (data, length))
+    return "application/pdf";
+  if (is_png (data, length))
+    return "image/png";
+  if (is_jpeg (data, length))
+    return "image/jpeg";
+  return NULL;
+}

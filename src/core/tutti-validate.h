@@ -50,4 +50,13 @@ gboolean           tutti_is_blank                  (const char        *text);
 /* A phone number as shown: "02 99 74 68 64". */
 char              *tutti_phone_normalize           (const char        *text);
 
+/* The type of an uploaded file, by its content only, whatever its name
+ * and declared type say: "application/pdf", "image/jpeg" or "image/png"
+ * when it has the signature and the minimal structure of one (PDF:
+ * "%PDF-1.x" and a final "%%EOF"; JPEG: SOI, segments up to a scan, EOI at
+ * the end; PNG: signature, IHDR first, chunks up to IEND), else %NULL —
+ * empty, truncated, or another kind of file. */
+const char        *tutti_sniff_content_type        (const guint8      *data,
+                                                    gsize              length);
+
 G_END_DECLS

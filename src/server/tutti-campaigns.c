@@ -31,8 +31,6 @@
 #include "tutti-home.h"
 #include "tutti-reenrolment.h"
 
-#define STAFF_CAMPAIGNS     TUTTI_API_STAFF "/campaigns"
-#define STAFF_REENROLMENTS  TUTTI_API_STAFF "/reenrolments"
 #define MAX_KIND_ID_LENGTH  64
 
 /* ---- Texts ------------------------------------------------------------------ */
@@ -431,7 +429,7 @@ check_kinds (TuttiStore  *store,
           add_field (invalid, id_key, &msg_kind_id, lang);
           continue;
         }
-      if (g_str_equal (kind->id, TUTTI_DOCUMENT_KIND_OTHER))
+      if (g_str_equal (kind->id, TUTTI_API_DOCUMENT_KIND_OTHER))
         {
           add_field (invalid, id_key, &msg_kind_other, lang);
           continue;
@@ -1047,7 +1045,7 @@ staff_download_post (TuttiRequest *request)
       return;
     }
   data = g_bytes_get_data (content, &size);
-  type = tutti_documents_sniff (data, size);
+  type = tutti_sniff_content_type (data, size);
   if (g_strcmp0 (type, "application/pdf") != 0)
     {
       error = api_error (TUTTI_API_ERROR_UNSUPPORTED_FILE_TYPE, lang);
@@ -1372,23 +1370,28 @@ staff_reenrolment_document_decide (TuttiRequest *request)
 void
 tutti_campaigns_register (TuttiServer *server)
 {
-  tutti_server_add_route (server, "GET", TUTTI_API_PREFIX "/campaigns/{id}/downloads/{download_id}",
-                          TUTTI_ROUTE_AUTH, download_get);
+  tutti_server_add_route_fmt (server, "GET", TUTTI_API_CAMPAIGN_DOWNLOAD_FMT, TUTTI_ROUTE_AUTH,
+                              download_get, "id", "download_id", NULL);
 
-  tutti_server_add_route (server, "GET", STAFF_CAMPAIGNS, TUTTI_ROUTE_STAFF, staff_campaigns_get);
-  tutti_server_add_route (server, "POST", STAFF_CAMPAIGNS, TUTTI_ROUTE_STAFF, staff_campaign_post);
-  tutti_server_add_route (server, "GET", STAFF_CAMPAIGNS "/{id}", TUTTI_ROUTE_STAFF, staff_campaign_get);
-  tutti_server_add_route (server, "PATCH", STAFF_CAMPAIGNS "/{id}", TUTTI_ROUTE_STAFF, staff_campaign_patch);
-  tutti_server_add_route (server, "PUT", STAFF_CAMPAIGNS "/{id}/offer", TUTTI_ROUTE_STAFF, staff_offer_put);
-  tutti_server_add_route (server, "POST", STAFF_CAMPAIGNS "/{id}/downloads",
-                          TUTTI_ROUTE_STAFF | TUTTI_ROUTE_UPLOAD, staff_download_post);
-  tutti_server_add_route (server, "DELETE", STAFF_CAMPAIGNS "/{id}/downloads/{download_id}",
-                          TUTTI_ROUTE_STAFF, staff_download_delete);
+  tutti_server_add_route (server, "GET", TUTTI_API_STAFF_CAMPAIGNS, TUTTI_ROUTE_STAFF, staff_campaigns_get);
+  tutti_server_add_route (server, "POST", TUTTI_API_STAFF_CAMPAIGNS, TUTTI_ROUTE_STAFF, staff_campaign_post);
+  tutti_server_add_route_fmt (server, "GET", TUTTI_API_STAFF_CAMPAIGN_FMT, TUTTI_ROUTE_STAFF,
+                              staff_campaign_get, "id", NULL);
+  tutti_server_add_route_fmt (server, "PATCH", TUTTI_API_STAFF_CAMPAIGN_FMT, TUTTI_ROUTE_STAFF,
+                              staff_campaign_patch, "id", NULL);
+  tutti_server_add_route_fmt (server, "PUT", TUTTI_API_STAFF_CAMPAIGN_OFFER_FMT, TUTTI_ROUTE_STAFF,
+                              staff_offer_put, "id", NULL);
+  tutti_server_add_route_fmt (server, "POST", TUTTI_API_STAFF_CAMPAIGN_DOWNLOADS_FMT,
+                              TUTTI_ROUTE_STAFF | TUTTI_ROUTE_UPLOAD, staff_download_post, "id", NULL);
+  tutti_server_add_route_fmt (server, "DELETE", TUTTI_API_STAFF_CAMPAIGN_DOWNLOAD_FMT,
+                              TUTTI_ROUTE_STAFF, staff_download_delete, "id", "download_id", NULL);
 
-  tutti_server_add_route (server, "GET", STAFF_REENROLMENTS, TUTTI_ROUTE_STAFF, staff_reenrolments_get);
-  tutti_server_add_route (server, "GET", STAFF_REENROLMENTS "/{id}", TUTTI_ROUTE_STAFF, staff_reenrolment_get);
-  tutti_server_add_route (server, "POST", STAFF_REENROLMENTS "/{id}/decide", TUTTI_ROUTE_STAFF,
-                          staff_reenrolment_decide);
-  tutti_server_add_route (server, "POST", STAFF_REENROLMENTS "/{id}/documents/{doc_id}/decide",
-                          TUTTI_ROUTE_STAFF, staff_reenrolment_document_decide);
+  tutti_server_add_route (server, "GET", TUTTI_API_STAFF_REENROLMENTS, TUTTI_ROUTE_STAFF,
+                          staff_reenrolments_get);
+  tutti_server_add_route_fmt (server, "GET", TUTTI_API_STAFF_REENROLMENT_FMT, TUTTI_ROUTE_STAFF,
+                              staff_reenrolment_get, "id", NULL);
+  tutti_server_add_route_fmt (server, "POST", TUTTI_API_STAFF_REENROLMENT_DECIDE_FMT, TUTTI_ROUTE_STAFF,
+                              staff_reenrolment_decide, "id", NULL);
+  tutti_server_add_route_fmt (server, "POST", TUTTI_API_STAFF_REENROLMENT_DOCUMENT_DECIDE_FMT,
+                              TUTTI_ROUTE_STAFF, staff_reenrolment_document_decide, "id", "doc_id", NULL);
 }

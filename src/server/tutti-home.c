@@ -1,7 +1,8 @@
 /* tutti-home.c — the home page (HOME-1..4)
  *
  * GET /home: who is logged in, the school's contact line, the family's
- * pupils with their re-enrolment state, and the campaigns open now.
+ * pupils with their re-enrolment state, the campaigns open now and the
+ * family's pre-enrolment requests with their outcome.
  *
  * SPDX-License-Identifier: GPL-3.0-or-later
  */
@@ -12,6 +13,7 @@
 #include <libsoup/soup.h>
 
 #include "tutti-home.h"
+#include "tutti-preenrolment.h"
 
 /* Lists of a record made with tutti_xxx_new() may or may not exist yet. */
 static GPtrArray *
@@ -214,6 +216,7 @@ home_get (TuttiRequest *request)
   TuttiStore *store = tutti_request_get_store (request);
   g_autoptr(TuttiHome) home = tutti_home_new ();
   g_autoptr(GPtrArray) campaigns = NULL;
+  g_autoptr(GPtrArray) preenrolments = NULL;
   g_autoptr(GError) error = NULL;
   GError *local_error = NULL;
   gint64 reenrolment_campaign = 0;
@@ -251,6 +254,12 @@ home_get (TuttiRequest *request)
 
   if (!load_pupils (store, home, reenrolment_campaign, &error))
     goto failed;
+
+  /* HOME-4: the family's pre-enrolment requests and their outcome. */
+  preenrolments = tutti_preenrolment_list (store, home->account->family_id, &error);
+  if (preenrolments == NULL)
+    goto failed;
+  append_records (&home->preenrolments, (GDestroyNotify) tutti_preenrolment_free, preenrolments);
 
   tutti_request_reply_record (request, SOUP_STATUS_OK, &tutti_home_schema, home);
   return;

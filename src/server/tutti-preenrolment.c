@@ -21,10 +21,6 @@
  * spends it too. A request refused for another reason keeps it, so that
  * the family can correct and send again.
  *
- * Some shapes have no core type yet (TuttiOffer, TuttiStaffPreenrolment,
- * TuttiPreenrolmentDecision): they are defined below as core defines its
- * own, a struct and a field table, until core takes them.
- *
  * SPDX-License-Identifier: GPL-3.0-or-later
  */
 #define G_LOG_DOMAIN "tutti-server"
@@ -40,132 +36,6 @@
 #include "tutti-idempotency.h"
 #include "tutti-password.h"
 #include "tutti-preenrolment.h"
-
-#define STAFF_PREENROLMENTS TUTTI_API_STAFF "/preenrolments"
-
-/* ---- Shapes without a core type yet ------------------------------------------ */
-
-#define FIELD(T, member, kind, flags, en, fr) \
-  { #member, TUTTI_FIELD_##kind, G_STRUCT_OFFSET (T, member), (flags), TUTTI_CHECK_NONE, \
-    { en, fr }, NULL, NULL, 0 }
-#define FIELD_ENUM(T, member, enum_var, en, fr) \
-  { #member, TUTTI_FIELD_ENUM, G_STRUCT_OFFSET (T, member), TUTTI_FIELD_FLAG_NONE, TUTTI_CHECK_NONE, \
-    { en, fr }, &enum_var, NULL, 0 }
-#define FIELD_LIST(T, member, schema_var, en, fr) \
-  { #member, TUTTI_FIELD_LIST, G_STRUCT_OFFSET (T, member), TUTTI_FIELD_FLAG_NONE, TUTTI_CHECK_NONE, \
-    { en, fr }, NULL, &schema_var, 0 }
-
-/* GET /offer (PRE-1): the offer of the open pre-enrolment campaign. */
-typedef struct
-{
-  gint64 campaign_id;
-  char *school_year;      /* "2027/2028" */
-  char *deadline;
-  char *age_date;         /* "2027-12-31": the day ages are counted on */
-  char **disciplines;     /* each once, in the offer's order */
-  char **sites;
-  char **cursus;
-  GPtrArray *items;       /* TuttiOfferItem */
-} TuttiOffer;
-
-/* STAFF-4: a request as the office sees it, with the family it comes from
- * and guardian 1, to whom the school answers. */
-typedef struct
-{
-  gint64 id;
-  gint64 family_id;
-  char *family_name;
-  TuttiCivility civility;
-  char *surname;
-  char *first_name;
-  char *email;
-  char *school_year;
-  TuttiPreenrolmentState state;
-  char *submitted_at;
-  char *decided_at;
-  char *reason;
-  GPtrArray *pupils;      /* TuttiNewPupil */
-} TuttiStaffPreenrolment;
-
-/* POST /staff/preenrolments/{id}/refuse */
-typedef struct
-{
-  char *reason;
-} TuttiPreenrolmentDecision;
-
-static void tutti_offer_free (TuttiOffer *self);
-static void tutti_staff_preenrolment_free (TuttiStaffPreenrolment *self);
-static void tutti_preenrolment_decision_free (TuttiPreenrolmentDecision *self);
-
-static const TuttiField offer_fields[] = {
-  FIELD (TuttiOffer, campaign_id, INT, TUTTI_FIELD_FLAG_NONE, "Campaign", "Campagne"),
-  FIELD (TuttiOffer, school_year, STRING, TUTTI_FIELD_FLAG_NONE, "School year", "Année scolaire"),
-  FIELD (TuttiOffer, deadline, DATETIME, TUTTI_FIELD_FLAG_NONE, "Deadline", "Date limite"),
-  FIELD (TuttiOffer, age_date, DATE, TUTTI_FIELD_FLAG_NONE, "Age on", "Âge au"),
-  FIELD (TuttiOffer, disciplines, STRV, TUTTI_FIELD_FLAG_NONE, "Disciplines", "Disciplines"),
-  FIELD (TuttiOffer, sites, STRV, TUTTI_FIELD_FLAG_NONE, "Sites", "Sites"),
-  FIELD (TuttiOffer, cursus, STRV, TUTTI_FIELD_FLAG_NONE, "Cursus", "Cursus"),
-  FIELD_LIST (TuttiOffer, items, tutti_offer_item_schema, "Course offer", "Offre de cours"),
-};
-static const TuttiSchema tutti_offer_schema = {
-  "TuttiOffer", sizeof (TuttiOffer), (GDestroyNotify) tutti_offer_free,
-  G_N_ELEMENTS (offer_fields), offer_fields
-};
-
-static const TuttiField staff_preenrolment_fields[] = {
-  FIELD (TuttiStaffPreenrolment, id, INT, TUTTI_FIELD_FLAG_NONE, "Identifier", "Identifiant"),
-  FIELD (TuttiStaffPreenrolment, family_id, INT, TUTTI_FIELD_FLAG_NONE, "Family", "Famille"),
-  FIELD (TuttiStaffPreenrolment, family_name, STRING, TUTTI_FIELD_FLAG_NONE, "Family", "Famille"),
-  FIELD_ENUM (TuttiStaffPreenrolment, civility, tutti_civility_enum, "Title", "Civilité"),
-  FIELD (TuttiStaffPreenrolment, surname, STRING, TUTTI_FIELD_FLAG_NONE, "Surname", "Nom"),
-  FIELD (TuttiStaffPreenrolment, first_name, STRING, TUTTI_FIELD_FLAG_NONE, "First name", "Prénom"),
-  FIELD (TuttiStaffPreenrolment, email, STRING, TUTTI_FIELD_FLAG_NONE, "E-mail", "E-mail"),
-  FIELD (TuttiStaffPreenrolment, school_year, STRING, TUTTI_FIELD_FLAG_NONE,
-         "School year", "Année scolaire"),
-  FIELD_ENUM (TuttiStaffPreenrolment, state, tutti_preenrolment_state_enum, "State", "État"),
-  FIELD (TuttiStaffPreenrolment, submitted_at, DATETIME, TUTTI_FIELD_FLAG_NONE,
-         "Submitted", "Envoyée le"),
-  FIELD (TuttiStaffPreenrolment, decided_at, DATETIME, TUTTI_FIELD_FLAG_NONE, "Decided", "Décision"),
-  FIELD (TuttiStaffPreenrolment, reason, STRING, TUTTI_FIELD_FLAG_NONE, "Reason", "Motif"),
-  FIELD_LIST (TuttiStaffPreenrolment, pupils, tutti_new_pupil_schema, "Pupils", "Élèves"),
-};
-static const TuttiSchema tutti_staff_preenrolment_schema = {
-  "TuttiStaffPreenrolment", sizeof (TuttiStaffPreenrolment),
-  (GDestroyNotify) tutti_staff_preenrolment_free,
-  G_N_ELEMENTS (staff_preenrolment_fields), staff_preenrolment_fields
-};
-
-static const TuttiField preenrolment_decision_fields[] = {
-  { "reason", TUTTI_FIELD_STRING, G_STRUCT_OFFSET (TuttiPreenrolmentDecision, reason),
-    TUTTI_FIELD_FLAG_REQUIRED, TUTTI_CHECK_NONE, { "Reason", "Motif" }, NULL, NULL, 500 },
-};
-static const TuttiSchema tutti_preenrolment_decision_schema = {
-  "TuttiPreenrolmentDecision", sizeof (TuttiPreenrolmentDecision),
-  (GDestroyNotify) tutti_preenrolment_decision_free,
-  G_N_ELEMENTS (preenrolment_decision_fields), preenrolment_decision_fields
-};
-
-static void
-tutti_offer_free (TuttiOffer *self)
-{
-  tutti_record_free (&tutti_offer_schema, self);
-}
-
-static void
-tutti_staff_preenrolment_free (TuttiStaffPreenrolment *self)
-{
-  tutti_record_free (&tutti_staff_preenrolment_schema, self);
-}
-
-static void
-tutti_preenrolment_decision_free (TuttiPreenrolmentDecision *self)
-{
-  tutti_record_free (&tutti_preenrolment_decision_schema, self);
-}
-
-G_DEFINE_AUTOPTR_CLEANUP_FUNC (TuttiOffer, tutti_offer_free)
-G_DEFINE_AUTOPTR_CLEANUP_FUNC (TuttiStaffPreenrolment, tutti_staff_preenrolment_free)
-G_DEFINE_AUTOPTR_CLEANUP_FUNC (TuttiPreenrolmentDecision, tutti_preenrolment_decision_free)
 
 /* ---- Texts ------------------------------------------------------------------ */
 
@@ -332,26 +202,6 @@ school_year_start (const char *school_year)
   return (int) first;
 }
 
-/* "Accordéon chromatique – Argentré-du-Plessis – cursus classique": a
- * choice as the family's request and the office show it. */
-static char *
-offer_item_label (const TuttiOfferItem *item)
-{
-  GString *label = g_string_new (item->discipline);
-
-  if (!tutti_is_blank (item->site))
-    g_string_append_printf (label, " – %s", item->site);
-  if (!tutti_is_blank (item->cursus))
-    {
-      const char *rest = g_utf8_next_char (item->cursus);
-      g_autofree char *first = g_utf8_strdown (item->cursus, rest - item->cursus);
-
-      /* Mid-sentence, the cursus starts in lower case. */
-      g_string_append_printf (label, " – %s%s", first, rest);
-    }
-  return g_string_free (label, FALSE);
-}
-
 /* Guardian 1 of the family: the first one, to whom the school writes. */
 static TuttiGuardian *
 load_guardian_1 (TuttiStore  *store,
@@ -501,7 +351,7 @@ offer_get (TuttiRequest *request)
       return;
     }
 
-  offer = tutti_record_new (&tutti_offer_schema);
+  offer = tutti_offer_new ();
   offer->campaign_id = campaign->id;
   offer->school_year = g_strdup (campaign->school_year);
   offer->deadline = g_strdup (campaign->deadline);
@@ -890,13 +740,42 @@ load_ids (TuttiStore  *store,
 
 /* ---- GET /preenrolments, GET /preenrolments/{id} (HOME-4) ------------------------ */
 
+GPtrArray *
+tutti_preenrolment_list (TuttiStore  *store,
+                         gint64       family_id,
+                         GError     **error)
+{
+  g_autoptr(GPtrArray) list = tutti_record_list_new (&tutti_preenrolment_schema);
+  g_autoptr(GArray) ids = NULL;
+
+  if (family_id <= 0)
+    return g_steal_pointer (&list);
+  ids = load_ids (store, "SELECT id FROM preenrolments WHERE family_id = ? ORDER BY id DESC",
+                  family_id, NULL, error);
+  if (ids == NULL)
+    return NULL;
+  for (guint i = 0; i < ids->len; i++)
+    {
+      GError *local_error = NULL;
+      TuttiPreenrolment *preenrolment;
+
+      preenrolment = load_preenrolment (store, g_array_index (ids, gint64, i), family_id, &local_error);
+      if (local_error != NULL)
+        {
+          g_propagate_error (error, local_error);
+          return NULL;
+        }
+      if (preenrolment != NULL)
+        g_ptr_array_add (list, preenrolment);
+    }
+  return g_steal_pointer (&list);
+}
+
 static void
 preenrolments_get (TuttiRequest *request)
 {
-  TuttiStore *store = tutti_request_get_store (request);
   gint64 family_id = caller_family_id (request);
-  g_autoptr(GPtrArray) list = tutti_record_list_new (&tutti_preenrolment_schema);
-  g_autoptr(GArray) ids = NULL;
+  g_autoptr(GPtrArray) list = NULL;
   g_autoptr(GError) error = NULL;
 
   if (family_id == 0)
@@ -904,25 +783,11 @@ preenrolments_get (TuttiRequest *request)
       reply_error_or_not_found (request, NULL);
       return;
     }
-  ids = load_ids (store, "SELECT id FROM preenrolments WHERE family_id = ? ORDER BY id DESC",
-                  family_id, NULL, &error);
-  if (ids == NULL)
+  list = tutti_preenrolment_list (tutti_request_get_store (request), family_id, &error);
+  if (list == NULL)
     {
       tutti_request_reply_error (request, error);
       return;
-    }
-  for (guint i = 0; i < ids->len; i++)
-    {
-      TuttiPreenrolment *preenrolment;
-
-      preenrolment = load_preenrolment (store, g_array_index (ids, gint64, i), family_id, &error);
-      if (error != NULL)
-        {
-          tutti_request_reply_error (request, error);
-          return;
-        }
-      if (preenrolment != NULL)
-        g_ptr_array_add (list, preenrolment);
     }
   reply_list (request, &tutti_preenrolment_schema, list);
 }
@@ -1015,7 +880,7 @@ check_pupils (TuttiStore          *store,
           else if (year < 1900)
             add_field (fields, birth_key, tutti_text_get (&msg_born_long_ago, lang));
           else if (start_year > 0)
-            age = start_year - year;
+            age = tutti_age_on_date (pupil->birth_date, age_date);
         }
 
       if (pupil->choices->len > TUTTI_PREENROLMENT_MAX_CHOICES)
@@ -1042,7 +907,7 @@ check_pupils (TuttiStore          *store,
               continue;
             }
           g_free (choice->label);
-          choice->label = offer_item_label (item);
+          choice->label = tutti_offer_item_label (item, lang);
 
           for (guint k = 0; k < j; k++)
             {
@@ -1052,9 +917,7 @@ check_pupils (TuttiStore          *store,
             }
           if (twice)
             add_field (fields, key, tutti_text_get (&msg_chosen_twice, lang));
-          else if (age >= 0 &&
-                   ((item->min_age != TUTTI_NO_VALUE && age < item->min_age) ||
-                    (item->max_age != TUTTI_NO_VALUE && age > item->max_age)))
+          else if (age >= 0 && !tutti_offer_item_accepts_age (item, pupil->birth_date, age_date))
             {
               g_autofree char *message = age_message (item, age, age_date, lang);
 
@@ -1355,6 +1218,7 @@ preenrolments_post (TuttiRequest *request)
   g_clear_pointer (&body->antispam_answer, g_free);
   g_clear_pointer (&body->reason, g_free);
   g_clear_pointer (&body->submitted_at, g_free);
+  g_clear_pointer (&body->decided_at, g_free);
   body->id = 0;
   body->family_id = family_id;
   body->state = TUTTI_PREENROLMENT_SUBMITTED;
@@ -1411,18 +1275,18 @@ failed:
 
 /* ---- The office: requests (STAFF-4) ------------------------------------------- */
 
+/* The school year of request @id's campaign. */
 static gboolean
-load_request_details (TuttiStore  *store,
-                      gint64       id,
-                      char       **school_year,
-                      char       **decided_at,
-                      GError     **error)
+load_school_year (TuttiStore  *store,
+                  gint64       id,
+                  char       **school_year,
+                  GError     **error)
 {
   GError *local_error = NULL;
   sqlite3_stmt *stmt;
 
   stmt = tutti_store_prepare (store,
-                              "SELECT campaigns.school_year, preenrolments.decided_at "
+                              "SELECT campaigns.school_year "
                               "FROM preenrolments "
                               "LEFT JOIN campaigns ON campaigns.id = preenrolments.campaign_id "
                               "WHERE preenrolments.id = ?",
@@ -1439,7 +1303,6 @@ load_request_details (TuttiStore  *store,
       return FALSE;
     }
   *school_year = tutti_store_column_dup (stmt, 0);
-  *decided_at = tutti_store_column_dup (stmt, 1);
   sqlite3_reset (stmt);
   return TRUE;
 }
@@ -1459,15 +1322,16 @@ load_staff_view (TuttiStore  *store,
   if (preenrolment == NULL)
     return NULL;
 
-  view = tutti_record_new (&tutti_staff_preenrolment_schema);
+  view = tutti_staff_preenrolment_new ();
   view->id = preenrolment->id;
   view->family_id = preenrolment->family_id;
   view->state = preenrolment->state;
   view->submitted_at = g_steal_pointer (&preenrolment->submitted_at);
+  view->decided_at = g_steal_pointer (&preenrolment->decided_at);
   view->reason = g_steal_pointer (&preenrolment->reason);
   g_clear_pointer (&view->pupils, g_ptr_array_unref);
   view->pupils = g_steal_pointer (&preenrolment->pupils);
-  if (!load_request_details (store, id, &view->school_year, &view->decided_at, error))
+  if (!load_school_year (store, id, &view->school_year, error))
     return NULL;
 
   view->family_name = tutti_family_load_name (store, view->family_id, error);
@@ -1772,15 +1636,16 @@ tutti_preenrolment_register (TuttiServer *server)
   tutti_server_add_route (server, "GET", TUTTI_API_PREENROLMENTS, TUTTI_ROUTE_AUTH, preenrolments_get);
   tutti_server_add_route (server, "POST", TUTTI_API_PREENROLMENTS, TUTTI_ROUTE_AUTH, preenrolments_post);
   /* Before "{id}", which would take "question" for an id. */
-  tutti_server_add_route (server, "GET", TUTTI_API_PREENROLMENTS "/question", TUTTI_ROUTE_AUTH,
+  tutti_server_add_route (server, "GET", TUTTI_API_PREENROLMENT_QUESTION, TUTTI_ROUTE_AUTH,
                           question_get);
-  tutti_server_add_route (server, "GET", TUTTI_API_PREENROLMENTS "/{id}", TUTTI_ROUTE_AUTH,
-                          preenrolment_get);
+  tutti_server_add_route_fmt (server, "GET", TUTTI_API_PREENROLMENT_FMT, TUTTI_ROUTE_AUTH,
+                              preenrolment_get, "id", NULL);
 
-  tutti_server_add_route (server, "GET", STAFF_PREENROLMENTS, TUTTI_ROUTE_STAFF, staff_list);
-  tutti_server_add_route (server, "GET", STAFF_PREENROLMENTS "/{id}", TUTTI_ROUTE_STAFF, staff_get);
-  tutti_server_add_route (server, "POST", STAFF_PREENROLMENTS "/{id}/accept", TUTTI_ROUTE_STAFF,
-                          staff_accept);
-  tutti_server_add_route (server, "POST", STAFF_PREENROLMENTS "/{id}/refuse", TUTTI_ROUTE_STAFF,
-                          staff_refuse);
+  tutti_server_add_route (server, "GET", TUTTI_API_STAFF_PREENROLMENTS, TUTTI_ROUTE_STAFF, staff_list);
+  tutti_server_add_route_fmt (server, "GET", TUTTI_API_STAFF_PREENROLMENT_FMT, TUTTI_ROUTE_STAFF,
+                              staff_get, "id", NULL);
+  tutti_server_add_route_fmt (server, "POST", TUTTI_API_STAFF_PREENROLMENT_ACCEPT_FMT, TUTTI_ROUTE_STAFF,
+                              staff_accept, "id", NULL);
+  tutti_server_add_route_fmt (server, "POST", TUTTI_API_STAFF_PREENROLMENT_REFUSE_FMT, TUTTI_ROUTE_STAFF,
+                              staff_refuse, "id", NULL);
 }

@@ -16,6 +16,14 @@ G_BEGIN_DECLS
 #define TUTTI_PREENROLMENT_MAX_PUPILS        10
 #define TUTTI_PREENROLMENT_MAX_CHOICES       5
 
-void tutti_preenrolment_register (TuttiServer *server);
+void       tutti_preenrolment_register (TuttiServer  *server);
+
+/* The pre-enrolment requests of @family_id, newest first, each with its
+ * pupils and choices, as GET /preenrolments and GET /home give them (empty
+ * for no family).
+ * Returns: (transfer full): TuttiPreenrolment records, or %NULL on error. */
+GPtrArray *tutti_preenrolment_list     (TuttiStore   *store,
+                                        gint64        family_id,
+                                        GError      **error);
 
 G_END_DECLS

@@ -32,69 +32,6 @@
 #include "tutti-idempotency.h"
 #include "tutti-reenrolment.h"
 
-/* ---- Local types, in core's style ---------------------------------------------- */
-
-#define F(T, member, kind, en, fr) \
-  { #member, TUTTI_FIELD_##kind, G_STRUCT_OFFSET (T, member), TUTTI_FIELD_FLAG_NONE, TUTTI_CHECK_NONE, \
-    { en, fr }, NULL, NULL, 0 }
-#define FE(T, member, enum_var, en, fr) \
-  { #member, TUTTI_FIELD_ENUM, G_STRUCT_OFFSET (T, member), TUTTI_FIELD_FLAG_NONE, TUTTI_CHECK_NONE, \
-    { en, fr }, &enum_var, NULL, 0 }
-#define FO(T, member, schema_var, en, fr) \
-  { #member, TUTTI_FIELD_OBJECT, G_STRUCT_OFFSET (T, member), TUTTI_FIELD_FLAG_NONE, TUTTI_CHECK_NONE, \
-    { en, fr }, NULL, &schema_var, 0 }
-#define FL(T, member, schema_var, en, fr) \
-  { #member, TUTTI_FIELD_LIST, G_STRUCT_OFFSET (T, member), TUTTI_FIELD_FLAG_NONE, TUTTI_CHECK_NONE, \
-    { en, fr }, NULL, &schema_var, 0 }
-
-#define DEFINE_LOCAL_RECORD(TypeName, type_name, field_table)                         \
-  const TuttiSchema type_name##_schema = {                                            \
-    #TypeName, sizeof (TypeName), (GDestroyNotify) type_name##_free,                  \
-    G_N_ELEMENTS (field_table), field_table                                           \
-  };                                                                                  \
-  TypeName *type_name##_new (void)                                                    \
-  { return tutti_record_new (&type_name##_schema); }                                  \
-  void type_name##_free (TypeName *self)                                              \
-  { tutti_record_free (&type_name##_schema, self); }
-
-static const TuttiField course_offer_fields[] = {
-  F (TuttiCourseOffer, course_id, INT, "Course", "Cours"),
-  FL (TuttiCourseOffer, offer, tutti_offer_item_schema, "Course available", "Cours disponible"),
-};
-DEFINE_LOCAL_RECORD (TuttiCourseOffer, tutti_course_offer, course_offer_fields)
-
-static const TuttiField reenrolment_file_fields[] = {
-  FO (TuttiReenrolmentFile, reenrolment, tutti_reenrolment_schema, "Re-enrolment", "Réinscription"),
-  FO (TuttiReenrolmentFile, campaign, tutti_campaign_schema, "Campaign", "Campagne"),
-  F (TuttiReenrolmentFile, campaign_open, BOOL, "Open", "Ouverte"),
-  F (TuttiReenrolmentFile, family_id, INT, "Family", "Famille"),
-  F (TuttiReenrolmentFile, family_name, STRING, "Family", "Famille"),
-  FL (TuttiReenrolmentFile, documents, tutti_document_schema, "Documents", "Documents"),
-  FL (TuttiReenrolmentFile, changes, tutti_pending_change_schema, "Modified elements", "Éléments modifiés"),
-  FL (TuttiReenrolmentFile, course_offers, tutti_course_offer_schema, "Courses available",
-      "Cours disponibles"),
-};
-DEFINE_LOCAL_RECORD (TuttiReenrolmentFile, tutti_reenrolment_file, reenrolment_file_fields)
-
-static const TuttiField reenrolment_summary_fields[] = {
-  F (TuttiReenrolmentSummary, id, INT, "Identifier", "Identifiant"),
-  F (TuttiReenrolmentSummary, campaign_id, INT, "Campaign", "Campagne"),
-  F (TuttiReenrolmentSummary, pupil_id, INT, "Pupil", "Élève"),
-  F (TuttiReenrolmentSummary, family_id, INT, "Family", "Famille"),
-  F (TuttiReenrolmentSummary, family_name, STRING, "Family", "Famille"),
-  FE (TuttiReenrolmentSummary, civility, tutti_civility_enum, "Title", "Civilité"),
-  F (TuttiReenrolmentSummary, surname, STRING, "Surname", "Nom"),
-  F (TuttiReenrolmentSummary, first_name, STRING, "First name", "Prénom"),
-  FE (TuttiReenrolmentSummary, state, tutti_reenrolment_state_enum, "State", "État"),
-  F (TuttiReenrolmentSummary, step, INT, "Step", "Étape"),
-  F (TuttiReenrolmentSummary, submitted_at, DATETIME, "Submitted", "Envoyée le"),
-  F (TuttiReenrolmentSummary, decided_at, DATETIME, "Decided", "Décision le"),
-  F (TuttiReenrolmentSummary, documents_to_check, INT, "Documents to check", "Pièces à vérifier"),
-  F (TuttiReenrolmentSummary, changes_pending, INT, "Changes awaiting validation",
-     "Modifications en attente"),
-};
-DEFINE_LOCAL_RECORD (TuttiReenrolmentSummary, tutti_reenrolment_summary, reenrolment_summary_fields)
-
 /* ---- Texts ------------------------------------------------------------------ */
 
 static const TuttiText msg_sent = {
@@ -1621,12 +1558,12 @@ failed:
 void
 tutti_reenrolment_register (TuttiServer *server)
 {
-  tutti_server_add_route (server, "GET", TUTTI_API_PUPILS "/{id}/reenrolment", TUTTI_ROUTE_AUTH,
-                          reenrolment_get);
-  tutti_server_add_route (server, "PUT", TUTTI_API_PUPILS "/{id}/reenrolment", TUTTI_ROUTE_AUTH,
-                          reenrolment_put);
-  tutti_server_add_route (server, "POST", TUTTI_API_PUPILS "/{id}/reenrolment/decline", TUTTI_ROUTE_AUTH,
-                          reenrolment_decline);
-  tutti_server_add_route (server, "POST", TUTTI_API_PUPILS "/{id}/reenrolment/submit", TUTTI_ROUTE_AUTH,
-                          reenrolment_submit);
+  tutti_server_add_route_fmt (server, "GET", TUTTI_API_PUPIL_REENROLMENT_FMT, TUTTI_ROUTE_AUTH,
+                              reenrolment_get, "id", NULL);
+  tutti_server_add_route_fmt (server, "PUT", TUTTI_API_PUPIL_REENROLMENT_FMT, TUTTI_ROUTE_AUTH,
+                              reenrolment_put, "id", NULL);
+  tutti_server_add_route_fmt (server, "POST", TUTTI_API_PUPIL_REENROLMENT_DECLINE_FMT, TUTTI_ROUTE_AUTH,
+                              reenrolment_decline, "id", NULL);
+  tutti_server_add_route_fmt (server, "POST", TUTTI_API_PUPIL_REENROLMENT_SUBMIT_FMT, TUTTI_ROUTE_AUTH,
+                              reenrolment_submit, "id", NULL);
 }

@@ -227,6 +227,50 @@ tutti_server_add_route (TuttiServer     *self,
   g_ptr_array_add (self->routes, route);
 }
 
+void
+tutti_server_add_route_fmt (TuttiServer     *self,
+                            const char      *method,
+                            const char      *path_fmt,
+                            TuttiRouteFlags  flags,
+                            TuttiHandler     handler,
+                            const char      *first_param,
+                            ...)
+{
+  g_auto(GStrv) segments = NULL;
+  g_autofree char *pattern = NULL;
+  const char *param = first_param;
+  va_list args;
+
+  g_return_if_fail (TUTTI_IS_SERVER (self));
+  g_return_if_fail (path_fmt != NULL && path_fmt[0] == '/');
+
+  segments = g_strsplit (path_fmt, "/", -1);
+  va_start (args, first_param);
+  for (guint i = 0; segments[i] != NULL; i++)
+    {
+      if (segments[i][0] != '%')
+        continue;
+      if (param == NULL)
+        {
+          va_end (args);
+          g_critical ("Route %s %s: a parameter name is missing", method, path_fmt);
+          return;
+        }
+      g_free (segments[i]);
+      segments[i] = g_strdup_printf ("{%s}", param);
+      param = va_arg (args, const char *);
+    }
+  va_end (args);
+  if (param != NULL)
+    {
+      g_critical ("Route %s %s: more parameter names than parameters", method, path_fmt);
+      return;
+    }
+
+  pattern = g_strjoinv ("/", segments);
+  tutti_server_add_route (self, method, pattern, flags, handler);
+}
+
 /* Whether @path's segments match @route; fills @params when given. */
 static gboolean
 route_matches (const TuttiRoute  *route,

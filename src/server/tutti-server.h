@@ -79,6 +79,18 @@ void          tutti_server_add_route    (TuttiServer      *self,
                                          const char       *pattern,
                                          TuttiRouteFlags   flags,
                                          TuttiHandler      handler);
+/* The same for a path of tutti-api.h as the client formats it
+ * (TUTTI_API_…_FMT): each "%…" segment becomes the next of the
+ * %NULL-terminated parameter names, so that
+ * (TUTTI_API_STAFF_REENROLMENT_DOCUMENT_DECIDE_FMT, "id", "doc_id", NULL)
+ * routes ".../reenrolments/{id}/documents/{doc_id}/decide". */
+void          tutti_server_add_route_fmt (TuttiServer     *self,
+                                          const char      *method,
+                                          const char      *path_fmt,
+                                          TuttiRouteFlags  flags,
+                                          TuttiHandler     handler,
+                                          const char      *first_param,
+                                          ...) G_GNUC_NULL_TERMINATED;
 
 /* ---- Requests ------------------------------------------------------------ */
 
