@@ -106,6 +106,28 @@ get_home (TuttiClient  *client,
   return tutti_client_get_home_finish (client, wait_for_result (&result), error);
 }
 
+static TuttiBillingStatement *
+get_billing (TuttiClient       *client,
+             TuttiBillingKind   kind,
+             GError           **error)
+{
+  g_autoptr(GAsyncResult) result = NULL;
+
+  tutti_client_get_billing_async (client, kind, NULL, on_result, &result);
+  return tutti_client_get_billing_finish (client, wait_for_result (&result), error);
+}
+
+static GBytes *
+get_billing_document (TuttiClient  *client,
+                      const char   *operation,
+                      GError      **error)
+{
+  g_autoptr(GAsyncResult) result = NULL;
+
+  tutti_client_get_billing_document_async (client, operation, NULL, on_result, &result);
+  return tutti_client_get_billing_document_finish (client, wait_for_result (&result), error);
+}
+
 static void
 on_counted (gpointer  instance,
             gpointer  user_data)
@@ -646,6 +668,189 @@ test_cancelled (Fixture       *fixture,
   }
 }
 
+/* BIL-1: the guide's 2012 lines of Z-TEST, newest first, and their totals. */
+static void
+test_billing (Fixture       *fixture,
+              gconstpointer  user_data)
+{
+  g_autoptr(TuttiSession) session = NULL;
+  g_autoptr(TuttiBillingStatement) fees = NULL;
+  g_autoptr(TuttiBillingStatement) rentals = NULL;
+  g_autoptr(GError) error = NULL;
+  const TuttiBillingLine *receipt;
+  const TuttiBillingLine *invoice;
+  gint64 invoiced = 0, paid = 0;
+
+  session = log_in (fixture->client, LOGIN, PASSWORD, &error);
+  g_assert_no_error (error);
+
+  fees = get_billing (fixture->client, TUTTI_BILLING_FEE, &error);
+  g_assert_no_error (error);
+  g_assert_nonnull (fees);
+  g_assert_cmpint (fees->kind, ==, TUTTI_BILLING_FEE);
+  g_assert_cmpuint (fees->lines->len, ==, 2);
+  receipt = g_ptr_array_index (fees->lines, 0);
+  invoice = g_ptr_array_index (fees->lines, 1);
+  g_assert_cmpstr (receipt->operation, ==, "12RC01632");
+  g_assert_cmpstr (receipt->date, ==, "2012-11-19");
+  g_assert_cmpint (receipt->payment_method, ==, TUTTI_PAYMENT_CHEQUE);
+  g_assert_cmpint (receipt->credit, ==, 8400);
+  g_assert_cmpint (receipt->debit, ==, 0);
+  g_assert_cmpstr (invoice->operation, ==, "12FC01618");
+  g_assert_cmpstr (invoice->date, ==, "2012-10-11");
+  g_assert_cmpstr (invoice->label, ==, "AVIS DES SOMMES A PAYER");
+  g_assert_cmpint (invoice->debit, ==, 8400);
+  g_assert_false (invoice->discount);
+  g_assert_cmpint (fees->invoiced, ==, 8400);
+  g_assert_cmpint (fees->paid, ==, 8400);
+  g_assert_cmpint (fees->balance, ==, 0);
+
+  rentals = get_billing (fixture->client, TUTTI_BILLING_RENTAL, &error);
+  g_assert_no_error (error);
+  g_assert_nonnull (rentals);
+  g_assert_cmpint (rentals->kind, ==, TUTTI_BILLING_RENTAL);
+  for (guint i = 0; i < rentals->lines->len; i++)
+    {
+      const TuttiBillingLine *line = g_ptr_array_index (rentals->lines, i);
+
+      g_assert_cmpint (line->kind, ==, TUTTI_BILLING_RENTAL);
+      invoiced += line->debit;
+      paid += line->credit;
+    }
+  g_assert_cmpint (rentals->invoiced, ==, invoiced);
+  g_assert_cmpint (rentals->paid, ==, paid);
+  g_assert_cmpint (rentals->balance, ==, invoiced - paid);
+
+  g_assert_cmpuint (fixture->expired, ==, 0);
+}
+
+/* A family with money owed: the balance is what remains to pay. */
+static void
+test_billing_balance_due (Fixture       *fixture,
+                          gconstpointer  user_data)
+{
+  g_autoptr(TuttiSession) session = NULL;
+  g_autoptr(GError) error = NULL;
+
+  session = log_in (fixture->client, "cmartin", PASSWORD, &error);
+  g_assert_no_error (error);
+
+  for (TuttiBillingKind kind = TUTTI_BILLING_FEE; kind <= TUTTI_BILLING_RENTAL; kind++)
+    {
+      g_autoptr(TuttiBillingStatement) statement = get_billing (fixture->client, kind, &error);
+
+      g_assert_no_error (error);
+      g_assert_cmpint (statement->kind, ==, kind);
+      g_assert_cmpuint (statement->lines->len, >, 50);
+      g_assert_cmpint (statement->balance, ==, statement->invoiced - statement->paid);
+      g_test_message ("%s: %u lines, balance %" G_GINT64_FORMAT,
+                      tutti_enum_to_nick (&tutti_billing_kind_enum, kind),
+                      statement->lines->len, statement->balance);
+    }
+}
+
+/* Not logged in: a 401, and no session ends. */
+static void
+test_billing_unauthenticated (Fixture       *fixture,
+                              gconstpointer  user_data)
+{
+  g_autoptr(TuttiBillingStatement) fees = NULL;
+  g_autoptr(GBytes) pdf = NULL;
+  g_autoptr(GError) error = NULL;
+
+  fees = get_billing (fixture->client, TUTTI_BILLING_FEE, &error);
+  g_assert_null (fees);
+  g_assert_error (error, TUTTI_API_ERROR, TUTTI_API_ERROR_UNAUTHENTICATED);
+  g_clear_error (&error);
+
+  pdf = get_billing_document (fixture->client, "12FC01618", &error);
+  g_assert_null (pdf);
+  g_assert_error (error, TUTTI_API_ERROR, TUTTI_API_ERROR_UNAUTHENTICATED);
+  g_assert_cmpuint (fixture->expired, ==, 0);
+}
+
+/* BIL-2: the PDF of one of the family's operations; another family's, or
+ * none, is not found — the same answer. */
+static void
+test_billing_document (Fixture       *fixture,
+                       gconstpointer  user_data)
+{
+  g_autoptr(TuttiClient) martin = fixture_new_client (fixture, NULL);
+  g_autoptr(TuttiSession) session = NULL;
+  g_autoptr(TuttiSession) martin_session = NULL;
+  g_autoptr(TuttiBillingStatement) martin_fees = NULL;
+  g_autoptr(GError) error = NULL;
+  const TuttiBillingLine *foreign;
+
+  session = log_in (fixture->client, LOGIN, PASSWORD, &error);
+  g_assert_no_error (error);
+
+  {
+    g_autoptr(GBytes) pdf = get_billing_document (fixture->client, "12FC01618", &error);
+    gsize size;
+    const char *data;
+
+    g_assert_no_error (error);
+    g_assert_nonnull (pdf);
+    data = g_bytes_get_data (pdf, &size);
+    g_assert_cmpuint (size, >, 1000);
+    g_assert_true (g_str_has_prefix (data, "%PDF-"));
+  }
+
+  {
+    g_autoptr(GBytes) pdf = get_billing_document (fixture->client, "12RC01632", &error);
+
+    g_assert_no_error (error);
+    g_assert_nonnull (pdf);
+  }
+
+  {
+    g_autoptr(GBytes) pdf = get_billing_document (fixture->client, "99XX00000", &error);
+
+    g_assert_null (pdf);
+    g_assert_error (error, TUTTI_API_ERROR, TUTTI_API_ERROR_NOT_FOUND);
+    g_clear_error (&error);
+  }
+
+  /* Characters a path must escape reach the server as one segment, which
+   * it refuses as a malformed operation number rather than serve another
+   * route. */
+  {
+    g_autoptr(GBytes) pdf = get_billing_document (fixture->client, "../fees?x=1 #", &error);
+
+    g_assert_null (pdf);
+    g_assert_nonnull (error);
+    g_assert_true (g_error_matches (error, TUTTI_API_ERROR, TUTTI_API_ERROR_NOT_FOUND) ||
+                   g_error_matches (error, TUTTI_API_ERROR, TUTTI_API_ERROR_BAD_REQUEST));
+    g_clear_error (&error);
+  }
+
+  /* An operation of the MARTIN family. */
+  martin_session = log_in (martin, "cmartin", PASSWORD, &error);
+  g_assert_no_error (error);
+  martin_fees = get_billing (martin, TUTTI_BILLING_FEE, &error);
+  g_assert_no_error (error);
+  g_assert_cmpuint (martin_fees->lines->len, >, 0);
+  foreign = g_ptr_array_index (martin_fees->lines, 0);
+  {
+    g_autoptr(GBytes) mine = get_billing_document (martin, foreign->operation, &error);
+
+    g_assert_no_error (error);
+    g_assert_nonnull (mine);
+  }
+  {
+    g_autoptr(GBytes) theirs = get_billing_document (fixture->client, foreign->operation, &error);
+
+    g_assert_null (theirs);
+    g_assert_error (error, TUTTI_API_ERROR, TUTTI_API_ERROR_NOT_FOUND);
+    g_clear_error (&error);
+  }
+
+  /* None of that ended a session. */
+  g_assert_cmpuint (fixture->expired, ==, 0);
+  g_assert_true (tutti_client_is_logged_in (fixture->client));
+}
+
 /* ---- Without a server ------------------------------------------------------------ */
 
 /* A loopback port on which nothing listens. */
@@ -1061,6 +1266,17 @@ test_unreadable_answers (Fake          *fake,
     g_clear_error (&error);
   }
 
+  /* A document that is a web page, not the PDF asked for. */
+  fake_answer (fake, 200, "<html>Welcome</html>");
+  {
+    g_autoptr(GBytes) pdf = get_billing_document (client, "12FC01618", &error);
+
+    g_assert_null (pdf);
+    g_assert_error (error, TUTTI_API_ERROR, TUTTI_API_ERROR_INTERNAL);
+    g_test_message ("%s", error->message);
+    g_clear_error (&error);
+  }
+
   /* None of that ended the session. */
   g_assert_cmpstr (tutti_client_get_token (client), ==, "token");
 
@@ -1074,6 +1290,31 @@ test_unreadable_answers (Fake          *fake,
     g_assert_cmpstr (((TuttiSite *) g_ptr_array_index (sites, 0))->name, ==, "Conservatoire");
     g_assert_null (fake->authorization);
   }
+}
+
+/* A document is asked for as a PDF, by its escaped operation number, and
+ * comes back as the very bytes sent. */
+static void
+test_fake_document (Fake          *fake,
+                    gconstpointer  user_data)
+{
+  g_autoptr(TuttiClient) client = tutti_client_new (fake->url);
+  g_autoptr(GBytes) pdf = NULL;
+  g_autoptr(GError) error = NULL;
+  static const char body[] = "%PDF-1.5 not really";
+  gsize size;
+
+  tutti_client_set_token (client, "token");
+  g_free (fake->content_type);
+  fake->content_type = g_strdup ("application/pdf");
+  fake_answer (fake, 200, body);
+
+  pdf = get_billing_document (client, "12 FC/01", &error);
+  g_assert_no_error (error);
+  g_assert_cmpmem (g_bytes_get_data (pdf, &size), size, body, strlen (body));
+  g_assert_cmpstr (fake->method, ==, "GET");
+  g_assert_cmpstr (fake->path, ==, TUTTI_API_BILLING_DOCUMENTS "/12 FC/01");
+  g_assert_cmpstr (fake->authorization, ==, "Bearer token");
 }
 
 /* A server that accepts and never answers: the call gives up at its timeout. */
@@ -1098,6 +1339,1216 @@ test_timeout (Fake          *fake,
   g_assert_cmpint (g_get_monotonic_time () - start, <, 3 * G_USEC_PER_SEC);
   g_assert_nonnull (strstr (error->message, fake->url));
   g_test_message ("%s", error->message);
+}
+
+/* ---- The office's validation queue (STAFF-2) ------------------------------------ */
+
+#define STAFF_LOGIN    "secretariat"
+#define STAFF_PASSWORD "Accueil2026"
+
+static GPtrArray *
+list_change_groups (TuttiClient  *client,
+                    GError      **error)
+{
+  g_autoptr(GAsyncResult) result = NULL;
+
+  tutti_client_list_change_groups_async (client, NULL, on_result, &result);
+  return tutti_client_list_change_groups_finish (client, wait_for_result (&result), error);
+}
+
+static TuttiChangeGroup *
+get_change_group (TuttiClient  *client,
+                  TuttiEntity   entity,
+                  gint64        entity_id,
+                  GError      **error)
+{
+  g_autoptr(GAsyncResult) result = NULL;
+
+  tutti_client_get_change_group_async (client, entity, entity_id, NULL, on_result, &result);
+  return tutti_client_get_change_group_finish (client, wait_for_result (&result), error);
+}
+
+static TuttiChangeGroup *
+decide_changes (TuttiClient  *client,
+                TuttiEntity   entity,
+                gint64        entity_id,
+                GPtrArray    *decisions,
+                GError      **error)
+{
+  g_autoptr(GAsyncResult) result = NULL;
+
+  tutti_client_decide_changes_async (client, entity, entity_id, decisions, NULL, on_result, &result);
+  return tutti_client_decide_changes_finish (client, wait_for_result (&result), error);
+}
+
+static TuttiChangeGroup *
+accept_all_changes (TuttiClient  *client,
+                    TuttiEntity   entity,
+                    gint64        entity_id,
+                    GError      **error)
+{
+  g_autoptr(GAsyncResult) result = NULL;
+
+  tutti_client_accept_all_changes_async (client, entity, entity_id, NULL, on_result, &result);
+  return tutti_client_accept_all_changes_finish (client, wait_for_result (&result), error);
+}
+
+static TuttiChangeGroup *
+refuse_all_changes (TuttiClient  *client,
+                    TuttiEntity   entity,
+                    gint64        entity_id,
+                    const char   *reason,
+                    GError      **error)
+{
+  g_autoptr(GAsyncResult) result = NULL;
+
+  tutti_client_refuse_all_changes_async (client, entity, entity_id, reason, NULL, on_result, &result);
+  return tutti_client_refuse_all_changes_finish (client, wait_for_result (&result), error);
+}
+
+/* A family's request straight through HTTP (the family's side of the
+ * client is not what these tests are about); the answer's JSON. */
+static JsonNode *
+family_request (Fixture    *fixture,
+                const char *token,
+                const char *method,
+                const char *path,
+                const char *body,
+                guint       expected_status)
+{
+  g_autoptr(SoupSession) session = soup_session_new ();
+  g_autofree char *url = g_strconcat (tutti_test_server_get_url (fixture->server), path, NULL);
+  g_autofree char *authorization = g_strconcat ("Bearer ", token, NULL);
+  g_autoptr(SoupMessage) message = soup_message_new (method, url);
+  g_autoptr(GBytes) answer = NULL;
+  g_autoptr(JsonParser) parser = json_parser_new ();
+  g_autoptr(GError) error = NULL;
+
+  soup_message_headers_replace (soup_message_get_request_headers (message), "Authorization", authorization);
+  if (body != NULL)
+    {
+      g_autoptr(GBytes) bytes = g_bytes_new (body, strlen (body));
+
+      soup_message_set_request_body_from_bytes (message, "application/json", bytes);
+    }
+  answer = soup_session_send_and_read (session, message, NULL, &error);
+  g_assert_no_error (error);
+  g_assert_cmpuint (soup_message_get_status (message), ==, expected_status);
+  g_assert_true (json_parser_load_from_data (parser, g_bytes_get_data (answer, NULL),
+                                             g_bytes_get_size (answer), &error));
+  g_assert_no_error (error);
+  return json_node_ref (json_parser_get_root (parser));
+}
+
+static void
+family_patch_guardian (Fixture    *fixture,
+                       const char *token,
+                       gint64      guardian_id,
+                       const char *body)
+{
+  g_autofree char *path = g_strdup_printf (TUTTI_API_GUARDIAN_FMT, guardian_id);
+  g_autoptr(JsonNode) answer = family_request (fixture, token, "PATCH", path, body, 202);
+
+  g_assert_nonnull (answer);
+}
+
+static TuttiGuardian *
+family_get_guardian (Fixture    *fixture,
+                     const char *token,
+                     gint64      guardian_id)
+{
+  g_autofree char *path = g_strdup_printf (TUTTI_API_GUARDIAN_FMT, guardian_id);
+  g_autoptr(JsonNode) answer = family_request (fixture, token, "GET", path, NULL, 200);
+  g_autoptr(GError) error = NULL;
+  TuttiGuardian *guardian = tutti_guardian_from_json (answer, &error);
+
+  g_assert_no_error (error);
+  return guardian;
+}
+
+static const TuttiChangeGroup *
+find_group (GPtrArray   *groups,
+            TuttiEntity  entity,
+            gint64       entity_id)
+{
+  for (guint i = 0; i < groups->len; i++)
+    {
+      const TuttiChangeGroup *group = g_ptr_array_index (groups, i);
+
+      if (group->entity == entity && group->entity_id == entity_id)
+        return group;
+    }
+  return NULL;
+}
+
+static const TuttiPendingChange *
+find_change_of_field (GPtrArray  *changes,
+                      const char *field)
+{
+  for (guint i = 0; i < changes->len; i++)
+    {
+      const TuttiPendingChange *change = g_ptr_array_index (changes, i);
+
+      if (g_strcmp0 (change->field, field) == 0)
+        return change;
+    }
+  return NULL;
+}
+
+static TuttiPendingChange *
+new_decision (gint64            id,
+              TuttiChangeState  state,
+              const char       *reason)
+{
+  TuttiPendingChange *decision = tutti_pending_change_new ();
+
+  decision->id = id;
+  decision->state = state;
+  decision->reason = g_strdup (reason);
+  return decision;
+}
+
+/* Logs @fixture's client in as Z-TEST's guardian and a new client as the
+ * office; the guardian's id. */
+static gint64
+log_in_family_and_staff (Fixture      *fixture,
+                         TuttiClient **staff)
+{
+  g_autoptr(TuttiSession) family_session = NULL;
+  g_autoptr(TuttiSession) staff_session = NULL;
+  g_autoptr(GError) error = NULL;
+
+  family_session = log_in (fixture->client, LOGIN, PASSWORD, &error);
+  g_assert_no_error (error);
+  g_assert_cmpint (family_session->account->guardian_id, >, 0);
+
+  *staff = fixture_new_client (fixture, NULL);
+  staff_session = log_in (*staff, STAFF_LOGIN, STAFF_PASSWORD, &error);
+  g_assert_no_error (error);
+  g_assert_cmpint (staff_session->account->role, ==, TUTTI_ROLE_STAFF);
+
+  return family_session->account->guardian_id;
+}
+
+/* The queue lists the record, field by field; deciding applies the
+ * accepted value, keeps the refusal's reason for the family, and a second
+ * decision on the same change is a conflict. */
+static void
+test_staff_decide (Fixture       *fixture,
+                   gconstpointer  user_data)
+{
+  g_autoptr(TuttiClient) staff = NULL;
+  g_autoptr(GPtrArray) groups = NULL;
+  g_autoptr(GPtrArray) groups_after = NULL;
+  g_autoptr(GPtrArray) decisions = g_ptr_array_new_with_free_func ((GDestroyNotify) tutti_pending_change_free);
+  g_autoptr(TuttiChangeGroup) group = NULL;
+  g_autoptr(TuttiChangeGroup) decided = NULL;
+  g_autoptr(TuttiChangeGroup) again = NULL;
+  g_autoptr(TuttiChangeGroup) left = NULL;
+  g_autoptr(TuttiGuardian) guardian = NULL;
+  g_autoptr(GError) error = NULL;
+  const TuttiChangeGroup *listed;
+  const TuttiPendingChange *town;
+  const TuttiPendingChange *phone;
+  const TuttiPendingChange *refused;
+  gint64 guardian_id;
+
+  guardian_id = log_in_family_and_staff (fixture, &staff);
+  family_patch_guardian (fixture, tutti_client_get_token (fixture->client), guardian_id,
+                         "{\"pending_changes\": [{\"field\": \"town\", \"new_value\": \"VITRÉ\"},"
+                         " {\"field\": \"mobile_phone\", \"new_value\": \"0612345678\"}]}");
+
+  /* The demo's BERTHELOT change first: the oldest submission first. */
+  groups = list_change_groups (staff, &error);
+  g_assert_no_error (error);
+  g_assert_cmpuint (groups->len, >=, 2);
+  for (guint i = 1; i < groups->len; i++)
+    {
+      const TuttiChangeGroup *previous = g_ptr_array_index (groups, i - 1);
+      const TuttiChangeGroup *current = g_ptr_array_index (groups, i);
+
+      g_assert_cmpstr (previous->submitted_at, <=, current->submitted_at);
+    }
+  listed = find_group (groups, TUTTI_ENTITY_GUARDIAN, guardian_id);
+  g_assert_nonnull (listed);
+  g_assert_cmpstr (listed->family_name, ==, "Z-TEST");
+  g_assert_cmpint (listed->civility, ==, TUTTI_CIVILITY_MR);
+  g_assert_cmpstr (listed->surname, ==, "Z-TEST");
+  g_assert_cmpstr (listed->first_name, ==, "Essai");
+  g_assert_nonnull (listed->submitted_at);
+  g_assert_cmpuint (listed->changes->len, ==, 2);
+
+  group = get_change_group (staff, TUTTI_ENTITY_GUARDIAN, guardian_id, &error);
+  g_assert_no_error (error);
+  g_assert_cmpint (group->family_id, ==, listed->family_id);
+  g_assert_cmpuint (group->changes->len, ==, 2);
+  town = find_change_of_field (group->changes, "town");
+  phone = find_change_of_field (group->changes, "mobile_phone");
+  g_assert_nonnull (town);
+  g_assert_nonnull (phone);
+  g_assert_cmpstr (town->old_value, ==, "VITRE");
+  g_assert_cmpstr (town->new_value, ==, "VITRÉ");
+  g_assert_cmpint (town->state, ==, TUTTI_CHANGE_PENDING);
+  g_assert_cmpstr (phone->new_value, ==, "0612345678");
+
+  g_ptr_array_add (decisions, new_decision (town->id, TUTTI_CHANGE_ACCEPTED, "ignored: accepted"));
+  g_ptr_array_add (decisions, new_decision (phone->id, TUTTI_CHANGE_REFUSED, "Numéro incomplet"));
+  decided = decide_changes (staff, TUTTI_ENTITY_GUARDIAN, guardian_id, decisions, &error);
+  g_assert_no_error (error);
+  g_assert_cmpuint (decided->changes->len, ==, 2);
+  g_assert_cmpint (find_change_of_field (decided->changes, "town")->state, ==, TUTTI_CHANGE_ACCEPTED);
+  g_assert_null (find_change_of_field (decided->changes, "town")->reason);
+  refused = find_change_of_field (decided->changes, "mobile_phone");
+  g_assert_cmpint (refused->state, ==, TUTTI_CHANGE_REFUSED);
+  g_assert_cmpstr (refused->reason, ==, "Numéro incomplet");
+  g_assert_nonnull (refused->decided_at);
+
+  /* Decided already: nothing happens, and the office is told. */
+  again = decide_changes (staff, TUTTI_ENTITY_GUARDIAN, guardian_id, decisions, &error);
+  g_assert_null (again);
+  g_assert_error (error, TUTTI_API_ERROR, TUTTI_API_ERROR_CONFLICT);
+  g_clear_error (&error);
+
+  left = get_change_group (staff, TUTTI_ENTITY_GUARDIAN, guardian_id, &error);
+  g_assert_no_error (error);
+  g_assert_cmpuint (left->changes->len, ==, 0);
+  groups_after = list_change_groups (staff, &error);
+  g_assert_no_error (error);
+  g_assert_null (find_group (groups_after, TUTTI_ENTITY_GUARDIAN, guardian_id));
+  g_assert_cmpuint (groups_after->len, ==, groups->len - 1);
+
+  /* The family sees the town applied and the refusal with its reason. */
+  guardian = family_get_guardian (fixture, tutti_client_get_token (fixture->client), guardian_id);
+  g_assert_cmpstr (guardian->town, ==, "VITRÉ");
+  g_assert_cmpstr (guardian->mobile_phone, !=, "0612345678");
+  refused = find_change_of_field (guardian->pending_changes, "mobile_phone");
+  g_assert_nonnull (refused);
+  g_assert_cmpint (refused->state, ==, TUTTI_CHANGE_REFUSED);
+  g_assert_cmpstr (refused->reason, ==, "Numéro incomplet");
+  g_assert_null (find_change_of_field (guardian->pending_changes, "town"));
+
+  g_assert_cmpuint (fixture->expired, ==, 0);
+}
+
+/* Every change of a record at once, with or without a reason. */
+static void
+test_staff_accept_refuse_all (Fixture       *fixture,
+                              gconstpointer  user_data)
+{
+  g_autoptr(TuttiClient) staff = NULL;
+  g_autoptr(TuttiChangeGroup) accepted = NULL;
+  g_autoptr(TuttiChangeGroup) refused = NULL;
+  g_autoptr(TuttiChangeGroup) nothing = NULL;
+  g_autoptr(TuttiChangeGroup) berthelot_refused = NULL;
+  g_autoptr(TuttiGuardian) guardian = NULL;
+  g_autoptr(GPtrArray) groups = NULL;
+  g_autoptr(GError) error = NULL;
+  const TuttiChangeGroup *berthelot = NULL;
+  const TuttiPendingChange *change;
+  gint64 guardian_id;
+
+  guardian_id = log_in_family_and_staff (fixture, &staff);
+
+  family_patch_guardian (fixture, tutti_client_get_token (fixture->client), guardian_id,
+                         "{\"pending_changes\": [{\"field\": \"town\", \"new_value\": \"RENNES\"},"
+                         " {\"field\": \"postcode\", \"new_value\": \"35000\"}]}");
+  accepted = accept_all_changes (staff, TUTTI_ENTITY_GUARDIAN, guardian_id, &error);
+  g_assert_no_error (error);
+  g_assert_cmpuint (accepted->changes->len, ==, 2);
+  for (guint i = 0; i < accepted->changes->len; i++)
+    g_assert_cmpint (((TuttiPendingChange *) g_ptr_array_index (accepted->changes, i))->state,
+                     ==, TUTTI_CHANGE_ACCEPTED);
+
+  family_patch_guardian (fixture, tutti_client_get_token (fixture->client), guardian_id,
+                         "{\"pending_changes\": [{\"field\": \"email\", \"new_value\": \"essai@example.org\"}]}");
+  refused = refuse_all_changes (staff, TUTTI_ENTITY_GUARDIAN, guardian_id, "Justificatif manquant", &error);
+  g_assert_no_error (error);
+  g_assert_cmpuint (refused->changes->len, ==, 1);
+  change = g_ptr_array_index (refused->changes, 0);
+  g_assert_cmpstr (change->field, ==, "email");
+  g_assert_cmpint (change->state, ==, TUTTI_CHANGE_REFUSED);
+  g_assert_cmpstr (change->reason, ==, "Justificatif manquant");
+
+  /* Nothing left to decide: nothing decided, no error. */
+  nothing = accept_all_changes (staff, TUTTI_ENTITY_GUARDIAN, guardian_id, &error);
+  g_assert_no_error (error);
+  g_assert_cmpuint (nothing->changes->len, ==, 0);
+
+  guardian = family_get_guardian (fixture, tutti_client_get_token (fixture->client), guardian_id);
+  g_assert_cmpstr (guardian->town, ==, "RENNES");
+  g_assert_cmpstr (guardian->postcode, ==, "35000");
+  g_assert_cmpstr (guardian->email, ==, EMAIL);
+
+  /* A refusal without a reason: the demo's BERTHELOT phone. */
+  groups = list_change_groups (staff, &error);
+  g_assert_no_error (error);
+  for (guint i = 0; i < groups->len; i++)
+    {
+      const TuttiChangeGroup *group = g_ptr_array_index (groups, i);
+
+      if (g_strcmp0 (group->family_name, "BERTHELOT") == 0)
+        berthelot = group;
+    }
+  g_assert_nonnull (berthelot);
+  berthelot_refused = refuse_all_changes (staff, berthelot->entity, berthelot->entity_id, NULL, &error);
+  g_assert_no_error (error);
+  g_assert_cmpuint (berthelot_refused->changes->len, ==, 1);
+  change = g_ptr_array_index (berthelot_refused->changes, 0);
+  g_assert_cmpint (change->state, ==, TUTTI_CHANGE_REFUSED);
+  g_assert_null (change->reason);
+
+  g_assert_cmpuint (fixture->expired, ==, 0);
+}
+
+/* A family's token never reaches the queue; an unknown record is 404. */
+static void
+test_staff_forbidden (Fixture       *fixture,
+                      gconstpointer  user_data)
+{
+  g_autoptr(TuttiClient) staff = NULL;
+  g_autoptr(GPtrArray) groups = NULL;
+  g_autoptr(GPtrArray) decisions = g_ptr_array_new_with_free_func ((GDestroyNotify) tutti_pending_change_free);
+  g_autoptr(TuttiChangeGroup) group = NULL;
+  g_autoptr(TuttiChangeGroup) decided = NULL;
+  g_autoptr(TuttiChangeGroup) accepted = NULL;
+  g_autoptr(TuttiChangeGroup) missing = NULL;
+  g_autoptr(GError) error = NULL;
+  gint64 guardian_id;
+
+  guardian_id = log_in_family_and_staff (fixture, &staff);
+
+  groups = list_change_groups (fixture->client, &error);
+  g_assert_null (groups);
+  g_assert_error (error, TUTTI_API_ERROR, TUTTI_API_ERROR_FORBIDDEN);
+  g_clear_error (&error);
+
+  group = get_change_group (fixture->client, TUTTI_ENTITY_GUARDIAN, guardian_id, &error);
+  g_assert_null (group);
+  g_assert_error (error, TUTTI_API_ERROR, TUTTI_API_ERROR_FORBIDDEN);
+  g_clear_error (&error);
+
+  g_ptr_array_add (decisions, new_decision (1, TUTTI_CHANGE_ACCEPTED, NULL));
+  decided = decide_changes (fixture->client, TUTTI_ENTITY_GUARDIAN, guardian_id, decisions, &error);
+  g_assert_null (decided);
+  g_assert_error (error, TUTTI_API_ERROR, TUTTI_API_ERROR_FORBIDDEN);
+  g_clear_error (&error);
+
+  accepted = accept_all_changes (fixture->client, TUTTI_ENTITY_GUARDIAN, guardian_id, &error);
+  g_assert_null (accepted);
+  g_assert_error (error, TUTTI_API_ERROR, TUTTI_API_ERROR_FORBIDDEN);
+  g_clear_error (&error);
+
+  missing = get_change_group (staff, TUTTI_ENTITY_PUPIL, 999999, &error);
+  g_assert_null (missing);
+  g_assert_error (error, TUTTI_API_ERROR, TUTTI_API_ERROR_NOT_FOUND);
+  g_clear_error (&error);
+
+  /* Refused, not logged out. */
+  g_assert_true (tutti_client_is_logged_in (fixture->client));
+  g_assert_cmpuint (fixture->expired, ==, 0);
+}
+
+/* ---- The family's file (FAM-1, FAM-3, FAM-4, PUP-1..5) ----------------------------- */
+
+static TuttiFamily *
+get_family (TuttiClient  *client,
+            GError      **error)
+{
+  g_autoptr(GAsyncResult) result = NULL;
+
+  tutti_client_get_family_async (client, NULL, on_result, &result);
+  return tutti_client_get_family_finish (client, wait_for_result (&result), error);
+}
+
+/* One change, as the forms send them: field and new value. */
+static GPtrArray *
+make_changes (const char *field,
+              const char *new_value,
+              ...)
+{
+  GPtrArray *changes = g_ptr_array_new_with_free_func ((GDestroyNotify) tutti_pending_change_free);
+  va_list args;
+
+  va_start (args, new_value);
+  while (field != NULL)
+    {
+      TuttiPendingChange *change = tutti_pending_change_new ();
+
+      change->field = g_strdup (field);
+      change->new_value = g_strdup (new_value);
+      g_ptr_array_add (changes, change);
+      field = va_arg (args, const char *);
+      if (field != NULL)
+        new_value = va_arg (args, const char *);
+    }
+  va_end (args);
+
+  return changes;
+}
+
+static TuttiGuardian *
+patch_guardian (TuttiClient  *client,
+                gint64        guardian_id,
+                GPtrArray    *changes,
+                GError      **error)
+{
+  g_autoptr(GAsyncResult) result = NULL;
+
+  tutti_client_patch_guardian_async (client, guardian_id, changes, NULL, on_result, &result);
+  return tutti_client_patch_guardian_finish (client, wait_for_result (&result), error);
+}
+
+static TuttiPupil *
+get_pupil (TuttiClient  *client,
+           gint64        pupil_id,
+           GError      **error)
+{
+  g_autoptr(GAsyncResult) result = NULL;
+
+  tutti_client_get_pupil_async (client, pupil_id, NULL, on_result, &result);
+  return tutti_client_get_pupil_finish (client, wait_for_result (&result), error);
+}
+
+static TuttiPupil *
+patch_pupil (TuttiClient  *client,
+             gint64        pupil_id,
+             GPtrArray    *changes,
+             GError      **error)
+{
+  g_autoptr(GAsyncResult) result = NULL;
+
+  tutti_client_patch_pupil_async (client, pupil_id, changes, NULL, on_result, &result);
+  return tutti_client_patch_pupil_finish (client, wait_for_result (&result), error);
+}
+
+static GPtrArray *
+list_courses (TuttiClient  *client,
+              gint64        pupil_id,
+              GError      **error)
+{
+  g_autoptr(GAsyncResult) result = NULL;
+
+  tutti_client_list_courses_async (client, pupil_id, NULL, on_result, &result);
+  return tutti_client_list_courses_finish (client, wait_for_result (&result), error);
+}
+
+static TuttiCourse *
+get_course (TuttiClient  *client,
+            gint64        pupil_id,
+            gint64        course_id,
+            GError      **error)
+{
+  g_autoptr(GAsyncResult) result = NULL;
+
+  tutti_client_get_course_async (client, pupil_id, course_id, NULL, on_result, &result);
+  return tutti_client_get_course_finish (client, wait_for_result (&result), error);
+}
+
+static GPtrArray *
+list_history (TuttiClient  *client,
+              gint64        pupil_id,
+              GError      **error)
+{
+  g_autoptr(GAsyncResult) result = NULL;
+
+  tutti_client_list_history_async (client, pupil_id, NULL, on_result, &result);
+  return tutti_client_list_history_finish (client, wait_for_result (&result), error);
+}
+
+static TuttiHistoryRecord *
+get_history_record (TuttiClient  *client,
+                    gint64        pupil_id,
+                    gint64        record_id,
+                    guint         page,
+                    guint        *page_out,
+                    guint        *n_pages,
+                    GError      **error)
+{
+  g_autoptr(GAsyncResult) result = NULL;
+
+  tutti_client_get_history_record_async (client, pupil_id, record_id, page, NULL, on_result, &result);
+  return tutti_client_get_history_record_finish (client, wait_for_result (&result), page_out, n_pages, error);
+}
+
+static GPtrArray *
+list_repertoire (TuttiClient  *client,
+                 gint64        pupil_id,
+                 GError      **error)
+{
+  g_autoptr(GAsyncResult) result = NULL;
+
+  tutti_client_list_repertoire_async (client, pupil_id, NULL, on_result, &result);
+  return tutti_client_list_repertoire_finish (client, wait_for_result (&result), error);
+}
+
+/* The first pupil of the logged-in family, as home lists it. */
+static gint64
+first_pupil_id (TuttiClient *client)
+{
+  g_autoptr(GError) error = NULL;
+  g_autoptr(TuttiHome) home = get_home (client, &error);
+
+  g_assert_no_error (error);
+  g_assert_cmpuint (home->pupils->len, >=, 1);
+  return ((TuttiHomePupil *) g_ptr_array_index (home->pupils, 0))->id;
+}
+
+static const TuttiPendingChange *
+find_change (GPtrArray  *changes,
+             const char *field)
+{
+  for (guint i = 0; changes != NULL && i < changes->len; i++)
+    {
+      const TuttiPendingChange *change = g_ptr_array_index (changes, i);
+
+      if (g_strcmp0 (change->field, field) == 0)
+        return change;
+    }
+
+  return NULL;
+}
+
+/* FAM-1, FAM-3, FAM-4: the guardians and the school's contact line. */
+static void
+test_family (Fixture       *fixture,
+             gconstpointer  user_data)
+{
+  g_autoptr(TuttiClient) martin = fixture_new_client (fixture, NULL);
+  g_autoptr(TuttiSession) session = NULL;
+  g_autoptr(TuttiSession) martin_session = NULL;
+  g_autoptr(TuttiFamily) family = NULL;
+  g_autoptr(TuttiFamily) martins = NULL;
+  g_autoptr(GError) error = NULL;
+  const TuttiGuardian *guardian;
+
+  session = log_in (fixture->client, LOGIN, PASSWORD, &error);
+  g_assert_no_error (error);
+  family = get_family (fixture->client, &error);
+  g_assert_no_error (error);
+  g_assert_nonnull (family);
+  g_assert_cmpuint (family->guardians->len, ==, 1);
+  guardian = g_ptr_array_index (family->guardians, 0);
+  g_assert_cmpint (guardian->id, ==, session->account->guardian_id);
+  g_assert_cmpint (guardian->civility, ==, TUTTI_CIVILITY_MR);
+  g_assert_cmpstr (guardian->surname, ==, "Z-TEST");
+  g_assert_cmpstr (guardian->town, ==, "VITRE");
+  g_assert_cmpstr (guardian->postcode, ==, "35500");
+  g_assert_cmpstr (guardian->email, ==, EMAIL);
+  g_assert_nonnull (family->school);
+  g_assert_nonnull (family->school->phone);
+  g_assert_cmpstr (family->school->email, ==, "conservatoire@vitrecommunaute.org");
+
+  /* MARTIN: two guardians, Claire then Paul. */
+  martin_session = log_in (martin, "cmartin", PASSWORD, &error);
+  g_assert_no_error (error);
+  martins = get_family (martin, &error);
+  g_assert_no_error (error);
+  g_assert_cmpuint (martins->guardians->len, ==, 2);
+  g_assert_cmpstr (((TuttiGuardian *) g_ptr_array_index (martins->guardians, 0))->first_name, ==, "Claire");
+  g_assert_cmpstr (((TuttiGuardian *) g_ptr_array_index (martins->guardians, 1))->first_name, ==, "Paul");
+
+  g_assert_cmpuint (fixture->expired, ==, 0);
+}
+
+/* FAM-1: a change waits for the office, the record keeps its value; an
+ * invalid one names its field; another family's guardian is not found. */
+static void
+test_family_patch (Fixture       *fixture,
+                   gconstpointer  user_data)
+{
+  g_autoptr(TuttiClient) martin = fixture_new_client (fixture, NULL);
+  g_autoptr(TuttiSession) session = NULL;
+  g_autoptr(TuttiSession) martin_session = NULL;
+  g_autoptr(TuttiGuardian) guardian = NULL;
+  g_autoptr(TuttiGuardian) again = NULL;
+  g_autoptr(TuttiGuardian) refused = NULL;
+  g_autoptr(TuttiGuardian) foreign = NULL;
+  g_autoptr(GPtrArray) changes = NULL;
+  g_autoptr(GPtrArray) bad = NULL;
+  g_autoptr(GPtrArray) outbox = NULL;
+  g_autoptr(GError) error = NULL;
+  const TuttiPendingChange *change;
+  GHashTable *fields;
+  guint n_mails;
+
+  session = log_in (fixture->client, LOGIN, PASSWORD, &error);
+  g_assert_no_error (error);
+
+  outbox = tutti_test_server_list_outbox (fixture->server);
+  n_mails = outbox->len;
+  g_clear_pointer (&outbox, g_ptr_array_unref);
+
+  changes = make_changes ("town", "VITRÉ", "profession", "Luthier", NULL);
+  guardian = patch_guardian (fixture->client, session->account->guardian_id, changes, &error);
+  g_assert_no_error (error);
+  g_assert_nonnull (guardian);
+  g_assert_cmpstr (guardian->town, ==, "VITRE");
+  change = find_change (guardian->pending_changes, "town");
+  g_assert_nonnull (change);
+  g_assert_cmpint (change->state, ==, TUTTI_CHANGE_PENDING);
+  g_assert_cmpstr (change->old_value, ==, "VITRE");
+  g_assert_cmpstr (change->new_value, ==, "VITRÉ");
+  g_assert_nonnull (find_change (guardian->pending_changes, "profession"));
+  outbox = tutti_test_server_list_outbox (fixture->server);
+  g_assert_cmpuint (outbox->len, ==, n_mails + 1);
+
+  /* The same again: harmless, one change per field. */
+  again = patch_guardian (fixture->client, session->account->guardian_id, changes, &error);
+  g_assert_no_error (error);
+  g_assert_cmpuint (again->pending_changes->len, ==, guardian->pending_changes->len);
+
+  /* 422: each field refused by name, nothing stored. */
+  bad = make_changes ("postcode", "355", "surname", "", NULL);
+  refused = patch_guardian (fixture->client, session->account->guardian_id, bad, &error);
+  g_assert_null (refused);
+  g_assert_error (error, TUTTI_API_ERROR, TUTTI_API_ERROR_INVALID);
+  fields = tutti_api_error_get_fields (error);
+  g_assert_nonnull (fields);
+  g_assert_nonnull (g_hash_table_lookup (fields, "postcode"));
+  g_assert_nonnull (g_hash_table_lookup (fields, "surname"));
+  g_clear_error (&error);
+
+  /* Another family's guardian: 404, like one that does not exist. */
+  martin_session = log_in (martin, "cmartin", PASSWORD, &error);
+  g_assert_no_error (error);
+  foreign = patch_guardian (fixture->client, martin_session->account->guardian_id, changes, &error);
+  g_assert_null (foreign);
+  g_assert_error (error, TUTTI_API_ERROR, TUTTI_API_ERROR_NOT_FOUND);
+
+  g_assert_cmpuint (fixture->expired, ==, 0);
+}
+
+/* PUP-2: the pupil's record, its changes pending; another family's pupil
+ * is not found. */
+static void
+test_pupil (Fixture       *fixture,
+            gconstpointer  user_data)
+{
+  g_autoptr(TuttiClient) martin = fixture_new_client (fixture, NULL);
+  g_autoptr(TuttiSession) session = NULL;
+  g_autoptr(TuttiSession) martin_session = NULL;
+  g_autoptr(TuttiPupil) pupil = NULL;
+  g_autoptr(TuttiPupil) patched = NULL;
+  g_autoptr(TuttiPupil) foreign = NULL;
+  g_autoptr(GPtrArray) changes = NULL;
+  g_autoptr(GError) error = NULL;
+  const TuttiPendingChange *change;
+  gint64 pupil_id, martin_pupil_id;
+
+  session = log_in (fixture->client, LOGIN, PASSWORD, &error);
+  g_assert_no_error (error);
+  pupil_id = first_pupil_id (fixture->client);
+
+  pupil = get_pupil (fixture->client, pupil_id, &error);
+  g_assert_no_error (error);
+  g_assert_cmpstr (pupil->surname, ==, "Z-TEST");
+  g_assert_cmpstr (pupil->birth_date, ==, "2016-01-01");
+
+  changes = make_changes ("image_rights", "yes", "emergency_phone", "0299746864", NULL);
+  patched = patch_pupil (fixture->client, pupil_id, changes, &error);
+  g_assert_no_error (error);
+  change = find_change (patched->pending_changes, "image_rights");
+  g_assert_nonnull (change);
+  g_assert_cmpint (change->state, ==, TUTTI_CHANGE_PENDING);
+  g_assert_cmpstr (change->new_value, ==, "yes");
+  g_assert_cmpint (patched->image_rights, ==, pupil->image_rights);
+
+  martin_session = log_in (martin, "cmartin", PASSWORD, &error);
+  g_assert_no_error (error);
+  martin_pupil_id = first_pupil_id (martin);
+  foreign = get_pupil (fixture->client, martin_pupil_id, &error);
+  g_assert_null (foreign);
+  g_assert_error (error, TUTTI_API_ERROR, TUTTI_API_ERROR_NOT_FOUND);
+  g_clear_error (&error);
+  g_clear_pointer (&patched, tutti_pupil_free);
+  patched = patch_pupil (fixture->client, martin_pupil_id, changes, &error);
+  g_assert_null (patched);
+  g_assert_error (error, TUTTI_API_ERROR, TUTTI_API_ERROR_NOT_FOUND);
+
+  g_assert_cmpuint (fixture->expired, ==, 0);
+}
+
+/* PUP-3..5: courses and a course's sheet, the history paged, the repertoire. */
+static void
+test_pupil_file (Fixture       *fixture,
+                 gconstpointer  user_data)
+{
+  g_autoptr(TuttiSession) session = NULL;
+  g_autoptr(GPtrArray) courses = NULL;
+  g_autoptr(TuttiCourse) course = NULL;
+  g_autoptr(TuttiCourse) missing = NULL;
+  g_autoptr(GPtrArray) history = NULL;
+  g_autoptr(TuttiHistoryRecord) first = NULL;
+  g_autoptr(TuttiHistoryRecord) second = NULL;
+  g_autoptr(TuttiHistoryRecord) past_end = NULL;
+  g_autoptr(GPtrArray) pieces = NULL;
+  g_autoptr(GError) error = NULL;
+  const TuttiCourse *listed;
+  const TuttiHistoryRecord *record = NULL;
+  gint64 pupil_id;
+  guint page = 0, n_pages = 0;
+
+  session = log_in (fixture->client, LOGIN, PASSWORD, &error);
+  g_assert_no_error (error);
+  pupil_id = first_pupil_id (fixture->client);
+
+  courses = list_courses (fixture->client, pupil_id, &error);
+  g_assert_no_error (error);
+  g_assert_cmpuint (courses->len, >=, 1);
+  listed = g_ptr_array_index (courses, 0);
+  g_assert_cmpstr (listed->name, ==, "Parcours découvertes instrumentales - Vitré");
+  g_assert_cmpstr (listed->teacher, ==, "BLANCHARD Laure");
+  g_assert_cmpint (listed->day, ==, TUTTI_WEEKDAY_MONDAY);
+  g_assert_cmpstr (listed->time, ==, "17:00");
+  g_assert_cmpint (listed->duration, ==, 75);
+
+  course = get_course (fixture->client, pupil_id, listed->id, &error);
+  g_assert_no_error (error);
+  g_assert_cmpuint (course->evaluations->len, ==, 3);
+  g_assert_cmpuint (course->absences->len, >=, 1);
+
+  missing = get_course (fixture->client, pupil_id, 999999, &error);
+  g_assert_null (missing);
+  g_assert_error (error, TUTTI_API_ERROR, TUTTI_API_ERROR_NOT_FOUND);
+  g_clear_error (&error);
+
+  history = list_history (fixture->client, pupil_id, &error);
+  g_assert_no_error (error);
+  for (guint i = 0; i < history->len; i++)
+    {
+      const TuttiHistoryRecord *candidate = g_ptr_array_index (history, i);
+
+      if (g_strcmp0 (candidate->class_name, "CMG MAA Niveau 1") == 0)
+        record = candidate;
+    }
+  g_assert_nonnull (record);
+  g_assert_cmpstr (record->year, ==, "2021/2022");
+
+  /* 12 evaluations, 10 a page. */
+  first = get_history_record (fixture->client, pupil_id, record->id, 1, &page, &n_pages, &error);
+  g_assert_no_error (error);
+  g_assert_cmpuint (page, ==, 1);
+  g_assert_cmpuint (n_pages, ==, 2);
+  g_assert_cmpuint (first->evaluations->len, ==, 10);
+  g_assert_cmpstr (first->start_date, ==, "2021-09-13");
+  g_assert_cmpstr (first->end_date, ==, "2022-07-07");
+  g_assert_cmpint (first->hours_planned, ==, 33 * 60);
+  g_assert_cmpstr (first->class_admitted, ==, "CMG MAA Niveau 2");
+
+  second = get_history_record (fixture->client, pupil_id, record->id, 2, &page, &n_pages, &error);
+  g_assert_no_error (error);
+  g_assert_cmpuint (page, ==, 2);
+  g_assert_cmpuint (second->evaluations->len, ==, 2);
+
+  past_end = get_history_record (fixture->client, pupil_id, record->id, 3, &page, &n_pages, &error);
+  g_assert_null (past_end);
+  g_assert_error (error, TUTTI_API_ERROR, TUTTI_API_ERROR_NOT_FOUND);
+  g_clear_error (&error);
+
+  pieces = list_repertoire (fixture->client, pupil_id, &error);
+  g_assert_no_error (error);
+  g_assert_cmpuint (pieces->len, ==, 4);
+  for (guint i = 0; i < pieces->len; i++)
+    g_assert_nonnull (((TuttiPiece *) g_ptr_array_index (pieces, i))->title);
+
+  g_assert_cmpuint (fixture->expired, ==, 0);
+}
+
+/* ---- Pre-enrolment (PRE-1..4, HOME-4, STAFF-3, STAFF-4) ------------------------------ */
+
+static TuttiOffer *
+get_offer (TuttiClient  *client,
+           GError      **error)
+{
+  g_autoptr(GAsyncResult) result = NULL;
+
+  tutti_client_get_offer_async (client, NULL, on_result, &result);
+  return tutti_client_get_offer_finish (client, wait_for_result (&result), error);
+}
+
+static TuttiAntispamQuestion *
+get_question (TuttiClient  *client,
+              GError      **error)
+{
+  g_autoptr(GAsyncResult) result = NULL;
+
+  tutti_client_get_antispam_question_async (client, NULL, on_result, &result);
+  return tutti_client_get_antispam_question_finish (client, wait_for_result (&result), error);
+}
+
+static TuttiPreenrolment *
+submit_preenrolment (TuttiClient              *client,
+                     const TuttiPreenrolment  *request,
+                     const char               *key,
+                     GError                  **error)
+{
+  g_autoptr(GAsyncResult) result = NULL;
+
+  tutti_client_submit_preenrolment_async (client, request, key, NULL, on_result, &result);
+  return tutti_client_submit_preenrolment_finish (client, wait_for_result (&result), error);
+}
+
+static GPtrArray *
+list_preenrolments (TuttiClient  *client,
+                    GError      **error)
+{
+  g_autoptr(GAsyncResult) result = NULL;
+
+  tutti_client_list_preenrolments_async (client, NULL, on_result, &result);
+  return tutti_client_list_preenrolments_finish (client, wait_for_result (&result), error);
+}
+
+static TuttiPreenrolment *
+get_preenrolment (TuttiClient  *client,
+                  gint64        id,
+                  GError      **error)
+{
+  g_autoptr(GAsyncResult) result = NULL;
+
+  tutti_client_get_preenrolment_async (client, id, NULL, on_result, &result);
+  return tutti_client_get_preenrolment_finish (client, wait_for_result (&result), error);
+}
+
+static GPtrArray *
+list_staff_campaigns (TuttiClient  *client,
+                      GError      **error)
+{
+  g_autoptr(GAsyncResult) result = NULL;
+
+  tutti_client_list_staff_campaigns_async (client, NULL, on_result, &result);
+  return tutti_client_list_staff_campaigns_finish (client, wait_for_result (&result), error);
+}
+
+static TuttiCampaign *
+set_campaign_open (TuttiClient  *client,
+                   gint64        id,
+                   gboolean      open,
+                   GError      **error)
+{
+  g_autoptr(GAsyncResult) result = NULL;
+
+  tutti_client_set_campaign_open_async (client, id, open, NULL, on_result, &result);
+  return tutti_client_set_campaign_open_finish (client, wait_for_result (&result), error);
+}
+
+static GPtrArray *
+list_staff_preenrolments (TuttiClient  *client,
+                          int           state,
+                          GError      **error)
+{
+  g_autoptr(GAsyncResult) result = NULL;
+
+  tutti_client_list_staff_preenrolments_async (client, state, NULL, on_result, &result);
+  return tutti_client_list_staff_preenrolments_finish (client, wait_for_result (&result), error);
+}
+
+static TuttiStaffPreenrolment *
+get_staff_preenrolment (TuttiClient  *client,
+                        gint64        id,
+                        GError      **error)
+{
+  g_autoptr(GAsyncResult) result = NULL;
+
+  tutti_client_get_staff_preenrolment_async (client, id, NULL, on_result, &result);
+  return tutti_client_get_staff_preenrolment_finish (client, wait_for_result (&result), error);
+}
+
+static TuttiStaffPreenrolment *
+accept_preenrolment (TuttiClient  *client,
+                     gint64        id,
+                     GError      **error)
+{
+  g_autoptr(GAsyncResult) result = NULL;
+
+  tutti_client_accept_preenrolment_async (client, id, NULL, on_result, &result);
+  return tutti_client_accept_preenrolment_finish (client, wait_for_result (&result), error);
+}
+
+static TuttiStaffPreenrolment *
+refuse_preenrolment (TuttiClient  *client,
+                     gint64        id,
+                     const char   *reason,
+                     GError      **error)
+{
+  g_autoptr(GAsyncResult) result = NULL;
+
+  tutti_client_refuse_preenrolment_async (client, id, reason, NULL, on_result, &result);
+  return tutti_client_refuse_preenrolment_finish (client, wait_for_result (&result), error);
+}
+
+/* "What is 9 plus 29?": the sum of the two numbers. */
+static char *
+answer_of (const char *question)
+{
+  gint64 sum = 0;
+  guint n = 0;
+
+  for (const char *p = question; *p != '\0';)
+    {
+      if (g_ascii_isdigit (*p))
+        {
+          char *end = NULL;
+
+          sum += g_ascii_strtoll (p, &end, 10);
+          n++;
+          p = end;
+        }
+      else
+        p++;
+    }
+  g_assert_cmpuint (n, ==, 2);
+  return g_strdup_printf ("%" G_GINT64_FORMAT, sum);
+}
+
+/* A request for @first_name, 7 on the offer's date, in the demo's
+ * "Accordéon chromatique – Argentré-du-Plessis – Cursus classique". */
+static TuttiPreenrolment *
+new_request (const TuttiOffer *offer,
+             const char       *first_name)
+{
+  TuttiPreenrolment *request = tutti_preenrolment_new ();
+  TuttiNewPupil *pupil = tutti_new_pupil_new ();
+  TuttiPreenrolmentChoice *choice = tutti_preenrolment_choice_new ();
+  int year = 0;
+
+  g_assert_true (tutti_parse_date (offer->age_date, &year, NULL, NULL));
+  pupil->civility = TUTTI_CIVILITY_MRS;
+  pupil->surname = g_strdup ("Z-TEST");
+  pupil->first_name = g_strdup (first_name);
+  pupil->birth_date = g_strdup_printf ("%04d-03-15", year - 7);
+  for (guint i = 0; i < offer->items->len; i++)
+    {
+      const TuttiOfferItem *item = g_ptr_array_index (offer->items, i);
+
+      if (g_strcmp0 (item->discipline, "Accordéon chromatique") == 0 &&
+          g_strcmp0 (item->site, "Argentré-du-Plessis") == 0)
+        choice->offer_id = item->id;
+    }
+  g_assert_cmpint (choice->offer_id, >, 0);
+  g_ptr_array_add (pupil->choices, choice);
+  g_ptr_array_add (request->pupils, pupil);
+  request->email_confirmation = g_strdup (EMAIL);
+  request->consent = TRUE;
+  return request;
+}
+
+static gint64
+submit_answered (TuttiClient       *client,
+                 TuttiPreenrolment *request,
+                 const char        *key)
+{
+  g_autoptr(TuttiAntispamQuestion) question = NULL;
+  g_autoptr(TuttiPreenrolment) saved = NULL;
+  g_autoptr(GError) error = NULL;
+
+  question = get_question (client, &error);
+  g_assert_no_error (error);
+  g_free (request->antispam_id);
+  g_free (request->antispam_answer);
+  request->antispam_id = g_strdup (question->id);
+  request->antispam_answer = answer_of (question->question);
+  saved = submit_preenrolment (client, request, key, &error);
+  g_assert_no_error (error);
+  g_assert_cmpint (saved->state, ==, TUTTI_PREENROLMENT_SUBMITTED);
+  return saved->id;
+}
+
+/* PRE-1..4, HOME-4: the offer, the question, a refusal that names its
+ * field, the same key tried again, the family's list. */
+static void
+test_preenrolment_family (Fixture       *fixture,
+                          gconstpointer  user_data)
+{
+  g_autoptr(TuttiSession) session = NULL;
+  g_autoptr(TuttiOffer) offer = NULL;
+  g_autoptr(TuttiAntispamQuestion) question = NULL;
+  g_autoptr(TuttiPreenrolment) request = NULL;
+  g_autoptr(TuttiPreenrolment) refused = NULL;
+  g_autoptr(TuttiPreenrolment) saved = NULL;
+  g_autoptr(TuttiPreenrolment) again = NULL;
+  g_autoptr(TuttiPreenrolment) one = NULL;
+  g_autoptr(GPtrArray) requests = NULL;
+  g_autoptr(GError) error = NULL;
+  g_autofree char *key = g_uuid_string_random ();
+  TuttiPreenrolmentChoice *choice;
+  GHashTable *fields;
+
+  session = log_in (fixture->client, LOGIN, PASSWORD, &error);
+  g_assert_no_error (error);
+
+  offer = get_offer (fixture->client, &error);
+  g_assert_no_error (error);
+  g_assert_cmpint (offer->campaign_id, >, 0);
+  g_assert_nonnull (offer->age_date);
+  g_assert_cmpuint (offer->items->len, >, 0);
+  g_assert_true (g_strv_contains ((const char * const *) offer->disciplines, "Accordéon chromatique"));
+
+  question = get_question (fixture->client, &error);
+  g_assert_no_error (error);
+  g_assert_true (g_str_has_prefix (question->question, "What is"));
+
+  /* A wrong answer: 422 naming antispam_answer, nothing saved. */
+  request = new_request (offer, "Léa");
+  request->antispam_id = g_strdup (question->id);
+  request->antispam_answer = g_strdup ("-1");
+  refused = submit_preenrolment (fixture->client, request, key, &error);
+  g_assert_null (refused);
+  g_assert_error (error, TUTTI_API_ERROR, TUTTI_API_ERROR_INVALID);
+  fields = tutti_api_error_get_fields (error);
+  g_assert_nonnull (fields);
+  g_assert_true (g_hash_table_contains (fields, "antispam_answer"));
+  g_clear_error (&error);
+
+  /* The same key for the corrected request: a refusal keeps nothing. */
+  g_clear_pointer (&question, tutti_antispam_question_free);
+  question = get_question (fixture->client, &error);
+  g_assert_no_error (error);
+  g_free (request->antispam_id);
+  g_free (request->antispam_answer);
+  request->antispam_id = g_strdup (question->id);
+  request->antispam_answer = answer_of (question->question);
+  saved = submit_preenrolment (fixture->client, request, key, &error);
+  g_assert_no_error (error);
+  g_assert_cmpint (saved->id, >, 0);
+  g_assert_cmpint (saved->state, ==, TUTTI_PREENROLMENT_SUBMITTED);
+  g_assert_cmpuint (saved->pupils->len, ==, 1);
+  choice = g_ptr_array_index (((TuttiNewPupil *) g_ptr_array_index (saved->pupils, 0))->choices, 0);
+  g_assert_cmpstr (choice->label, ==, "Accordéon chromatique – Argentré-du-Plessis – cursus classique");
+
+  /* Sent again with the same key (an answer lost on the way): the same
+   * request, not a second one. */
+  again = submit_preenrolment (fixture->client, request, key, &error);
+  g_assert_no_error (error);
+  g_assert_cmpint (again->id, ==, saved->id);
+
+  requests = list_preenrolments (fixture->client, &error);
+  g_assert_no_error (error);
+  g_assert_cmpuint (requests->len, ==, 1);
+  g_assert_cmpint (((TuttiPreenrolment *) g_ptr_array_index (requests, 0))->id, ==, saved->id);
+
+  one = get_preenrolment (fixture->client, saved->id, &error);
+  g_assert_no_error (error);
+  g_assert_cmpint (one->state, ==, TUTTI_PREENROLMENT_SUBMITTED);
+  g_assert_null (get_preenrolment (fixture->client, saved->id + 1000, &error));
+  g_assert_error (error, TUTTI_API_ERROR, TUTTI_API_ERROR_NOT_FOUND);
+  g_clear_error (&error);
+
+  /* The office's routes are not the family's. */
+  g_assert_null (list_staff_preenrolments (fixture->client, -1, &error));
+  g_assert_error (error, TUTTI_API_ERROR, TUTTI_API_ERROR_FORBIDDEN);
+
+  g_assert_cmpuint (fixture->expired, ==, 0);
+}
+
+/* STAFF-3, STAFF-4: close and open the campaign; refuse one request with
+ * its reason, accept another; the family sees both outcomes and the new
+ * pupil. */
+static void
+test_preenrolment_staff (Fixture       *fixture,
+                         gconstpointer  user_data)
+{
+  g_autoptr(TuttiClient) staff = fixture_new_client (fixture, NULL);
+  g_autoptr(TuttiSession) session = NULL;
+  g_autoptr(TuttiSession) staff_session = NULL;
+  g_autoptr(TuttiOffer) offer = NULL;
+  g_autoptr(TuttiOffer) closed_offer = NULL;
+  g_autoptr(TuttiPreenrolment) first = NULL;
+  g_autoptr(TuttiPreenrolment) second = NULL;
+  g_autoptr(GPtrArray) campaigns = NULL;
+  g_autoptr(TuttiCampaign) closed = NULL;
+  g_autoptr(TuttiCampaign) opened = NULL;
+  g_autoptr(GPtrArray) submitted = NULL;
+  g_autoptr(TuttiStaffPreenrolment) detail = NULL;
+  g_autoptr(TuttiStaffPreenrolment) refused = NULL;
+  g_autoptr(TuttiStaffPreenrolment) accepted = NULL;
+  g_autoptr(TuttiStaffPreenrolment) twice = NULL;
+  g_autoptr(GPtrArray) requests = NULL;
+  g_autoptr(TuttiHome) home = NULL;
+  g_autoptr(GError) error = NULL;
+  gint64 first_id, second_id;
+  gboolean found = FALSE;
+
+  session = log_in (fixture->client, LOGIN, PASSWORD, &error);
+  g_assert_no_error (error);
+  staff_session = log_in (staff, "secretariat", "Accueil2026", &error);
+  g_assert_no_error (error);
+
+  offer = get_offer (fixture->client, &error);
+  g_assert_no_error (error);
+  first = new_request (offer, "Léa");
+  second = new_request (offer, "Hugo");
+  first_id = submit_answered (fixture->client, first, NULL);
+  second_id = submit_answered (fixture->client, second, NULL);
+
+  /* STAFF-3 */
+  campaigns = list_staff_campaigns (staff, &error);
+  g_assert_no_error (error);
+  for (guint i = 0; i < campaigns->len; i++)
+    if (((TuttiCampaign *) g_ptr_array_index (campaigns, i))->id == offer->campaign_id)
+      found = TRUE;
+  g_assert_true (found);
+  closed = set_campaign_open (staff, offer->campaign_id, FALSE, &error);
+  g_assert_no_error (error);
+  g_assert_false (closed->open);
+  g_assert_cmpint (closed->kind, ==, TUTTI_CAMPAIGN_PREENROLMENT);
+  closed_offer = get_offer (fixture->client, &error);
+  g_assert_null (closed_offer);
+  g_assert_error (error, TUTTI_API_ERROR, TUTTI_API_ERROR_CAMPAIGN_CLOSED);
+  g_clear_error (&error);
+  opened = set_campaign_open (staff, offer->campaign_id, TRUE, &error);
+  g_assert_no_error (error);
+  g_assert_true (opened->open);
+
+  /* STAFF-4 */
+  submitted = list_staff_preenrolments (staff, TUTTI_PREENROLMENT_SUBMITTED, &error);
+  g_assert_no_error (error);
+  g_assert_cmpuint (submitted->len, >=, 2);
+  for (guint i = 0; i < submitted->len; i++)
+    g_assert_cmpint (((TuttiStaffPreenrolment *) g_ptr_array_index (submitted, i))->state, ==,
+                     TUTTI_PREENROLMENT_SUBMITTED);
+  detail = get_staff_preenrolment (staff, first_id, &error);
+  g_assert_no_error (error);
+  g_assert_cmpstr (detail->family_name, ==, "Z-TEST");
+  g_assert_cmpstr (detail->email, ==, EMAIL);
+
+  refused = refuse_preenrolment (staff, first_id, "Classe complète", &error);
+  g_assert_no_error (error);
+  g_assert_cmpint (refused->state, ==, TUTTI_PREENROLMENT_REFUSED);
+  g_assert_cmpstr (refused->reason, ==, "Classe complète");
+  g_assert_nonnull (refused->decided_at);
+  accepted = accept_preenrolment (staff, second_id, &error);
+  g_assert_no_error (error);
+  g_assert_cmpint (accepted->state, ==, TUTTI_PREENROLMENT_ACCEPTED);
+  twice = accept_preenrolment (staff, first_id, &error);
+  g_assert_null (twice);
+  g_assert_error (error, TUTTI_API_ERROR, TUTTI_API_ERROR_CONFLICT);
+  g_clear_error (&error);
+
+  /* HOME-4, HOME-2: the family's side. */
+  requests = list_preenrolments (fixture->client, &error);
+  g_assert_no_error (error);
+  for (guint i = 0; i < requests->len; i++)
+    {
+      TuttiPreenrolment *request = g_ptr_array_index (requests, i);
+
+      if (request->id == first_id)
+        {
+          g_assert_cmpint (request->state, ==, TUTTI_PREENROLMENT_REFUSED);
+          g_assert_cmpstr (request->reason, ==, "Classe complète");
+        }
+      else if (request->id == second_id)
+        g_assert_cmpint (request->state, ==, TUTTI_PREENROLMENT_ACCEPTED);
+    }
+  home = get_home (fixture->client, &error);
+  g_assert_no_error (error);
+  found = FALSE;
+  for (guint i = 0; i < home->pupils->len; i++)
+    if (g_strcmp0 (((TuttiHomePupil *) g_ptr_array_index (home->pupils, i))->first_name, "Hugo") == 0)
+      found = TRUE;
+  g_assert_true (found);
+  g_assert_cmpuint (home->preenrolments->len, ==, 2);
+
+  g_assert_cmpuint (fixture->expired, ==, 0);
 }
 
 int
@@ -1135,12 +2586,26 @@ main (int   argc,
   ADD_SERVER_TEST ("/client/reset-password", test_reset_password);
   ADD_SERVER_TEST ("/client/lang", test_lang);
   ADD_SERVER_TEST ("/client/cancelled", test_cancelled);
+  ADD_SERVER_TEST ("/client/billing", test_billing);
+  ADD_SERVER_TEST ("/client/billing/balance-due", test_billing_balance_due);
+  ADD_SERVER_TEST ("/client/billing/unauthenticated", test_billing_unauthenticated);
+  ADD_SERVER_TEST ("/client/billing/document", test_billing_document);
+  ADD_SERVER_TEST ("/client/staff/decide", test_staff_decide);
+  ADD_SERVER_TEST ("/client/staff/accept-refuse-all", test_staff_accept_refuse_all);
+  ADD_SERVER_TEST ("/client/staff/forbidden", test_staff_forbidden);
+  ADD_SERVER_TEST ("/client/family", test_family);
+  ADD_SERVER_TEST ("/client/family/patch", test_family_patch);
+  ADD_SERVER_TEST ("/client/pupil", test_pupil);
+  ADD_SERVER_TEST ("/client/pupil/file", test_pupil_file);
+  ADD_SERVER_TEST ("/client/preenrolment/family", test_preenrolment_family);
+  ADD_SERVER_TEST ("/client/preenrolment/staff", test_preenrolment_staff);
 
   g_test_add_func ("/client/unavailable", test_unavailable);
   g_test_add_func ("/client/bad-base-url", test_bad_base_url);
   g_test_add_func ("/client/properties", test_properties);
 
   ADD_FAKE_TEST ("/client/fake/request-headers", test_request_headers);
+  ADD_FAKE_TEST ("/client/fake/document", test_fake_document);
   ADD_FAKE_TEST ("/client/fake/retry-after", test_retry_after);
   ADD_FAKE_TEST ("/client/fake/unreadable-answers", test_unreadable_answers);
   ADD_FAKE_TEST ("/client/fake/timeout", test_timeout);

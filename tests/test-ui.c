@@ -775,6 +775,50 @@ message_shown (gpointer data)
   return tutti_login_page_get_message (page) != NULL;
 }
 
+static gboolean
+about_shown (gpointer data)
+{
+  return find_toplevel (ADW_TYPE_ABOUT_WINDOW) != NULL;
+}
+
+static gboolean
+shortcuts_shown (gpointer data)
+{
+  return find_toplevel (GTK_TYPE_SHORTCUTS_WINDOW) != NULL;
+}
+
+static gboolean
+about_and_shortcuts_closed (gpointer data)
+{
+  return find_toplevel (ADW_TYPE_ABOUT_WINDOW) == NULL &&
+         find_toplevel (GTK_TYPE_SHORTCUTS_WINDOW) == NULL;
+}
+
+/* The About window and the keyboard shortcuts, from the window's actions. */
+static void
+check_about_and_shortcuts (Test *test)
+{
+  GtkWindow *about;
+  GtkWindow *shortcuts;
+
+  g_action_group_activate_action (G_ACTION_GROUP (test->app), "about", NULL);
+  wait_for ("the About window", about_shown, NULL);
+  about = find_toplevel (ADW_TYPE_ABOUT_WINDOW);
+  g_assert_cmpstr (adw_about_window_get_application_name (ADW_ABOUT_WINDOW (about)), ==, "Tutti");
+  g_assert_cmpstr (adw_about_window_get_version (ADW_ABOUT_WINDOW (about)), ==, PACKAGE_VERSION);
+  wait_ms (300);
+  save_screenshot (GTK_WIDGET (about), "about");
+  gtk_window_close (about);
+
+  g_assert_true (gtk_widget_activate_action (GTK_WIDGET (test->window), "win.show-help-overlay", NULL));
+  wait_for ("the keyboard shortcuts", shortcuts_shown, NULL);
+  shortcuts = find_toplevel (GTK_TYPE_SHORTCUTS_WINDOW);
+  wait_ms (300);
+  save_screenshot (GTK_WIDGET (shortcuts), "shortcuts");
+  gtk_window_close (shortcuts);
+  wait_for ("About and shortcuts closed", about_and_shortcuts_closed, NULL);
+}
+
 /* No server: a message naming it, a Retry button, nothing lost. */
 static void
 unreachable_script (Test *test)
@@ -799,6 +843,8 @@ unreachable_script (Test *test)
                    ==, "ztest1");
   g_assert_cmpstr (gtk_editable_get_text (GTK_EDITABLE (tutti_login_page_get_password_row (page))),
                    ==, "Vitre2026");
+
+  check_about_and_shortcuts (test);
 }
 
 static void

@@ -87,8 +87,39 @@ quit_activated (GSimpleAction *action,
   g_application_quit (app);
 }
 
+static void
+about_activated (GSimpleAction *action,
+                 GVariant      *parameter,
+                 gpointer       user_data)
+{
+  GtkApplication *app = GTK_APPLICATION (user_data);
+  static const char *developers[] = { "The Tutti developers", NULL };
+  GtkWidget *about;
+
+  about = g_object_new (ADW_TYPE_ABOUT_WINDOW,
+                        "transient-for", gtk_application_get_active_window (app),
+                        "modal", TRUE,
+                        "application-icon", APP_ID,
+                        "application-name", _("Tutti"),
+                        "developer-name", _("The Tutti developers"),
+                        "version", PACKAGE_VERSION,
+                        "comments", _("The family portal of your music and drama school: "
+                                      "your children’s lessons and results, re-enrolment "
+                                      "and invoices."),
+                        "website", "https://tutti.app",
+                        "issue-url", "https://tutti.app/issues",
+                        "copyright", "© 2026 The Tutti developers",
+                        "license-type", GTK_LICENSE_GPL_3_0,
+                        "developers", developers,
+                        /* Translators: your names, one per line */
+                        "translator-credits", _("translator-credits"),
+                        NULL);
+  gtk_window_present (GTK_WINDOW (about));
+}
+
 static const GActionEntry app_actions[] = {
   { "quit", quit_activated },
+  { "about", about_activated },
 };
 
 static void

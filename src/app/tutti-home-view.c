@@ -26,12 +26,14 @@ struct _TuttiHomeView
   AdwPreferencesGroup *pupils_group;
   AdwPreferencesGroup *reenrolment_group;
   AdwPreferencesGroup *preenrolment_group;
+  GtkButton           *new_request_button;
 
   TuttiClient         *client;
   GCancellable        *cancellable;
   TuttiHome           *home;
   GPtrArray           *pupil_rows;
   GPtrArray           *reenrolment_rows;
+  GPtrArray           *preenrolment_rows;
   guint                generation;   /* bumped by clear(): late answers are dropped */
   gboolean             loading;
 };
@@ -98,10 +100,18 @@ create_pupil_row (const TuttiHomePupil *pupil)
   GtkWidget *row;
   GtkWidget *avatar;
 
-  /* Not activatable: the pupil's file comes with a later view. */
+  /* HOME-2: the row opens the pupil's file (win.show-pupil). */
   row = adw_action_row_new ();
   adw_preferences_row_set_title (ADW_PREFERENCES_ROW (row), name);
   adw_preferences_row_set_use_markup (ADW_PREFERENCES_ROW (row), FALSE);
+  gtk_list_box_row_set_activatable (GTK_LIST_BOX_ROW (row), TRUE);
+  gtk_actionable_set_action_name (GTK_ACTIONABLE (row), "win.show-pupil");
+  gtk_actionable_set_action_target_value (GTK_ACTIONABLE (row), g_variant_new_int64 (pupil->id));
+  adw_action_row_add_suffix (ADW_ACTION_ROW (row),
+                             g_object_new (GTK_TYPE_IMAGE,
+                                           "icon-name", "go-next-symbolic",
+                                           "accessible-role", GTK_ACCESSIBLE_ROLE_PRESENTATION,
+                                           NULL));
 
   /* Decoration: the row's title already says the name. */
   avatar = g_object_new (ADW_TYPE_AVATAR,
@@ -225,6 +235,88 @@ set_bold_name (GtkLabel   *label,
   gtk_label_set_attributes (label, attrs);
 }
 
+static const char *
+preenrolment_style_class (TuttiPreenrolmentState state)
+{
+  switch (state)
+    {
+    case TUTTI_PREENROLMENT_ACCEPTED:
+      return "done";
+    case TUTTI_PREENROLMENT_REFUSED:
+      return "refused";
+    case TUTTI_PREENROLMENT_SUBMITTED:
+    default:
+      return "pending";
+    }
+}
+
+/* HOME-4: one of the family's pre-enrolment requests and its outcome. */
+static GtkWidget *
+create_preenrolment_row (const TuttiPreenrolment *request,
+                         TuttiLang                lang)
+{
+  const char *state = tutti_enum_to_label (&tutti_preenrolment_state_enum, request->state, lang);
+  g_autoptr(GString) names = g_string_new (NULL);
+  g_autoptr(GString) subtitle = g_string_new (NULL);
+  g_autofree char *sent = tutti_format_datetime (request->submitted_at, lang);
+  GtkWidget *row;
+  GtkWidget *label;
+
+  for (guint i = 0; request->pupils != NULL && i < request->pupils->len; i++)
+    {
+      const TuttiNewPupil *pupil = g_ptr_array_index (request->pupils, i);
+
+      if (names->len > 0)
+        g_string_append (names, ", ");
+      g_string_append_printf (names, "%s %s",
+                              pupil->surname != NULL ? pupil->surname : "",
+                              pupil->first_name != NULL ? pupil->first_name : "");
+      for (guint j = 0; pupil->choices != NULL && j < pupil->choices->len; j++)
+        {
+          const TuttiPreenrolmentChoice *choice = g_ptr_array_index (pupil->choices, j);
+
+          if (choice->label != NULL)
+            g_string_append_printf (subtitle, "%s%s", subtitle->len > 0 ? "\n" : "", choice->label);
+        }
+    }
+  if (*sent != '\0')
+    {
+      g_autofree char *number = g_strdup_printf ("%" G_GINT64_FORMAT, request->id);
+      /* Translators: the number of a pre-enrolment request and when it was sent */
+      g_autofree char *line = g_strdup_printf (_("Request no. %s sent on %s"), number, sent);
+
+      g_string_prepend (subtitle, subtitle->len > 0 ? "\n" : "");
+      g_string_prepend (subtitle, line);
+    }
+  if (request->state == TUTTI_PREENROLMENT_REFUSED && !tutti_is_blank (request->reason))
+    {
+      g_autofree char *line = NULL;
+
+      /* Translators: %s is why the school refused a request */
+      line = g_strdup_printf (_("Reason: %s"), request->reason);
+      g_string_append_printf (subtitle, "%s%s", subtitle->len > 0 ? "\n" : "", line);
+    }
+
+  row = adw_action_row_new ();
+  adw_preferences_row_set_use_markup (ADW_PREFERENCES_ROW (row), FALSE);
+  adw_preferences_row_set_title (ADW_PREFERENCES_ROW (row), names->str);
+  adw_action_row_set_subtitle (ADW_ACTION_ROW (row), subtitle->str);
+  adw_action_row_add_prefix (ADW_ACTION_ROW (row),
+                             g_object_new (GTK_TYPE_IMAGE,
+                                           "icon-name", "mail-send-symbolic",
+                                           "accessible-role", GTK_ACCESSIBLE_ROLE_PRESENTATION,
+                                           NULL));
+
+  /* The outcome is read whole; the lines beside it wrap. */
+  label = gtk_label_new (state);
+  gtk_widget_set_valign (label, GTK_ALIGN_CENTER);
+  gtk_widget_add_css_class (label, "tutti-state");
+  gtk_widget_add_css_class (label, preenrolment_style_class (request->state));
+  adw_action_row_add_suffix (ADW_ACTION_ROW (row), label);
+
+  return row;
+}
+
 static void
 rebuild (TuttiHomeView *self)
 {
@@ -238,6 +330,7 @@ rebuild (TuttiHomeView *self)
 
   remove_rows (self->pupils_group, self->pupil_rows);
   remove_rows (self->reenrolment_group, self->reenrolment_rows);
+  remove_rows (self->preenrolment_group, self->preenrolment_rows);
 
   if (home == NULL || home->account == NULL)
     return;
@@ -320,7 +413,22 @@ rebuild (TuttiHomeView *self)
                            _("Requests to enrol a new pupil of your family are open."),
                            lang);
     }
-  gtk_widget_set_visible (GTK_WIDGET (self->preenrolment_group), preenrolment != NULL);
+  else
+    {
+      /* Closed: the requests made stay, with their outcome. */
+      adw_preferences_group_set_title (self->preenrolment_group, _("Pre-enrolment Requests"));
+      adw_preferences_group_set_description (self->preenrolment_group, NULL);
+    }
+  gtk_widget_set_visible (GTK_WIDGET (self->new_request_button), preenrolment != NULL);
+  for (guint i = 0; !is_staff && home->preenrolments != NULL && i < home->preenrolments->len; i++)
+    {
+      GtkWidget *row = create_preenrolment_row (g_ptr_array_index (home->preenrolments, i), lang);
+
+      adw_preferences_group_add (self->preenrolment_group, row);
+      g_ptr_array_add (self->preenrolment_rows, row);
+    }
+  gtk_widget_set_visible (GTK_WIDGET (self->preenrolment_group),
+                          preenrolment != NULL || self->preenrolment_rows->len > 0);
 }
 
 /* ---- Loading ---------------------------------------------------------------- */
@@ -412,6 +520,31 @@ tutti_home_view_refresh (TuttiHomeView *self)
   data->self = g_object_ref (self);
   data->generation = self->generation;
   tutti_client_get_home_async (self->client, self->cancellable, get_home_cb, data);
+}
+
+/* HOME-4: "Make a new request" opens the pre-enrolment (PRE-1..4); once
+ * sent, home shows it with the family's other requests. */
+static void
+preenrolment_submitted_cb (TuttiHomeView *self)
+{
+  tutti_home_view_refresh (self);
+}
+
+static void
+new_preenrolment_activated (GtkWidget  *widget,
+                            const char *action_name,
+                            GVariant   *parameter)
+{
+  TuttiHomeView *self = TUTTI_HOME_VIEW (widget);
+  TuttiPreenrolmentDialog *dialog;
+
+  if (self->client == NULL)
+    return;
+
+  dialog = tutti_preenrolment_dialog_new (GTK_WINDOW (gtk_widget_get_root (widget)), self->client);
+  g_signal_connect_object (dialog, "submitted", G_CALLBACK (preenrolment_submitted_cb),
+                           self, G_CONNECT_SWAPPED);
+  gtk_window_present (GTK_WINDOW (dialog));
 }
 
 static void
@@ -516,6 +649,7 @@ tutti_home_view_finalize (GObject *object)
 
   g_clear_pointer (&self->pupil_rows, g_ptr_array_unref);
   g_clear_pointer (&self->reenrolment_rows, g_ptr_array_unref);
+  g_clear_pointer (&self->preenrolment_rows, g_ptr_array_unref);
 
   G_OBJECT_CLASS (tutti_home_view_parent_class)->finalize (object);
 }
@@ -538,6 +672,7 @@ tutti_home_view_class_init (TuttiHomeViewClass *klass)
   g_object_class_install_properties (object_class, N_PROPS, properties);
 
   gtk_widget_class_install_action (widget_class, "home.retry", NULL, retry_activated);
+  gtk_widget_class_install_action (widget_class, "home.new-preenrolment", NULL, new_preenrolment_activated);
 
   gtk_widget_class_set_template_from_resource (widget_class, "/app/tutti/Tutti/ui/tutti-home-view.ui");
   gtk_widget_class_bind_template_child (widget_class, TuttiHomeView, toast_overlay);
@@ -549,6 +684,7 @@ tutti_home_view_class_init (TuttiHomeViewClass *klass)
   gtk_widget_class_bind_template_child (widget_class, TuttiHomeView, pupils_group);
   gtk_widget_class_bind_template_child (widget_class, TuttiHomeView, reenrolment_group);
   gtk_widget_class_bind_template_child (widget_class, TuttiHomeView, preenrolment_group);
+  gtk_widget_class_bind_template_child (widget_class, TuttiHomeView, new_request_button);
 }
 
 static void
@@ -557,6 +693,7 @@ tutti_home_view_init (TuttiHomeView *self)
   self->cancellable = g_cancellable_new ();
   self->pupil_rows = g_ptr_array_new ();
   self->reenrolment_rows = g_ptr_array_new ();
+  self->preenrolment_rows = g_ptr_array_new ();
 
   gtk_widget_init_template (GTK_WIDGET (self));
 }
@@ -585,4 +722,16 @@ GPtrArray *
 tutti_home_view_get_reenrolment_rows (TuttiHomeView *self)
 {
   return self->reenrolment_rows;
+}
+
+GtkButton *
+tutti_home_view_get_new_request_button (TuttiHomeView *self)
+{
+  return self->new_request_button;
+}
+
+GPtrArray *
+tutti_home_view_get_preenrolment_rows (TuttiHomeView *self)
+{
+  return self->preenrolment_rows;
 }

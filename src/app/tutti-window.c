@@ -9,9 +9,14 @@
 #include <glib/gi18n.h>
 
 #include "tutti-accessibility-view.h"
+#include "tutti-billing-view.h"
+#include "tutti-family-view.h"
 #include "tutti-home-view.h"
 #include "tutti-login-page.h"
 #include "tutti-password-view.h"
+#include "tutti-pupils-view.h"
+#include "tutti-staff-preenrolments-view.h"
+#include "tutti-staff-queue-view.h"
 #include "tutti-window.h"
 #include "tutti-window-private.h"
 
@@ -27,14 +32,30 @@ struct _TuttiWindow
   GtkMenuButton          *menu_button;
   GtkListBox             *sidebar;
   GtkListBoxRow          *home_row;
+  GtkListBoxRow          *family_row;
+  GtkListBoxRow          *pupils_row;
+  GtkListBoxRow          *staff_queue_row;
+  GtkListBoxRow          *staff_preenrolments_row;
+  GtkListBoxRow          *billing_row;
   GtkListBoxRow          *password_row;
   GtkListBoxRow          *accessibility_row;
   GtkLabel               *home_label;
+  GtkLabel               *family_label;
+  GtkLabel               *pupils_label;
+  GtkLabel               *staff_queue_label;
+  GtkLabel               *staff_queue_count_label;
+  GtkLabel               *staff_preenrolments_label;
+  GtkLabel               *billing_label;
   GtkLabel               *password_label;
   GtkLabel               *accessibility_label;
   AdwWindowTitle         *content_title;
   GtkStack               *view_stack;
   TuttiHomeView          *home_view;
+  TuttiFamilyView        *family_view;
+  TuttiPupilsView        *pupils_view;
+  TuttiStaffQueueView    *staff_queue_view;
+  TuttiStaffPreenrolmentsView *staff_preenrolments_view;
+  TuttiBillingView       *billing_view;
   TuttiPasswordView      *password_view;
   TuttiAccessibilityView *accessibility_view;
 
@@ -57,7 +78,12 @@ show_view (TuttiWindow   *self,
   GtkLabel *label;
   const char *name;
 
-  if (row == self->password_row)
+  if (row == self->billing_row)
+    {
+      name = "billing";
+      label = self->billing_label;
+    }
+  else if (row == self->password_row)
     {
       name = "password";
       label = self->password_label;
@@ -66,6 +92,26 @@ show_view (TuttiWindow   *self,
     {
       name = "accessibility";
       label = self->accessibility_label;
+    }
+  else if (row == self->staff_queue_row)
+    {
+      name = "validation";
+      label = self->staff_queue_label;
+    }
+  else if (row == self->staff_preenrolments_row)
+    {
+      name = "preenrolments";
+      label = self->staff_preenrolments_label;
+    }
+  else if (row == self->family_row)
+    {
+      name = "family";
+      label = self->family_label;
+    }
+  else if (row == self->pupils_row)
+    {
+      name = "pupils";
+      label = self->pupils_label;
     }
   else
     {
@@ -99,10 +145,20 @@ leaflet_folded_cb (TuttiWindow *self)
       GtkListBoxRow *row = self->home_row;
       const char *name = gtk_stack_get_visible_child_name (self->view_stack);
 
-      if (g_strcmp0 (name, "password") == 0)
+      if (g_strcmp0 (name, "billing") == 0)
+        row = self->billing_row;
+      else if (g_strcmp0 (name, "password") == 0)
         row = self->password_row;
       else if (g_strcmp0 (name, "accessibility") == 0)
         row = self->accessibility_row;
+      else if (g_strcmp0 (name, "validation") == 0)
+        row = self->staff_queue_row;
+      else if (g_strcmp0 (name, "preenrolments") == 0)
+        row = self->staff_preenrolments_row;
+      else if (g_strcmp0 (name, "family") == 0)
+        row = self->family_row;
+      else if (g_strcmp0 (name, "pupils") == 0)
+        row = self->pupils_row;
       gtk_list_box_set_selection_mode (self->sidebar, GTK_SELECTION_SINGLE);
       gtk_list_box_select_row (self->sidebar, row);
     }
@@ -118,6 +174,19 @@ go_back_activated (GtkWidget  *widget,
   adw_leaflet_navigate (self->leaflet, ADW_NAVIGATION_DIRECTION_BACK);
 }
 
+/* HOME-2: a pupil of the home page opens that pupil's file. */
+static void
+show_pupil_activated (GtkWidget  *widget,
+                      const char *action_name,
+                      GVariant   *parameter)
+{
+  TuttiWindow *self = TUTTI_WINDOW (widget);
+
+  tutti_pupils_view_show_pupil (self->pupils_view, g_variant_get_int64 (parameter));
+  show_view (self, self->pupils_row);
+  adw_leaflet_navigate (self->leaflet, ADW_NAVIGATION_DIRECTION_FORWARD);
+}
+
 static void
 show_main (TuttiWindow *self)
 {
@@ -126,6 +195,21 @@ show_main (TuttiWindow *self)
   if (account != NULL && account->site != NULL)
     adw_window_title_set_subtitle (self->sidebar_title,
                                    tutti_login_page_get_site_name (self->login_page, account->site));
+  /* Billing is the family's (BIL-1); staff record it in their own views. */
+  gtk_widget_set_visible (GTK_WIDGET (self->billing_row),
+                          account != NULL && account->role == TUTTI_ROLE_FAMILY);
+  /* The validation queue is the office's (STAFF-1, STAFF-2). */
+  /* The pre-enrolment desk is the office's (STAFF-3, STAFF-4). */
+  gtk_widget_set_visible (GTK_WIDGET (self->staff_preenrolments_row),
+                          account != NULL && account->role == TUTTI_ROLE_STAFF);
+  gtk_widget_set_visible (GTK_WIDGET (self->staff_queue_row),
+                          account != NULL && account->role == TUTTI_ROLE_STAFF);
+
+  /* The family's file and its pupils' (FAM-1, PUP-1). */
+  gtk_widget_set_visible (GTK_WIDGET (self->family_row),
+                          account != NULL && account->role == TUTTI_ROLE_FAMILY);
+  gtk_widget_set_visible (GTK_WIDGET (self->pupils_row),
+                          account != NULL && account->role == TUTTI_ROLE_FAMILY);
 
   show_view (self, self->home_row);
   adw_leaflet_set_visible_child_name (self->leaflet,
@@ -133,6 +217,8 @@ show_main (TuttiWindow *self)
   gtk_stack_set_visible_child_name (self->stack, "main");
   gtk_widget_action_set_enabled (GTK_WIDGET (self), "win.log-out", TRUE);
   tutti_home_view_refresh (self->home_view);
+  /* Staff: the sidebar counts the records awaiting validation. */
+  tutti_staff_queue_view_refresh (self->staff_queue_view);
 }
 
 static void
@@ -141,6 +227,11 @@ show_login (TuttiWindow *self,
 {
   gtk_widget_action_set_enabled (GTK_WIDGET (self), "win.log-out", FALSE);
   tutti_home_view_clear (self->home_view);
+  tutti_family_view_clear (self->family_view);
+  tutti_pupils_view_clear (self->pupils_view);
+  tutti_billing_view_clear (self->billing_view);
+  tutti_staff_queue_view_clear (self->staff_queue_view);
+  tutti_staff_preenrolments_view_clear (self->staff_preenrolments_view);
   tutti_password_view_clear (self->password_view);
   tutti_accessibility_view_set_school (self->accessibility_view, NULL);
   adw_window_title_set_subtitle (self->sidebar_title, NULL);
@@ -162,6 +253,20 @@ home_view_notify_home_cb (TuttiWindow *self)
   /* The accessibility statement names the school's contact. */
   tutti_accessibility_view_set_school (self->accessibility_view,
                                        home != NULL ? home->school : NULL);
+}
+
+static void
+staff_queue_view_notify_n_records_cb (TuttiWindow *self)
+{
+  guint n_records = tutti_staff_queue_view_get_n_records (self->staff_queue_view);
+  g_autofree char *count = g_strdup_printf ("%u", n_records);
+  g_autofree char *tooltip = g_strdup_printf (ngettext ("%u record awaits validation",
+                                                        "%u records await validation", n_records),
+                                              n_records);
+
+  gtk_label_set_label (self->staff_queue_count_label, count);
+  gtk_widget_set_tooltip_text (GTK_WIDGET (self->staff_queue_count_label), tooltip);
+  gtk_widget_set_visible (GTK_WIDGET (self->staff_queue_count_label), n_records > 0);
 }
 
 static void
@@ -338,6 +443,11 @@ tutti_window_setup (TuttiWindow      *self,
 
   tutti_login_page_setup (self->login_page, self->client, self->credentials, self->settings);
   tutti_home_view_set_client (self->home_view, self->client);
+  tutti_family_view_set_client (self->family_view, self->client);
+  tutti_pupils_view_set_client (self->pupils_view, self->client);
+  tutti_billing_view_set_client (self->billing_view, self->client);
+  tutti_staff_queue_view_set_client (self->staff_queue_view, self->client);
+  tutti_staff_preenrolments_view_set_client (self->staff_preenrolments_view, self->client);
   tutti_password_view_setup (self->password_view, self->client, self->credentials);
 
   gtk_widget_action_set_enabled (GTK_WIDGET (self), "win.log-out", FALSE);
@@ -375,6 +485,11 @@ tutti_window_class_init (TuttiWindowClass *klass)
 
   g_type_ensure (TUTTI_TYPE_LOGIN_PAGE);
   g_type_ensure (TUTTI_TYPE_HOME_VIEW);
+  g_type_ensure (TUTTI_TYPE_FAMILY_VIEW);
+  g_type_ensure (TUTTI_TYPE_PUPILS_VIEW);
+  g_type_ensure (TUTTI_TYPE_BILLING_VIEW);
+  g_type_ensure (TUTTI_TYPE_STAFF_QUEUE_VIEW);
+  g_type_ensure (TUTTI_TYPE_STAFF_PREENROLMENTS_VIEW);
   g_type_ensure (TUTTI_TYPE_PASSWORD_VIEW);
   g_type_ensure (TUTTI_TYPE_ACCESSIBILITY_VIEW);
 
@@ -386,23 +501,41 @@ tutti_window_class_init (TuttiWindowClass *klass)
   gtk_widget_class_bind_template_child (widget_class, TuttiWindow, menu_button);
   gtk_widget_class_bind_template_child (widget_class, TuttiWindow, sidebar);
   gtk_widget_class_bind_template_child (widget_class, TuttiWindow, home_row);
+  gtk_widget_class_bind_template_child (widget_class, TuttiWindow, family_row);
+  gtk_widget_class_bind_template_child (widget_class, TuttiWindow, pupils_row);
+  gtk_widget_class_bind_template_child (widget_class, TuttiWindow, staff_queue_row);
+  gtk_widget_class_bind_template_child (widget_class, TuttiWindow, staff_preenrolments_row);
+  gtk_widget_class_bind_template_child (widget_class, TuttiWindow, billing_row);
   gtk_widget_class_bind_template_child (widget_class, TuttiWindow, password_row);
   gtk_widget_class_bind_template_child (widget_class, TuttiWindow, accessibility_row);
   gtk_widget_class_bind_template_child (widget_class, TuttiWindow, home_label);
+  gtk_widget_class_bind_template_child (widget_class, TuttiWindow, family_label);
+  gtk_widget_class_bind_template_child (widget_class, TuttiWindow, pupils_label);
+  gtk_widget_class_bind_template_child (widget_class, TuttiWindow, staff_queue_label);
+  gtk_widget_class_bind_template_child (widget_class, TuttiWindow, staff_queue_count_label);
+  gtk_widget_class_bind_template_child (widget_class, TuttiWindow, staff_preenrolments_label);
+  gtk_widget_class_bind_template_child (widget_class, TuttiWindow, billing_label);
   gtk_widget_class_bind_template_child (widget_class, TuttiWindow, password_label);
   gtk_widget_class_bind_template_child (widget_class, TuttiWindow, accessibility_label);
   gtk_widget_class_bind_template_child (widget_class, TuttiWindow, content_title);
   gtk_widget_class_bind_template_child (widget_class, TuttiWindow, view_stack);
   gtk_widget_class_bind_template_child (widget_class, TuttiWindow, home_view);
+  gtk_widget_class_bind_template_child (widget_class, TuttiWindow, family_view);
+  gtk_widget_class_bind_template_child (widget_class, TuttiWindow, pupils_view);
+  gtk_widget_class_bind_template_child (widget_class, TuttiWindow, staff_queue_view);
+  gtk_widget_class_bind_template_child (widget_class, TuttiWindow, staff_preenrolments_view);
+  gtk_widget_class_bind_template_child (widget_class, TuttiWindow, billing_view);
   gtk_widget_class_bind_template_child (widget_class, TuttiWindow, password_view);
   gtk_widget_class_bind_template_child (widget_class, TuttiWindow, accessibility_view);
   gtk_widget_class_bind_template_callback (widget_class, login_page_logged_in_cb);
   gtk_widget_class_bind_template_callback (widget_class, sidebar_row_activated_cb);
   gtk_widget_class_bind_template_callback (widget_class, leaflet_folded_cb);
   gtk_widget_class_bind_template_callback (widget_class, home_view_notify_home_cb);
+  gtk_widget_class_bind_template_callback (widget_class, staff_queue_view_notify_n_records_cb);
 
   gtk_widget_class_install_action (widget_class, "win.log-out", NULL, log_out_activated);
   gtk_widget_class_install_action (widget_class, "win.go-back", NULL, go_back_activated);
+  gtk_widget_class_install_action (widget_class, "win.show-pupil", "x", show_pupil_activated);
   gtk_widget_class_install_action (widget_class, "win.session-ended", NULL, session_ended_activated);
 }
 
@@ -455,6 +588,42 @@ tutti_window_get_home_view (TuttiWindow *self)
   return self->home_view;
 }
 
+TuttiFamilyView *
+tutti_window_get_family_view (TuttiWindow *self)
+{
+  return self->family_view;
+}
+
+TuttiPupilsView *
+tutti_window_get_pupils_view (TuttiWindow *self)
+{
+  return self->pupils_view;
+}
+
+TuttiBillingView *
+tutti_window_get_billing_view (TuttiWindow *self)
+{
+  return self->billing_view;
+}
+
+TuttiStaffQueueView *
+tutti_window_get_staff_queue_view (TuttiWindow *self)
+{
+  return self->staff_queue_view;
+}
+
+GtkLabel *
+tutti_window_get_staff_queue_count_label (TuttiWindow *self)
+{
+  return self->staff_queue_count_label;
+}
+
+TuttiStaffPreenrolmentsView *
+tutti_window_get_staff_preenrolments_view (TuttiWindow *self)
+{
+  return self->staff_preenrolments_view;
+}
+
 TuttiPasswordView *
 tutti_window_get_password_view (TuttiWindow *self)
 {
@@ -471,9 +640,19 @@ GtkListBoxRow *
 tutti_window_get_sidebar_row (TuttiWindow *self,
                               const char  *view_name)
 {
+  if (g_strcmp0 (view_name, "billing") == 0)
+    return self->billing_row;
   if (g_strcmp0 (view_name, "password") == 0)
     return self->password_row;
   if (g_strcmp0 (view_name, "accessibility") == 0)
     return self->accessibility_row;
+  if (g_strcmp0 (view_name, "validation") == 0)
+    return self->staff_queue_row;
+  if (g_strcmp0 (view_name, "preenrolments") == 0)
+    return self->staff_preenrolments_row;
+  if (g_strcmp0 (view_name, "family") == 0)
+    return self->family_row;
+  if (g_strcmp0 (view_name, "pupils") == 0)
+    return self->pupils_row;
   return self->home_row;
 }

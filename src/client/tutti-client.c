@@ -73,6 +73,9 @@ typedef enum
   /* Carries an Idempotency-Key (a new one unless the request gives one) and
    * is tried again once when the server could not be reached. */
   REQUEST_IDEMPOTENT  = 1 << 3,
+  /* The answer is the body itself, as GBytes, of the media type that
+   * accept names (a PDF…); an error still comes as JSON. */
+  REQUEST_ANSWER_BYTES = 1 << 4,
 } RequestFlags;
 
 typedef struct _Call Call;
@@ -98,6 +101,13 @@ typedef struct
   const char        *idempotency_key;
   RequestDone        done;
   gpointer           source_tag;
+  /* The Accept header; application/json when NULL. */
+  const char        *accept;
+  /* A body sent as it is (an upload), of raw_content_type. */
+  GBytes            *raw_body;
+  const char        *raw_content_type;
+  /* More request headers: name, value, name, value…, NULL. */
+  const char * const *headers;
 } Request;
 
 struct _Call
@@ -117,6 +127,9 @@ struct _Call
   TuttiDeadline     *deadline;
   SoupMessage       *message;
   guint              attempt;
+  char              *accept;
+  char              *content_type;
+  char             **headers;
   /* The decoded answer, until the caller's _finish takes it. */
   gpointer           answer;
 };
@@ -130,6 +143,8 @@ call_free (gpointer data)
     {
       if (call->flags & REQUEST_ANSWER_LIST)
         g_ptr_array_unref (call->answer);
+      else if (call->flags & REQUEST_ANSWER_BYTES)
+        g_bytes_unref (call->answer);
       else
         tutti_record_free (call->answer_schema, call->answer);
     }
@@ -141,6 +156,9 @@ call_free (gpointer data)
   g_free (call->method);
   g_free (call->token);
   g_free (call->idempotency_key);
+  g_free (call->accept);
+  g_free (call->content_type);
+  g_strfreev (call->headers);
   g_free (call);
 }
 
@@ -333,6 +351,23 @@ decode_answer (Call    *call,
   g_autoptr(GError) local_error = NULL;
   g_autoptr(JsonNode) root = NULL;
 
+  if (call->flags & REQUEST_ANSWER_BYTES)
+    {
+      SoupMessageHeaders *headers = soup_message_get_response_headers (call->message);
+      const char *type = soup_message_headers_get_content_type (headers, NULL);
+
+      /* A proxy's or a captive portal's page is not the document. */
+      if (call->accept != NULL && g_ascii_strcasecmp (type != NULL ? type : "", call->accept) != 0)
+        {
+          g_set_error (&local_error, G_IO_ERROR, G_IO_ERROR_INVALID_DATA,
+                       "%s was expected, not %s", call->accept, type != NULL ? type : "nothing");
+          g_propagate_error (error, unreadable_answer_error (call, local_error));
+          return FALSE;
+        }
+      call->answer = g_bytes_ref (bytes);
+      return TRUE;
+    }
+
   if (call->answer_schema == NULL)
     return TRUE;
 
@@ -467,7 +502,8 @@ call_send (GTask *task)
   call->attempt++;
 
   headers = soup_message_get_request_headers (call->message);
-  soup_message_headers_replace (headers, "Accept", "application/json");
+  soup_message_headers_replace (headers, "Accept",
+                                call->accept != NULL ? call->accept : "application/json");
   soup_message_headers_replace (headers, "Accept-Language", tutti_lang_to_tag (call->lang));
   if (call->token != NULL)
     {
@@ -476,9 +512,13 @@ call_send (GTask *task)
     }
   if (call->idempotency_key != NULL)
     soup_message_headers_replace (headers, TUTTI_API_HEADER_IDEMPOTENCY, call->idempotency_key);
+  for (guint i = 0; call->headers != NULL && call->headers[i] != NULL && call->headers[i + 1] != NULL; i += 2)
+    soup_message_headers_replace (headers, call->headers[i], call->headers[i + 1]);
   if (call->body != NULL)
     soup_message_set_request_body_from_bytes (call->message,
-                                              TUTTI_API_CONTENT_TYPE_JSON,
+                                              call->content_type != NULL
+                                              ? call->content_type
+                                              : TUTTI_API_CONTENT_TYPE_JSON,
                                               call->body);
 
   soup_session_send_and_read_async (self->session,
@@ -564,6 +604,7 @@ tutti_client_send_async (TuttiClient         *self,
   call->element_free = request->element_free;
   call->flags = request->flags;
   call->done = request->done;
+  call->accept = g_strdup (request->accept);
   if (!(request->flags & REQUEST_ANONYMOUS))
     call->token = g_strdup (self->token);
   if (request->flags & REQUEST_IDEMPOTENT)
@@ -586,6 +627,15 @@ tutti_client_send_async (TuttiClient         *self,
 
       call->body = g_bytes_new_take (text, strlen (text));
     }
+  else if (request->raw_body != NULL)
+    {
+      call->body = g_bytes_ref (request->raw_body);
+      call->content_type = g_strdup (request->raw_content_type != NULL
+                                     ? request->raw_content_type
+                                     : "application/octet-stream");
+    }
+  if (request->headers != NULL)
+    call->headers = g_strdupv ((char **) request->headers);
 
   call->deadline = tutti_deadline_new (cancellable, call->timeout * 1000);
   call_send (g_steal_pointer (&task));
@@ -1229,4 +1279,1532 @@ tutti_client_get_home_finish (TuttiClient   *self,
   if (!tutti_client_send_finish (self, result, tutti_client_get_home_async, &home, error))
     return NULL;
   return home;
+}
+
+/* GET /billing/fees, /billing/rentals */
+
+void
+tutti_client_get_billing_async (TuttiClient         *self,
+                                TuttiBillingKind     kind,
+                                GCancellable        *cancellable,
+                                GAsyncReadyCallback  callback,
+                                gpointer             user_data)
+{
+  const Request request = {
+    .method = SOUP_METHOD_GET,
+    .path = kind == TUTTI_BILLING_RENTAL ? TUTTI_API_BILLING_RENTALS : TUTTI_API_BILLING_FEES,
+    .answer_schema = &tutti_billing_statement_schema,
+    .source_tag = tutti_client_get_billing_async,
+  };
+
+  g_return_if_fail (TUTTI_IS_CLIENT (self));
+  g_return_if_fail (kind == TUTTI_BILLING_FEE || kind == TUTTI_BILLING_RENTAL);
+  g_return_if_fail (cancellable == NULL || G_IS_CANCELLABLE (cancellable));
+
+  tutti_client_send_async (self, &request, cancellable, callback, user_data);
+}
+
+TuttiBillingStatement *
+tutti_client_get_billing_finish (TuttiClient   *self,
+                                 GAsyncResult  *result,
+                                 GError       **error)
+{
+  gpointer statement = NULL;
+
+  if (!tutti_client_send_finish (self, result, tutti_client_get_billing_async, &statement, error))
+    return NULL;
+  return statement;
+}
+
+/* GET /billing/documents/{operation} */
+
+void
+tutti_client_get_billing_document_async (TuttiClient         *self,
+                                         const char          *operation,
+                                         GCancellable        *cancellable,
+                                         GAsyncReadyCallback  callback,
+                                         gpointer             user_data)
+{
+  g_autofree char *escaped = NULL;
+  g_autofree char *path = NULL;
+  Request request = {
+    .method = SOUP_METHOD_GET,
+    .flags = REQUEST_ANSWER_BYTES,
+    .accept = "application/pdf",
+    .source_tag = tutti_client_get_billing_document_async,
+  };
+
+  g_return_if_fail (TUTTI_IS_CLIENT (self));
+  g_return_if_fail (operation != NULL && *operation != '\0');
+  g_return_if_fail (cancellable == NULL || G_IS_CANCELLABLE (cancellable));
+
+  escaped = g_uri_escape_string (operation, NULL, FALSE);
+  path = g_strconcat (TUTTI_API_BILLING_DOCUMENTS "/", escaped, NULL);
+  request.path = path;
+
+  tutti_client_send_async (self, &request, cancellable, callback, user_data);
+}
+
+/* Returns: (transfer full): the PDF's bytes. */
+GBytes *
+tutti_client_get_billing_document_finish (TuttiClient   *self,
+                                          GAsyncResult  *result,
+                                          GError       **error)
+{
+  gpointer bytes = NULL;
+
+  if (!tutti_client_send_finish (self, result, tutti_client_get_billing_document_async, &bytes, error))
+    return NULL;
+  return bytes;
+}
+
+/* ---- The family's file (FAM-1, FAM-3, FAM-4, PUP-1..5) -------------------------- */
+
+/* GET /family */
+
+void
+tutti_client_get_family_async (TuttiClient         *self,
+                               GCancellable        *cancellable,
+                               GAsyncReadyCallback  callback,
+                               gpointer             user_data)
+{
+  const Request request = {
+    .method = SOUP_METHOD_GET,
+    .path = TUTTI_API_FAMILY,
+    .answer_schema = &tutti_family_schema,
+    .source_tag = tutti_client_get_family_async,
+  };
+
+  g_return_if_fail (TUTTI_IS_CLIENT (self));
+  g_return_if_fail (cancellable == NULL || G_IS_CANCELLABLE (cancellable));
+
+  tutti_client_send_async (self, &request, cancellable, callback, user_data);
+}
+
+TuttiFamily *
+tutti_client_get_family_finish (TuttiClient   *self,
+                                GAsyncResult  *result,
+                                GError       **error)
+{
+  gpointer family = NULL;
+
+  if (!tutti_client_send_finish (self, result, tutti_client_get_family_async, &family, error))
+    return NULL;
+  return family;
+}
+
+/* PATCH /family/guardians/{id}, PATCH /pupils/{id}: the body is a record of
+ * the entity's schema holding nothing but its pending_changes. Sending the
+ * same changes again changes nothing on the server, hence the retry. */
+
+static gpointer
+copy_change (gconstpointer src,
+             gpointer      user_data)
+{
+  const TuttiPendingChange *change = src;
+  TuttiPendingChange *copy = tutti_pending_change_new ();
+
+  copy->field = g_strdup (change->field);
+  copy->new_value = g_strdup (change->new_value != NULL ? change->new_value : "");
+  return copy;
+}
+
+static void
+send_patch_async (TuttiClient         *self,
+                  TuttiEntity          entity,
+                  const char          *path,
+                  GPtrArray           *changes,
+                  gpointer             source_tag,
+                  GCancellable        *cancellable,
+                  GAsyncReadyCallback  callback,
+                  gpointer             user_data)
+{
+  const TuttiSchema *schema = tutti_entity_get_schema (entity);
+  gpointer body = tutti_record_new (schema);
+  const Request request = {
+    .method = "PATCH",
+    .path = path,
+    .body_schema = schema,
+    .body = body,
+    .answer_schema = schema,
+    .flags = REQUEST_IDEMPOTENT,
+    .source_tag = source_tag,
+  };
+
+  g_ptr_array_extend (*tutti_entity_get_changes (entity, body), changes, copy_change, NULL);
+  tutti_client_send_async (self, &request, cancellable, callback, user_data);
+  tutti_record_free (schema, body);
+}
+
+void
+tutti_client_patch_guardian_async (TuttiClient         *self,
+                                   gint64               guardian_id,
+                                   GPtrArray           *changes,
+                                   GCancellable        *cancellable,
+                                   GAsyncReadyCallback  callback,
+                                   gpointer             user_data)
+{
+  g_autofree char *path = NULL;
+
+  g_return_if_fail (TUTTI_IS_CLIENT (self));
+  g_return_if_fail (changes != NULL);
+  g_return_if_fail (cancellable == NULL || G_IS_CANCELLABLE (cancellable));
+
+  path = g_strdup_printf (TUTTI_API_GUARDIAN_FMT, guardian_id);
+  send_patch_async (self, TUTTI_ENTITY_GUARDIAN, path, changes,
+                    tutti_client_patch_guardian_async, cancellable, callback, user_data);
+}
+
+TuttiGuardian *
+tutti_client_patch_guardian_finish (TuttiClient   *self,
+                                    GAsyncResult  *result,
+                                    GError       **error)
+{
+  gpointer guardian = NULL;
+
+  if (!tutti_client_send_finish (self, result, tutti_client_patch_guardian_async, &guardian, error))
+    return NULL;
+  return guardian;
+}
+
+/* GET /pupils/{id} */
+
+void
+tutti_client_get_pupil_async (TuttiClient         *self,
+                              gint64               pupil_id,
+                              GCancellable        *cancellable,
+                              GAsyncReadyCallback  callback,
+                              gpointer             user_data)
+{
+  g_autofree char *path = NULL;
+  Request request = {
+    .method = SOUP_METHOD_GET,
+    .answer_schema = &tutti_pupil_schema,
+    .source_tag = tutti_client_get_pupil_async,
+  };
+
+  g_return_if_fail (TUTTI_IS_CLIENT (self));
+  g_return_if_fail (cancellable == NULL || G_IS_CANCELLABLE (cancellable));
+
+  path = g_strdup_printf (TUTTI_API_PUPIL_FMT, pupil_id);
+  request.path = path;
+  tutti_client_send_async (self, &request, cancellable, callback, user_data);
+}
+
+TuttiPupil *
+tutti_client_get_pupil_finish (TuttiClient   *self,
+                               GAsyncResult  *result,
+                               GError       **error)
+{
+  gpointer pupil = NULL;
+
+  if (!tutti_client_send_finish (self, result, tutti_client_get_pupil_async, &pupil, error))
+    return NULL;
+  return pupil;
+}
+
+/* PATCH /pupils/{id} */
+
+void
+tutti_client_patch_pupil_async (TuttiClient         *self,
+                                gint64               pupil_id,
+                                GPtrArray           *changes,
+                                GCancellable        *cancellable,
+                                GAsyncReadyCallback  callback,
+                                gpointer             user_data)
+{
+  g_autofree char *path = NULL;
+
+  g_return_if_fail (TUTTI_IS_CLIENT (self));
+  g_return_if_fail (changes != NULL);
+  g_return_if_fail (cancellable == NULL || G_IS_CANCELLABLE (cancellable));
+
+  path = g_strdup_printf (TUTTI_API_PUPIL_FMT, pupil_id);
+  send_patch_async (self, TUTTI_ENTITY_PUPIL, path, changes,
+                    tutti_client_patch_pupil_async, cancellable, callback, user_data);
+}
+
+TuttiPupil *
+tutti_client_patch_pupil_finish (TuttiClient   *self,
+                                 GAsyncResult  *result,
+                                 GError       **error)
+{
+  gpointer pupil = NULL;
+
+  if (!tutti_client_send_finish (self, result, tutti_client_patch_pupil_async, &pupil, error))
+    return NULL;
+  return pupil;
+}
+
+/* The lists of a pupil's file: GET /pupils/{id}/courses, /history, /repertoire */
+
+static void
+send_pupil_list_async (TuttiClient         *self,
+                       const char          *path,
+                       const TuttiSchema   *schema,
+                       gpointer             source_tag,
+                       GCancellable        *cancellable,
+                       GAsyncReadyCallback  callback,
+                       gpointer             user_data)
+{
+  const Request request = {
+    .method = SOUP_METHOD_GET,
+    .path = path,
+    .answer_schema = schema,
+    .element_free = schema->free_func,
+    .flags = REQUEST_ANSWER_LIST,
+    .source_tag = source_tag,
+  };
+
+  tutti_client_send_async (self, &request, cancellable, callback, user_data);
+}
+
+void
+tutti_client_list_courses_async (TuttiClient         *self,
+                                 gint64               pupil_id,
+                                 GCancellable        *cancellable,
+                                 GAsyncReadyCallback  callback,
+                                 gpointer             user_data)
+{
+  g_autofree char *path = NULL;
+
+  g_return_if_fail (TUTTI_IS_CLIENT (self));
+  g_return_if_fail (cancellable == NULL || G_IS_CANCELLABLE (cancellable));
+
+  path = g_strdup_printf (TUTTI_API_PUPIL_COURSES_FMT, pupil_id);
+  send_pupil_list_async (self, path, &tutti_course_schema, tutti_client_list_courses_async,
+                         cancellable, callback, user_data);
+}
+
+/* Returns: (transfer container) (element-type TuttiCourse) */
+GPtrArray *
+tutti_client_list_courses_finish (TuttiClient   *self,
+                                  GAsyncResult  *result,
+                                  GError       **error)
+{
+  gpointer courses = NULL;
+
+  if (!tutti_client_send_finish (self, result, tutti_client_list_courses_async, &courses, error))
+    return NULL;
+  return courses;
+}
+
+void
+tutti_client_get_course_async (TuttiClient         *self,
+                               gint64               pupil_id,
+                               gint64               course_id,
+                               GCancellable        *cancellable,
+                               GAsyncReadyCallback  callback,
+                               gpointer             user_data)
+{
+  g_autofree char *path = NULL;
+  Request request = {
+    .method = SOUP_METHOD_GET,
+    .answer_schema = &tutti_course_schema,
+    .source_tag = tutti_client_get_course_async,
+  };
+
+  g_return_if_fail (TUTTI_IS_CLIENT (self));
+  g_return_if_fail (cancellable == NULL || G_IS_CANCELLABLE (cancellable));
+
+  path = g_strdup_printf (TUTTI_API_PUPIL_COURSE_FMT, pupil_id, course_id);
+  request.path = path;
+  tutti_client_send_async (self, &request, cancellable, callback, user_data);
+}
+
+TuttiCourse *
+tutti_client_get_course_finish (TuttiClient   *self,
+                                GAsyncResult  *result,
+                                GError       **error)
+{
+  gpointer course = NULL;
+
+  if (!tutti_client_send_finish (self, result, tutti_client_get_course_async, &course, error))
+    return NULL;
+  return course;
+}
+
+void
+tutti_client_list_history_async (TuttiClient         *self,
+                                 gint64               pupil_id,
+                                 GCancellable        *cancellable,
+                                 GAsyncReadyCallback  callback,
+                                 gpointer             user_data)
+{
+  g_autofree char *path = NULL;
+
+  g_return_if_fail (TUTTI_IS_CLIENT (self));
+  g_return_if_fail (cancellable == NULL || G_IS_CANCELLABLE (cancellable));
+
+  path = g_strdup_printf (TUTTI_API_PUPIL_HISTORY_FMT, pupil_id);
+  send_pupil_list_async (self, path, &tutti_history_record_schema, tutti_client_list_history_async,
+                         cancellable, callback, user_data);
+}
+
+/* Returns: (transfer container) (element-type TuttiHistoryRecord) */
+GPtrArray *
+tutti_client_list_history_finish (TuttiClient   *self,
+                                  GAsyncResult  *result,
+                                  GError       **error)
+{
+  gpointer records = NULL;
+
+  if (!tutti_client_send_finish (self, result, tutti_client_list_history_async, &records, error))
+    return NULL;
+  return records;
+}
+
+void
+tutti_client_get_history_record_async (TuttiClient         *self,
+                                       gint64               pupil_id,
+                                       gint64               record_id,
+                                       guint                page,
+                                       GCancellable        *cancellable,
+                                       GAsyncReadyCallback  callback,
+                                       gpointer             user_data)
+{
+  g_autofree char *path = NULL;
+  Request request = {
+    .method = SOUP_METHOD_GET,
+    .answer_schema = &tutti_history_record_schema,
+    .source_tag = tutti_client_get_history_record_async,
+  };
+
+  g_return_if_fail (TUTTI_IS_CLIENT (self));
+  g_return_if_fail (page >= 1);
+  g_return_if_fail (cancellable == NULL || G_IS_CANCELLABLE (cancellable));
+
+  path = g_strdup_printf (TUTTI_API_PUPIL_RECORD_PAGE_FMT, pupil_id, record_id, page);
+  request.path = path;
+  tutti_client_send_async (self, &request, cancellable, callback, user_data);
+}
+
+static guint
+get_header_uint (SoupMessageHeaders *headers,
+                 const char         *name,
+                 guint               fallback)
+{
+  const char *value = soup_message_headers_get_one (headers, name);
+  guint64 number;
+
+  if (value == NULL || !g_ascii_string_to_unsigned (value, 10, 1, G_MAXUINT, &number, NULL))
+    return fallback;
+  return (guint) number;
+}
+
+TuttiHistoryRecord *
+tutti_client_get_history_record_finish (TuttiClient   *self,
+                                        GAsyncResult  *result,
+                                        guint         *page,
+                                        guint         *n_pages,
+                                        GError       **error)
+{
+  gpointer record = NULL;
+  SoupMessageHeaders *headers;
+  Call *call;
+  guint current, total;
+
+  if (!tutti_client_send_finish (self, result, tutti_client_get_history_record_async, &record, error))
+    return NULL;
+
+  /* The page is told in headers, the body staying a core record. */
+  call = g_task_get_task_data (G_TASK (result));
+  headers = soup_message_get_response_headers (call->message);
+  current = get_header_uint (headers, TUTTI_API_HEADER_PAGE, 1);
+  total = get_header_uint (headers, TUTTI_API_HEADER_TOTAL_PAGES, 1);
+  if (page != NULL)
+    *page = current;
+  if (n_pages != NULL)
+    *n_pages = MAX (total, current);
+  return record;
+}
+
+void
+tutti_client_list_repertoire_async (TuttiClient         *self,
+                                    gint64               pupil_id,
+                                    GCancellable        *cancellable,
+                                    GAsyncReadyCallback  callback,
+                                    gpointer             user_data)
+{
+  g_autofree char *path = NULL;
+
+  g_return_if_fail (TUTTI_IS_CLIENT (self));
+  g_return_if_fail (cancellable == NULL || G_IS_CANCELLABLE (cancellable));
+
+  path = g_strdup_printf (TUTTI_API_PUPIL_REPERTOIRE_FMT, pupil_id);
+  send_pupil_list_async (self, path, &tutti_piece_schema, tutti_client_list_repertoire_async,
+                         cancellable, callback, user_data);
+}
+
+/* Returns: (transfer container) (element-type TuttiPiece) */
+GPtrArray *
+tutti_client_list_repertoire_finish (TuttiClient   *self,
+                                     GAsyncResult  *result,
+                                     GError       **error)
+{
+  gpointer pieces = NULL;
+
+  if (!tutti_client_send_finish (self, result, tutti_client_list_repertoire_async, &pieces, error))
+    return NULL;
+  return pieces;
+}
+
+/* ---- The office's validation queue (STAFF-2) ---------------------------------- */
+
+static const char *
+entity_path_nick (TuttiEntity entity)
+{
+  return tutti_enum_to_nick (&tutti_entity_enum, entity);
+}
+
+/* GET /staff/changes */
+
+void
+tutti_client_list_change_groups_async (TuttiClient         *self,
+                                       GCancellable        *cancellable,
+                                       GAsyncReadyCallback  callback,
+                                       gpointer             user_data)
+{
+  const Request request = {
+    .method = SOUP_METHOD_GET,
+    .path = TUTTI_API_STAFF_CHANGES,
+    .answer_schema = &tutti_change_group_schema,
+    .element_free = (GDestroyNotify) tutti_change_group_free,
+    .flags = REQUEST_ANSWER_LIST,
+    .source_tag = tutti_client_list_change_groups_async,
+  };
+
+  g_return_if_fail (TUTTI_IS_CLIENT (self));
+  g_return_if_fail (cancellable == NULL || G_IS_CANCELLABLE (cancellable));
+
+  tutti_client_send_async (self, &request, cancellable, callback, user_data);
+}
+
+/* Returns: (transfer container) (element-type TuttiChangeGroup) */
+GPtrArray *
+tutti_client_list_change_groups_finish (TuttiClient   *self,
+                                        GAsyncResult  *result,
+                                        GError       **error)
+{
+  gpointer groups = NULL;
+
+  if (!tutti_client_send_finish (self, result, tutti_client_list_change_groups_async, &groups, error))
+    return NULL;
+  return groups;
+}
+
+/* GET /staff/changes/{entity}/{id} */
+
+void
+tutti_client_get_change_group_async (TuttiClient         *self,
+                                     TuttiEntity          entity,
+                                     gint64               entity_id,
+                                     GCancellable        *cancellable,
+                                     GAsyncReadyCallback  callback,
+                                     gpointer             user_data)
+{
+  g_autofree char *path = NULL;
+  Request request = {
+    .method = SOUP_METHOD_GET,
+    .answer_schema = &tutti_change_group_schema,
+    .source_tag = tutti_client_get_change_group_async,
+  };
+
+  g_return_if_fail (TUTTI_IS_CLIENT (self));
+  g_return_if_fail (entity == TUTTI_ENTITY_GUARDIAN || entity == TUTTI_ENTITY_PUPIL);
+  g_return_if_fail (cancellable == NULL || G_IS_CANCELLABLE (cancellable));
+
+  path = g_strdup_printf (TUTTI_API_STAFF_CHANGE_FMT, entity_path_nick (entity), entity_id);
+  request.path = path;
+  tutti_client_send_async (self, &request, cancellable, callback, user_data);
+}
+
+TuttiChangeGroup *
+tutti_client_get_change_group_finish (TuttiClient   *self,
+                                      GAsyncResult  *result,
+                                      GError       **error)
+{
+  gpointer group = NULL;
+
+  if (!tutti_client_send_finish (self, result, tutti_client_get_change_group_async, &group, error))
+    return NULL;
+  return group;
+}
+
+/* POST /staff/changes/{entity}/{id}/decide: the server reads the body as a
+ * record of the entity's schema, of which only pending_changes is sent.
+ * Not retried by itself: a decision the server applied before the
+ * connection broke would come back as a conflict. */
+
+static gpointer
+copy_decision (gconstpointer src,
+               gpointer      user_data)
+{
+  const TuttiPendingChange *decision = src;
+  TuttiPendingChange *copy = tutti_pending_change_new ();
+
+  copy->id = decision->id;
+  copy->state = decision->state;
+  if (decision->state == TUTTI_CHANGE_REFUSED && !tutti_is_blank (decision->reason))
+    copy->reason = g_strdup (decision->reason);
+  return copy;
+}
+
+void
+tutti_client_decide_changes_async (TuttiClient         *self,
+                                   TuttiEntity          entity,
+                                   gint64               entity_id,
+                                   GPtrArray           *decisions,
+                                   GCancellable        *cancellable,
+                                   GAsyncReadyCallback  callback,
+                                   gpointer             user_data)
+{
+  const TuttiSchema *schema;
+  g_autofree char *path = NULL;
+  gpointer body;
+  Request request = {
+    .method = SOUP_METHOD_POST,
+    .answer_schema = &tutti_change_group_schema,
+    .source_tag = tutti_client_decide_changes_async,
+  };
+
+  g_return_if_fail (TUTTI_IS_CLIENT (self));
+  g_return_if_fail (entity == TUTTI_ENTITY_GUARDIAN || entity == TUTTI_ENTITY_PUPIL);
+  g_return_if_fail (decisions != NULL);
+  g_return_if_fail (cancellable == NULL || G_IS_CANCELLABLE (cancellable));
+
+  schema = tutti_entity_get_schema (entity);
+  body = tutti_record_new (schema);
+  g_ptr_array_extend (*tutti_entity_get_changes (entity, body), decisions, copy_decision, NULL);
+
+  path = g_strdup_printf (TUTTI_API_STAFF_CHANGE_FMT "/decide", entity_path_nick (entity), entity_id);
+  request.path = path;
+  request.body_schema = schema;
+  request.body = body;
+  tutti_client_send_async (self, &request, cancellable, callback, user_data);
+  tutti_record_free (schema, body);
+}
+
+TuttiChangeGroup *
+tutti_client_decide_changes_finish (TuttiClient   *self,
+                                    GAsyncResult  *result,
+                                    GError       **error)
+{
+  gpointer group = NULL;
+
+  if (!tutti_client_send_finish (self, result, tutti_client_decide_changes_async, &group, error))
+    return NULL;
+  return group;
+}
+
+/* POST /staff/changes/{entity}/{id}/accept-all, …/refuse-all */
+
+void
+tutti_client_accept_all_changes_async (TuttiClient         *self,
+                                       TuttiEntity          entity,
+                                       gint64               entity_id,
+                                       GCancellable        *cancellable,
+                                       GAsyncReadyCallback  callback,
+                                       gpointer             user_data)
+{
+  g_autofree char *path = NULL;
+  Request request = {
+    .method = SOUP_METHOD_POST,
+    .answer_schema = &tutti_change_group_schema,
+    .source_tag = tutti_client_accept_all_changes_async,
+  };
+
+  g_return_if_fail (TUTTI_IS_CLIENT (self));
+  g_return_if_fail (entity == TUTTI_ENTITY_GUARDIAN || entity == TUTTI_ENTITY_PUPIL);
+  g_return_if_fail (cancellable == NULL || G_IS_CANCELLABLE (cancellable));
+
+  path = g_strdup_printf (TUTTI_API_STAFF_CHANGE_FMT "/accept-all", entity_path_nick (entity), entity_id);
+  request.path = path;
+  tutti_client_send_async (self, &request, cancellable, callback, user_data);
+}
+
+TuttiChangeGroup *
+tutti_client_accept_all_changes_finish (TuttiClient   *self,
+                                        GAsyncResult  *result,
+                                        GError       **error)
+{
+  gpointer group = NULL;
+
+  if (!tutti_client_send_finish (self, result, tutti_client_accept_all_changes_async, &group, error))
+    return NULL;
+  return group;
+}
+
+/* The body, when there is a reason, is read as a TuttiPendingChange. */
+void
+tutti_client_refuse_all_changes_async (TuttiClient         *self,
+                                       TuttiEntity          entity,
+                                       gint64               entity_id,
+                                       const char          *reason,
+                                       GCancellable        *cancellable,
+                                       GAsyncReadyCallback  callback,
+                                       gpointer             user_data)
+{
+  g_autoptr(TuttiPendingChange) body = NULL;
+  g_autofree char *path = NULL;
+  Request request = {
+    .method = SOUP_METHOD_POST,
+    .answer_schema = &tutti_change_group_schema,
+    .source_tag = tutti_client_refuse_all_changes_async,
+  };
+
+  g_return_if_fail (TUTTI_IS_CLIENT (self));
+  g_return_if_fail (entity == TUTTI_ENTITY_GUARDIAN || entity == TUTTI_ENTITY_PUPIL);
+  g_return_if_fail (cancellable == NULL || G_IS_CANCELLABLE (cancellable));
+
+  if (!tutti_is_blank (reason))
+    {
+      body = tutti_pending_change_new ();
+      body->state = TUTTI_CHANGE_REFUSED;
+      body->reason = g_strdup (reason);
+      request.body_schema = &tutti_pending_change_schema;
+      request.body = body;
+    }
+
+  path = g_strdup_printf (TUTTI_API_STAFF_CHANGE_FMT "/refuse-all", entity_path_nick (entity), entity_id);
+  request.path = path;
+  tutti_client_send_async (self, &request, cancellable, callback, user_data);
+}
+
+TuttiChangeGroup *
+tutti_client_refuse_all_changes_finish (TuttiClient   *self,
+                                        GAsyncResult  *result,
+                                        GError       **error)
+{
+  gpointer group = NULL;
+
+  if (!tutti_client_send_finish (self, result, tutti_client_refuse_all_changes_async, &group, error))
+    return NULL;
+  return group;
+}
+
+/* ---- Pre-enrolment (PRE-1..4, HOME-4) ----------------------------------------- */
+
+/* GET /offer */
+
+void
+tutti_client_get_offer_async (TuttiClient         *self,
+                              GCancellable        *cancellable,
+                              GAsyncReadyCallback  callback,
+                              gpointer             user_data)
+{
+  const Request request = {
+    .method = SOUP_METHOD_GET,
+    .path = TUTTI_API_OFFER,
+    .answer_schema = &tutti_offer_schema,
+    .source_tag = tutti_client_get_offer_async,
+  };
+
+  g_return_if_fail (TUTTI_IS_CLIENT (self));
+  g_return_if_fail (cancellable == NULL || G_IS_CANCELLABLE (cancellable));
+
+  tutti_client_send_async (self, &request, cancellable, callback, user_data);
+}
+
+TuttiOffer *
+tutti_client_get_offer_finish (TuttiClient   *self,
+                               GAsyncResult  *result,
+                               GError       **error)
+{
+  gpointer offer = NULL;
+
+  if (!tutti_client_send_finish (self, result, tutti_client_get_offer_async, &offer, error))
+    return NULL;
+  return offer;
+}
+
+/* GET /preenrolments/question */
+
+void
+tutti_client_get_antispam_question_async (TuttiClient         *self,
+                                          GCancellable        *cancellable,
+                                          GAsyncReadyCallback  callback,
+                                          gpointer             user_data)
+{
+  const Request request = {
+    .method = SOUP_METHOD_GET,
+    .path = TUTTI_API_PREENROLMENT_QUESTION,
+    .answer_schema = &tutti_antispam_question_schema,
+    .source_tag = tutti_client_get_antispam_question_async,
+  };
+
+  g_return_if_fail (TUTTI_IS_CLIENT (self));
+  g_return_if_fail (cancellable == NULL || G_IS_CANCELLABLE (cancellable));
+
+  tutti_client_send_async (self, &request, cancellable, callback, user_data);
+}
+
+TuttiAntispamQuestion *
+tutti_client_get_antispam_question_finish (TuttiClient   *self,
+                                           GAsyncResult  *result,
+                                           GError       **error)
+{
+  gpointer question = NULL;
+
+  if (!tutti_client_send_finish (self, result, tutti_client_get_antispam_question_async,
+                                 &question, error))
+    return NULL;
+  return question;
+}
+
+/* POST /preenrolments, with an Idempotency-Key: tried again once, with the
+ * same key, when the server could not be reached. */
+
+void
+tutti_client_submit_preenrolment_async (TuttiClient             *self,
+                                        const TuttiPreenrolment *request_body,
+                                        const char              *idempotency_key,
+                                        GCancellable            *cancellable,
+                                        GAsyncReadyCallback      callback,
+                                        gpointer                 user_data)
+{
+  const Request request = {
+    .method = SOUP_METHOD_POST,
+    .path = TUTTI_API_PREENROLMENTS,
+    .body_schema = &tutti_preenrolment_schema,
+    .body = request_body,
+    .answer_schema = &tutti_preenrolment_schema,
+    .flags = REQUEST_IDEMPOTENT,
+    .idempotency_key = idempotency_key,
+    .source_tag = tutti_client_submit_preenrolment_async,
+  };
+
+  g_return_if_fail (TUTTI_IS_CLIENT (self));
+  g_return_if_fail (request_body != NULL);
+  g_return_if_fail (cancellable == NULL || G_IS_CANCELLABLE (cancellable));
+
+  tutti_client_send_async (self, &request, cancellable, callback, user_data);
+}
+
+TuttiPreenrolment *
+tutti_client_submit_preenrolment_finish (TuttiClient   *self,
+                                         GAsyncResult  *result,
+                                         GError       **error)
+{
+  gpointer preenrolment = NULL;
+
+  if (!tutti_client_send_finish (self, result, tutti_client_submit_preenrolment_async,
+                                 &preenrolment, error))
+    return NULL;
+  return preenrolment;
+}
+
+/* GET /preenrolments */
+
+void
+tutti_client_list_preenrolments_async (TuttiClient         *self,
+                                       GCancellable        *cancellable,
+                                       GAsyncReadyCallback  callback,
+                                       gpointer             user_data)
+{
+  const Request request = {
+    .method = SOUP_METHOD_GET,
+    .path = TUTTI_API_PREENROLMENTS,
+    .answer_schema = &tutti_preenrolment_schema,
+    .element_free = (GDestroyNotify) tutti_preenrolment_free,
+    .flags = REQUEST_ANSWER_LIST,
+    .source_tag = tutti_client_list_preenrolments_async,
+  };
+
+  g_return_if_fail (TUTTI_IS_CLIENT (self));
+  g_return_if_fail (cancellable == NULL || G_IS_CANCELLABLE (cancellable));
+
+  tutti_client_send_async (self, &request, cancellable, callback, user_data);
+}
+
+/* Returns: (transfer container) (element-type TuttiPreenrolment) */
+GPtrArray *
+tutti_client_list_preenrolments_finish (TuttiClient   *self,
+                                        GAsyncResult  *result,
+                                        GError       **error)
+{
+  gpointer list = NULL;
+
+  if (!tutti_client_send_finish (self, result, tutti_client_list_preenrolments_async, &list, error))
+    return NULL;
+  return list;
+}
+
+/* GET /preenrolments/{id} */
+
+void
+tutti_client_get_preenrolment_async (TuttiClient         *self,
+                                     gint64               preenrolment_id,
+                                     GCancellable        *cancellable,
+                                     GAsyncReadyCallback  callback,
+                                     gpointer             user_data)
+{
+  g_autofree char *path = NULL;
+  Request request = {
+    .method = SOUP_METHOD_GET,
+    .answer_schema = &tutti_preenrolment_schema,
+    .source_tag = tutti_client_get_preenrolment_async,
+  };
+
+  g_return_if_fail (TUTTI_IS_CLIENT (self));
+  g_return_if_fail (cancellable == NULL || G_IS_CANCELLABLE (cancellable));
+
+  path = g_strdup_printf (TUTTI_API_PREENROLMENT_FMT, preenrolment_id);
+  request.path = path;
+  tutti_client_send_async (self, &request, cancellable, callback, user_data);
+}
+
+TuttiPreenrolment *
+tutti_client_get_preenrolment_finish (TuttiClient   *self,
+                                      GAsyncResult  *result,
+                                      GError       **error)
+{
+  gpointer preenrolment = NULL;
+
+  if (!tutti_client_send_finish (self, result, tutti_client_get_preenrolment_async,
+                                 &preenrolment, error))
+    return NULL;
+  return preenrolment;
+}
+
+/* ---- The office's pre-enrolment desk (STAFF-3, STAFF-4) ------------------------ */
+
+/* GET /staff/campaigns */
+
+void
+tutti_client_list_staff_campaigns_async (TuttiClient         *self,
+                                         GCancellable        *cancellable,
+                                         GAsyncReadyCallback  callback,
+                                         gpointer             user_data)
+{
+  const Request request = {
+    .method = SOUP_METHOD_GET,
+    .path = TUTTI_API_STAFF_CAMPAIGNS,
+    .answer_schema = &tutti_campaign_schema,
+    .element_free = (GDestroyNotify) tutti_campaign_free,
+    .flags = REQUEST_ANSWER_LIST,
+    .source_tag = tutti_client_list_staff_campaigns_async,
+  };
+
+  g_return_if_fail (TUTTI_IS_CLIENT (self));
+  g_return_if_fail (cancellable == NULL || G_IS_CANCELLABLE (cancellable));
+
+  tutti_client_send_async (self, &request, cancellable, callback, user_data);
+}
+
+/* Returns: (transfer container) (element-type TuttiCampaign) */
+GPtrArray *
+tutti_client_list_staff_campaigns_finish (TuttiClient   *self,
+                                          GAsyncResult  *result,
+                                          GError       **error)
+{
+  gpointer list = NULL;
+
+  if (!tutti_client_send_finish (self, result, tutti_client_list_staff_campaigns_async, &list, error))
+    return NULL;
+  return list;
+}
+
+/* PATCH /staff/campaigns/{id}: the server changes the members sent, and
+ * only those; a whole TuttiCampaign would send its offer and downloads,
+ * which PATCH refuses. Hence a body of one member. */
+
+typedef struct
+{
+  gboolean open;
+} CampaignOpenBody;
+
+static const TuttiField campaign_open_fields[] = {
+  { "open", TUTTI_FIELD_BOOL, G_STRUCT_OFFSET (CampaignOpenBody, open), TUTTI_FIELD_FLAG_NONE,
+    TUTTI_CHECK_NONE, { "Open", "Ouverte" }, NULL, NULL, 0 },
+};
+
+static const TuttiSchema campaign_open_schema = {
+  "TuttiCampaignOpen", sizeof (CampaignOpenBody), g_free,
+  G_N_ELEMENTS (campaign_open_fields), campaign_open_fields
+};
+
+void
+tutti_client_set_campaign_open_async (TuttiClient         *self,
+                                      gint64               campaign_id,
+                                      gboolean             open,
+                                      GCancellable        *cancellable,
+                                      GAsyncReadyCallback  callback,
+                                      gpointer             user_data)
+{
+  CampaignOpenBody body = { .open = open != FALSE };
+  g_autofree char *path = NULL;
+  Request request = {
+    .method = "PATCH",
+    .body_schema = &campaign_open_schema,
+    .body = &body,
+    .answer_schema = &tutti_campaign_schema,
+    /* Opening or closing twice is the same: safe to try again. */
+    .flags = REQUEST_IDEMPOTENT,
+    .source_tag = tutti_client_set_campaign_open_async,
+  };
+
+  g_return_if_fail (TUTTI_IS_CLIENT (self));
+  g_return_if_fail (cancellable == NULL || G_IS_CANCELLABLE (cancellable));
+
+  path = g_strdup_printf (TUTTI_API_STAFF_CAMPAIGN_FMT, campaign_id);
+  request.path = path;
+  tutti_client_send_async (self, &request, cancellable, callback, user_data);
+}
+
+TuttiCampaign *
+tutti_client_set_campaign_open_finish (TuttiClient   *self,
+                                       GAsyncResult  *result,
+                                       GError       **error)
+{
+  gpointer campaign = NULL;
+
+  if (!tutti_client_send_finish (self, result, tutti_client_set_campaign_open_async, &campaign, error))
+    return NULL;
+  return campaign;
+}
+
+/* GET /staff/preenrolments[?state=…] */
+
+void
+tutti_client_list_staff_preenrolments_async (TuttiClient         *self,
+                                             int                  state,
+                                             GCancellable        *cancellable,
+                                             GAsyncReadyCallback  callback,
+                                             gpointer             user_data)
+{
+  g_autofree char *path = NULL;
+  Request request = {
+    .method = SOUP_METHOD_GET,
+    .answer_schema = &tutti_staff_preenrolment_schema,
+    .element_free = (GDestroyNotify) tutti_staff_preenrolment_free,
+    .flags = REQUEST_ANSWER_LIST,
+    .source_tag = tutti_client_list_staff_preenrolments_async,
+  };
+
+  g_return_if_fail (TUTTI_IS_CLIENT (self));
+  g_return_if_fail (state >= -1 && state <= TUTTI_PREENROLMENT_REFUSED);
+  g_return_if_fail (cancellable == NULL || G_IS_CANCELLABLE (cancellable));
+
+  if (state >= 0)
+    path = g_strdup_printf (TUTTI_API_STAFF_PREENROLMENTS "?state=%s",
+                            tutti_enum_to_nick (&tutti_preenrolment_state_enum, state));
+  else
+    path = g_strdup (TUTTI_API_STAFF_PREENROLMENTS);
+  request.path = path;
+  tutti_client_send_async (self, &request, cancellable, callback, user_data);
+}
+
+/* Returns: (transfer container) (element-type TuttiStaffPreenrolment) */
+GPtrArray *
+tutti_client_list_staff_preenrolments_finish (TuttiClient   *self,
+                                              GAsyncResult  *result,
+                                              GError       **error)
+{
+  gpointer list = NULL;
+
+  if (!tutti_client_send_finish (self, result, tutti_client_list_staff_preenrolments_async,
+                                 &list, error))
+    return NULL;
+  return list;
+}
+
+/* GET /staff/preenrolments/{id}, POST …/accept, POST …/refuse */
+
+static void
+send_staff_preenrolment_async (TuttiClient         *self,
+                               const char          *method,
+                               const char          *path,
+                               const TuttiSchema   *body_schema,
+                               gconstpointer        body,
+                               gpointer             source_tag,
+                               GCancellable        *cancellable,
+                               GAsyncReadyCallback  callback,
+                               gpointer             user_data)
+{
+  const Request request = {
+    .method = method,
+    .path = path,
+    .body_schema = body_schema,
+    .body = body,
+    .answer_schema = &tutti_staff_preenrolment_schema,
+    .source_tag = source_tag,
+  };
+
+  tutti_client_send_async (self, &request, cancellable, callback, user_data);
+}
+
+void
+tutti_client_get_staff_preenrolment_async (TuttiClient         *self,
+                                           gint64               preenrolment_id,
+                                           GCancellable        *cancellable,
+                                           GAsyncReadyCallback  callback,
+                                           gpointer             user_data)
+{
+  g_autofree char *path = NULL;
+
+  g_return_if_fail (TUTTI_IS_CLIENT (self));
+  g_return_if_fail (cancellable == NULL || G_IS_CANCELLABLE (cancellable));
+
+  path = g_strdup_printf (TUTTI_API_STAFF_PREENROLMENT_FMT, preenrolment_id);
+  send_staff_preenrolment_async (self, SOUP_METHOD_GET, path, NULL, NULL,
+                                 tutti_client_get_staff_preenrolment_async,
+                                 cancellable, callback, user_data);
+}
+
+TuttiStaffPreenrolment *
+tutti_client_get_staff_preenrolment_finish (TuttiClient   *self,
+                                            GAsyncResult  *result,
+                                            GError       **error)
+{
+  gpointer preenrolment = NULL;
+
+  if (!tutti_client_send_finish (self, result, tutti_client_get_staff_preenrolment_async,
+                                 &preenrolment, error))
+    return NULL;
+  return preenrolment;
+}
+
+/* Not retried by itself: a decision the server applied before the
+ * connection broke would come back as a conflict. */
+void
+tutti_client_accept_preenrolment_async (TuttiClient         *self,
+                                        gint64               preenrolment_id,
+                                        GCancellable        *cancellable,
+                                        GAsyncReadyCallback  callback,
+                                        gpointer             user_data)
+{
+  g_autofree char *path = NULL;
+
+  g_return_if_fail (TUTTI_IS_CLIENT (self));
+  g_return_if_fail (cancellable == NULL || G_IS_CANCELLABLE (cancellable));
+
+  path = g_strdup_printf (TUTTI_API_STAFF_PREENROLMENT_ACCEPT_FMT, preenrolment_id);
+  send_staff_preenrolment_async (self, SOUP_METHOD_POST, path, NULL, NULL,
+                                 tutti_client_accept_preenrolment_async,
+                                 cancellable, callback, user_data);
+}
+
+TuttiStaffPreenrolment *
+tutti_client_accept_preenrolment_finish (TuttiClient   *self,
+                                         GAsyncResult  *result,
+                                         GError       **error)
+{
+  gpointer preenrolment = NULL;
+
+  if (!tutti_client_send_finish (self, result, tutti_client_accept_preenrolment_async,
+                                 &preenrolment, error))
+    return NULL;
+  return preenrolment;
+}
+
+void
+tutti_client_refuse_preenrolment_async (TuttiClient         *self,
+                                        gint64               preenrolment_id,
+                                        const char          *reason,
+                                        GCancellable        *cancellable,
+                                        GAsyncReadyCallback  callback,
+                                        gpointer             user_data)
+{
+  g_autoptr(TuttiPreenrolmentDecision) body = NULL;
+  g_autofree char *path = NULL;
+
+  g_return_if_fail (TUTTI_IS_CLIENT (self));
+  g_return_if_fail (cancellable == NULL || G_IS_CANCELLABLE (cancellable));
+
+  body = tutti_preenrolment_decision_new ();
+  body->reason = g_strdup (reason != NULL ? reason : "");
+  path = g_strdup_printf (TUTTI_API_STAFF_PREENROLMENT_REFUSE_FMT, preenrolment_id);
+  send_staff_preenrolment_async (self, SOUP_METHOD_POST, path,
+                                 &tutti_preenrolment_decision_schema, body,
+                                 tutti_client_refuse_preenrolment_async,
+                                 cancellable, callback, user_data);
+}
+
+TuttiStaffPreenrolment *
+tutti_client_refuse_preenrolment_finish (TuttiClient   *self,
+                                         GAsyncResult  *result,
+                                         GError       **error)
+{
+  gpointer preenrolment = NULL;
+
+  if (!tutti_client_send_finish (self, result, tutti_client_refuse_preenrolment_async,
+                                 &preenrolment, error))
+    return NULL;
+  return preenrolment;
+}
+
+/* ---- Documents (FAM-2) and re-enrolment (REE-2..4, HOME-3) ---------------------- */
+
+/* GET /family/documents */
+
+void
+tutti_client_list_documents_async (TuttiClient         *self,
+                                   GCancellable        *cancellable,
+                                   GAsyncReadyCallback  callback,
+                                   gpointer             user_data)
+{
+  const Request request = {
+    .method = SOUP_METHOD_GET,
+    .path = TUTTI_API_FAMILY_DOCUMENTS,
+    .answer_schema = &tutti_document_schema,
+    .element_free = (GDestroyNotify) tutti_document_free,
+    .flags = REQUEST_ANSWER_LIST,
+    .source_tag = tutti_client_list_documents_async,
+  };
+
+  g_return_if_fail (TUTTI_IS_CLIENT (self));
+  g_return_if_fail (cancellable == NULL || G_IS_CANCELLABLE (cancellable));
+
+  tutti_client_send_async (self, &request, cancellable, callback, user_data);
+}
+
+GPtrArray *
+tutti_client_list_documents_finish (TuttiClient   *self,
+                                    GAsyncResult  *result,
+                                    GError       **error)
+{
+  gpointer list = NULL;
+
+  if (!tutti_client_send_finish (self, result, tutti_client_list_documents_async, &list, error))
+    return NULL;
+  return list;
+}
+
+/* POST /family/documents */
+
+void
+tutti_client_upload_document_async (TuttiClient         *self,
+                                    const char          *kind,
+                                    const char          *file_name,
+                                    GBytes              *content,
+                                    const char          *idempotency_key,
+                                    GCancellable        *cancellable,
+                                    GAsyncReadyCallback  callback,
+                                    gpointer             user_data)
+{
+  g_autofree char *escaped = NULL;
+  const char *content_type;
+  const char *headers[5] = { NULL };
+  Request request = {
+    .method = SOUP_METHOD_POST,
+    .path = TUTTI_API_FAMILY_DOCUMENTS,
+    .answer_schema = &tutti_document_schema,
+    .flags = REQUEST_IDEMPOTENT,
+    .idempotency_key = idempotency_key,
+    .raw_body = content,
+    .source_tag = tutti_client_upload_document_async,
+  };
+
+  g_return_if_fail (TUTTI_IS_CLIENT (self));
+  g_return_if_fail (kind != NULL && *kind != '\0');
+  g_return_if_fail (content != NULL);
+  g_return_if_fail (cancellable == NULL || G_IS_CANCELLABLE (cancellable));
+
+  /* The server decides by content; this only says what we think it is. */
+  content_type = tutti_sniff_content_type (g_bytes_get_data (content, NULL), g_bytes_get_size (content));
+  request.raw_content_type = content_type != NULL ? content_type : "application/octet-stream";
+  headers[0] = TUTTI_API_HEADER_DOCUMENT_KIND;
+  headers[1] = kind;
+  if (file_name != NULL && *file_name != '\0')
+    {
+      escaped = g_uri_escape_string (file_name, NULL, FALSE);
+      headers[2] = TUTTI_API_HEADER_FILE_NAME;
+      headers[3] = escaped;
+    }
+  request.headers = headers;
+
+  tutti_client_send_async (self, &request, cancellable, callback, user_data);
+}
+
+TuttiDocument *
+tutti_client_upload_document_finish (TuttiClient   *self,
+                                     GAsyncResult  *result,
+                                     GError       **error)
+{
+  gpointer document = NULL;
+
+  if (!tutti_client_send_finish (self, result, tutti_client_upload_document_async, &document, error))
+    return NULL;
+  return document;
+}
+
+/* GET /family/documents/{id} */
+
+void
+tutti_client_get_document_async (TuttiClient         *self,
+                                 gint64               document_id,
+                                 GCancellable        *cancellable,
+                                 GAsyncReadyCallback  callback,
+                                 gpointer             user_data)
+{
+  g_autofree char *path = NULL;
+  Request request = {
+    .method = SOUP_METHOD_GET,
+    .flags = REQUEST_ANSWER_BYTES,
+    .source_tag = tutti_client_get_document_async,
+  };
+
+  g_return_if_fail (TUTTI_IS_CLIENT (self));
+  g_return_if_fail (cancellable == NULL || G_IS_CANCELLABLE (cancellable));
+
+  path = g_strdup_printf (TUTTI_API_FAMILY_DOCUMENT_FMT, document_id);
+  request.path = path;
+  tutti_client_send_async (self, &request, cancellable, callback, user_data);
+}
+
+/* Returns: (transfer full): the bytes as uploaded; @content_type (optional)
+ * receives the type the server found. */
+GBytes *
+tutti_client_get_document_finish (TuttiClient   *self,
+                                  GAsyncResult  *result,
+                                  char         **content_type,
+                                  GError       **error)
+{
+  gpointer bytes = NULL;
+  Call *call;
+
+  if (!tutti_client_send_finish (self, result, tutti_client_get_document_async, &bytes, error))
+    return NULL;
+  call = g_task_get_task_data (G_TASK (result));
+  if (content_type != NULL)
+    *content_type = g_strdup (soup_message_headers_get_content_type (
+                                soup_message_get_response_headers (call->message), NULL));
+  return bytes;
+}
+
+/* DELETE /family/documents/{id} */
+
+void
+tutti_client_delete_document_async (TuttiClient         *self,
+                                    gint64               document_id,
+                                    GCancellable        *cancellable,
+                                    GAsyncReadyCallback  callback,
+                                    gpointer             user_data)
+{
+  g_autofree char *path = NULL;
+  Request request = {
+    .method = SOUP_METHOD_DELETE,
+    .source_tag = tutti_client_delete_document_async,
+  };
+
+  g_return_if_fail (TUTTI_IS_CLIENT (self));
+  g_return_if_fail (cancellable == NULL || G_IS_CANCELLABLE (cancellable));
+
+  path = g_strdup_printf (TUTTI_API_FAMILY_DOCUMENT_FMT, document_id);
+  request.path = path;
+  tutti_client_send_async (self, &request, cancellable, callback, user_data);
+}
+
+gboolean
+tutti_client_delete_document_finish (TuttiClient   *self,
+                                     GAsyncResult  *result,
+                                     GError       **error)
+{
+  return tutti_client_send_finish (self, result, tutti_client_delete_document_async, NULL, error);
+}
+
+/* GET /campaigns/{id}/downloads/{download_id} */
+
+void
+tutti_client_get_campaign_download_async (TuttiClient         *self,
+                                          gint64               campaign_id,
+                                          gint64               download_id,
+                                          GCancellable        *cancellable,
+                                          GAsyncReadyCallback  callback,
+                                          gpointer             user_data)
+{
+  g_autofree char *path = NULL;
+  Request request = {
+    .method = SOUP_METHOD_GET,
+    .flags = REQUEST_ANSWER_BYTES,
+    .accept = "application/pdf",
+    .source_tag = tutti_client_get_campaign_download_async,
+  };
+
+  g_return_if_fail (TUTTI_IS_CLIENT (self));
+  g_return_if_fail (cancellable == NULL || G_IS_CANCELLABLE (cancellable));
+
+  path = g_strdup_printf (TUTTI_API_CAMPAIGN_DOWNLOAD_FMT, campaign_id, download_id);
+  request.path = path;
+  tutti_client_send_async (self, &request, cancellable, callback, user_data);
+}
+
+GBytes *
+tutti_client_get_campaign_download_finish (TuttiClient   *self,
+                                           GAsyncResult  *result,
+                                           GError       **error)
+{
+  gpointer bytes = NULL;
+
+  if (!tutti_client_send_finish (self, result, tutti_client_get_campaign_download_async, &bytes, error))
+    return NULL;
+  return bytes;
+}
+
+/* The re-enrolment calls all answer a TuttiReenrolmentFile. */
+static void
+send_reenrolment_async (TuttiClient         *self,
+                        const char          *method,
+                        const char          *path,
+                        const TuttiReenrolment *body,
+                        RequestFlags         flags,
+                        const char          *idempotency_key,
+                        gpointer             source_tag,
+                        GCancellable        *cancellable,
+                        GAsyncReadyCallback  callback,
+                        gpointer             user_data)
+{
+  const Request request = {
+    .method = method,
+    .path = path,
+    .body_schema = body != NULL ? &tutti_reenrolment_schema : NULL,
+    .body = body,
+    .answer_schema = &tutti_reenrolment_file_schema,
+    .flags = flags,
+    .idempotency_key = idempotency_key,
+    .source_tag = source_tag,
+  };
+
+  g_return_if_fail (TUTTI_IS_CLIENT (self));
+  g_return_if_fail (cancellable == NULL || G_IS_CANCELLABLE (cancellable));
+
+  tutti_client_send_async (self, &request, cancellable, callback, user_data);
+}
+
+static TuttiReenrolmentFile *
+finish_reenrolment (TuttiClient   *self,
+                    GAsyncResult  *result,
+                    gpointer       source_tag,
+                    GError       **error)
+{
+  gpointer file = NULL;
+
+  if (!tutti_client_send_finish (self, result, source_tag, &file, error))
+    return NULL;
+  return file;
+}
+
+/* GET /pupils/{id}/reenrolment */
+
+void
+tutti_client_get_reenrolment_async (TuttiClient         *self,
+                                    gint64               pupil_id,
+                                    GCancellable        *cancellable,
+                                    GAsyncReadyCallback  callback,
+                                    gpointer             user_data)
+{
+  g_autofree char *path = g_strdup_printf (TUTTI_API_PUPIL_REENROLMENT_FMT, pupil_id);
+
+  send_reenrolment_async (self, SOUP_METHOD_GET, path, NULL, REQUEST_NONE, NULL,
+                          tutti_client_get_reenrolment_async, cancellable, callback, user_data);
+}
+
+TuttiReenrolmentFile *
+tutti_client_get_reenrolment_finish (TuttiClient   *self,
+                                     GAsyncResult  *result,
+                                     GError       **error)
+{
+  return finish_reenrolment (self, result, tutti_client_get_reenrolment_async, error);
+}
+
+/* PUT /pupils/{id}/reenrolment */
+
+void
+tutti_client_save_reenrolment_step_async (TuttiClient            *self,
+                                          gint64                  pupil_id,
+                                          const TuttiReenrolment *draft,
+                                          GCancellable           *cancellable,
+                                          GAsyncReadyCallback     callback,
+                                          gpointer                user_data)
+{
+  g_autofree char *path = g_strdup_printf (TUTTI_API_PUPIL_REENROLMENT_FMT, pupil_id);
+
+  g_return_if_fail (draft != NULL && draft->step >= 1 && draft->step <= 5);
+
+  send_reenrolment_async (self, SOUP_METHOD_PUT, path, draft, REQUEST_NONE, NULL,
+                          tutti_client_save_reenrolment_step_async, cancellable, callback, user_data);
+}
+
+TuttiReenrolmentFile *
+tutti_client_save_reenrolment_step_finish (TuttiClient   *self,
+                                           GAsyncResult  *result,
+                                           GError       **error)
+{
+  return finish_reenrolment (self, result, tutti_client_save_reenrolment_step_async, error);
+}
+
+/* POST /pupils/{id}/reenrolment/decline */
+
+void
+tutti_client_decline_reenrolment_async (TuttiClient         *self,
+                                        gint64               pupil_id,
+                                        GCancellable        *cancellable,
+                                        GAsyncReadyCallback  callback,
+                                        gpointer             user_data)
+{
+  g_autofree char *path = g_strdup_printf (TUTTI_API_PUPIL_REENROLMENT_DECLINE_FMT, pupil_id);
+
+  send_reenrolment_async (self, SOUP_METHOD_POST, path, NULL, REQUEST_NONE, NULL,
+                          tutti_client_decline_reenrolment_async, cancellable, callback, user_data);
+}
+
+TuttiReenrolmentFile *
+tutti_client_decline_reenrolment_finish (TuttiClient   *self,
+                                         GAsyncResult  *result,
+                                         GError       **error)
+{
+  return finish_reenrolment (self, result, tutti_client_decline_reenrolment_async, error);
+}
+
+/* POST /pupils/{id}/reenrolment/submit */
+
+void
+tutti_client_submit_reenrolment_async (TuttiClient         *self,
+                                       gint64               pupil_id,
+                                       const char          *idempotency_key,
+                                       GCancellable        *cancellable,
+                                       GAsyncReadyCallback  callback,
+                                       gpointer             user_data)
+{
+  g_autofree char *path = g_strdup_printf (TUTTI_API_PUPIL_REENROLMENT_SUBMIT_FMT, pupil_id);
+
+  send_reenrolment_async (self, SOUP_METHOD_POST, path, NULL, REQUEST_IDEMPOTENT, idempotency_key,
+                          tutti_client_submit_reenrolment_async, cancellable, callback, user_data);
+}
+
+TuttiReenrolmentFile *
+tutti_client_submit_reenrolment_finish (TuttiClient   *self,
+                                        GAsyncResult  *result,
+                                        GError       **error)
+{
+  return finish_reenrolment (self, result, tutti_client_submit_reenrolment_async, error);
+}
+
+/* POST /staff/reenrolments/{id}/decide */
+
+void
+tutti_client_decide_reenrolment_async (TuttiClient           *self,
+                                       gint64                 reenrolment_id,
+                                       TuttiReenrolmentState  state,
+                                       const char            *reason,
+                                       GCancellable          *cancellable,
+                                       GAsyncReadyCallback    callback,
+                                       gpointer               user_data)
+{
+  g_autoptr(TuttiReenrolment) body = tutti_reenrolment_new ();
+  g_autofree char *path = g_strdup_printf (TUTTI_API_STAFF_REENROLMENT_DECIDE_FMT, reenrolment_id);
+
+  body->state = state;
+  body->reason = g_strdup (reason);
+  send_reenrolment_async (self, SOUP_METHOD_POST, path, body, REQUEST_NONE, NULL,
+                          tutti_client_decide_reenrolment_async, cancellable, callback, user_data);
+}
+
+TuttiReenrolmentFile *
+tutti_client_decide_reenrolment_finish (TuttiClient   *self,
+                                        GAsyncResult  *result,
+                                        GError       **error)
+{
+  return finish_reenrolment (self, result, tutti_client_decide_reenrolment_async, error);
 }

@@ -1,0 +1,1140 @@
+/* test-ui-family.c — the family's and pupils' files in the real app,
+ * against a real tutti-server --demo
+ *
+ * Runs under Xvfb in a private D-Bus, once per language (LANGUAGE=fr,
+ * LANGUAGE=en), like test-ui.c. It logs in as ztest1 through the login
+ * page, edits the guardian's town and saves it (FAM-1: marker, banner,
+ * acknowledgement), checks that a required field emptied blocks Save,
+ * goes through the pupil's tabs (PUP-1..5: identity, courses and a course
+ * sheet, history and a record paged, repertoire), opens a pupil's file
+ * from Home (HOME-2), then logs in as cmartin to see both guardians
+ * (FAM-3). Screenshots go to $TUTTI_SCREENSHOT_DIR as
+ * <screen>-<language>.png for a person to look at.
+ *
+ * SPDX-License-Identifier: GPL-3.0-or-later
+ */
+#define G_LOG_DOMAIN "tutti-test"
+
+#include "config.h"
+
+#include <glib/gi18n.h>
+#include <glib/gstdio.h>
+#include <string.h>
+
+#include "tutti-application.h"
+#include "tutti-test-server.h"
+#include "tutti-window-private.h"
+
+#define WAIT_SECONDS 30
+
+typedef gboolean (*Condition) (gpointer data);
+
+typedef struct _Test
+{
+  TuttiTestServer  *server;
+  TuttiApplication *app;
+  TuttiWindow      *window;
+  void            (*script) (struct _Test *test);
+  gboolean          started;
+  gboolean          done;
+} Test;
+
+static const char *
+get_language (void)
+{
+  const char *language = g_getenv ("LANGUAGE");
+
+  return language != NULL && *language != '\0' ? language : "C";
+}
+
+static gboolean
+is_french (void)
+{
+  return g_str_has_prefix (get_language (), "fr");
+}
+
+static TuttiLang
+get_lang (void)
+{
+  return is_french () ? TUTTI_LANG_FR : TUTTI_LANG_EN;
+}
+
+/* ---- Waiting ---------------------------------------------------------------- */
+
+static gboolean
+tick_cb (gpointer data)
+{
+  return G_SOURCE_CONTINUE;
+}
+
+/* Runs the main loop until @condition holds; fails the test after a while. */
+static void
+wait_for (const char *what,
+          Condition   condition,
+          gpointer    data)
+{
+  gint64 deadline = g_get_monotonic_time () + WAIT_SECONDS * G_USEC_PER_SEC;
+  guint tick = g_timeout_add (20, tick_cb, NULL);
+
+  while (!condition (data))
+    {
+      if (g_get_monotonic_time () > deadline)
+        g_error ("Timed out waiting for %s", what);
+      g_main_context_iteration (NULL, TRUE);
+    }
+
+  g_source_remove (tick);
+}
+
+static gboolean
+time_passed (gpointer data)
+{
+  return g_get_monotonic_time () >= *(gint64 *) data;
+}
+
+static void
+wait_ms (guint ms)
+{
+  gint64 until = g_get_monotonic_time () + ms * 1000;
+
+  wait_for ("time to pass", time_passed, &until);
+}
+
+/* ---- Screenshots ------------------------------------------------------------ */
+
+static void
+after_paint_cb (GdkFrameClock *clock,
+                guint         *n_frames)
+{
+  (*n_frames)++;
+}
+
+typedef struct
+{
+  guint  n_frames;
+  gint64 give_up;
+} FrameWait;
+
+static gboolean
+frames_painted (gpointer data)
+{
+  FrameWait *wait = data;
+
+  return wait->n_frames >= 2 || g_get_monotonic_time () > wait->give_up;
+}
+
+/* In-process: the window as its renderer draws it, once frames have painted. */
+static void
+save_screenshot (GtkWidget  *window,
+                 const char *screen)
+{
+  const char *dir = g_getenv ("TUTTI_SCREENSHOT_DIR");
+  g_autoptr(GdkPaintable) paintable = NULL;
+  g_autoptr(GskRenderNode) node = NULL;
+  g_autoptr(GdkTexture) texture = NULL;
+  g_autofree char *path = NULL;
+  GtkSnapshot *snapshot;
+  GdkFrameClock *clock;
+  GskRenderer *renderer;
+  FrameWait wait;
+  gulong handler;
+  int width, height;
+
+  wait_ms (400);
+
+  clock = gtk_widget_get_frame_clock (window);
+  g_assert_nonnull (clock);
+  wait.n_frames = 0;
+  wait.give_up = g_get_monotonic_time () + 2 * G_USEC_PER_SEC;
+  handler = g_signal_connect (clock, "after-paint", G_CALLBACK (after_paint_cb), &wait.n_frames);
+  gtk_widget_queue_draw (window);
+  wait_for ("the window to paint", frames_painted, &wait);
+  g_signal_handler_disconnect (clock, handler);
+
+  if (dir == NULL || *dir == '\0')
+    return;
+  g_assert_cmpint (g_mkdir_with_parents (dir, 0755), ==, 0);
+
+  width = gtk_widget_get_width (window);
+  height = gtk_widget_get_height (window);
+  g_assert_cmpint (width, >, 0);
+  g_assert_cmpint (height, >, 0);
+
+  /* A window between two layouts can draw nothing: try again shortly. */
+  paintable = gtk_widget_paintable_new (window);
+  for (guint attempt = 0; node == NULL && attempt < 10; attempt++)
+    {
+      if (attempt > 0)
+        {
+          gtk_widget_queue_draw (window);
+          wait_ms (200);
+        }
+      snapshot = gtk_snapshot_new ();
+      gdk_paintable_snapshot (paintable, snapshot, width, height);
+      node = gtk_snapshot_free_to_node (snapshot);
+    }
+  g_assert_nonnull (node);
+
+  renderer = gtk_native_get_renderer (GTK_NATIVE (window));
+  texture = gsk_renderer_render_texture (renderer, node,
+                                         &GRAPHENE_RECT_INIT (0, 0, width, height));
+  path = g_strdup_printf ("%s/%s-%s.png", dir, screen, get_language ());
+  g_assert_true (gdk_texture_save_to_png (texture, path));
+  g_test_message ("Saved %s", path);
+}
+
+/* ---- Finding things ------------------------------------------------------------ */
+
+static GtkWindow *
+find_toplevel (GType type)
+{
+  GListModel *toplevels = gtk_window_get_toplevels ();
+
+  for (guint i = 0; i < g_list_model_get_n_items (toplevels); i++)
+    {
+      g_autoptr(GtkWindow) window = g_list_model_get_item (toplevels, i);
+
+      if (G_TYPE_CHECK_INSTANCE_TYPE (window, type) && gtk_widget_get_mapped (GTK_WIDGET (window)))
+        return window;
+    }
+
+  return NULL;
+}
+
+static gboolean
+message_dialog_shown (gpointer data)
+{
+  return find_toplevel (ADW_TYPE_MESSAGE_DIALOG) != NULL;
+}
+
+static gboolean
+no_message_dialog (gpointer data)
+{
+  return find_toplevel (ADW_TYPE_MESSAGE_DIALOG) == NULL;
+}
+
+static gboolean
+window_closed (gpointer data)
+{
+  return find_toplevel (GPOINTER_TO_SIZE (data)) == NULL;
+}
+
+static void
+clicked_cb (GtkButton *button,
+            gboolean  *clicked)
+{
+  *clicked = TRUE;
+}
+
+static gboolean
+flag_set (gpointer data)
+{
+  return *(gboolean *) data;
+}
+
+/* As Space on a focused button. */
+static void
+click (GtkButton *button)
+{
+  g_autoptr(GtkButton) keep = g_object_ref (button);
+  gboolean clicked = FALSE;
+  gulong handler;
+
+  g_assert_true (gtk_widget_get_sensitive (GTK_WIDGET (button)));
+  handler = g_signal_connect (button, "clicked", G_CALLBACK (clicked_cb), &clicked);
+  g_assert_true (gtk_widget_activate (GTK_WIDGET (button)));
+  wait_for ("the button to be clicked", flag_set, &clicked);
+  g_signal_handler_disconnect (button, handler);
+}
+
+static GtkButton *
+find_button (GtkWidget  *root,
+             const char *label)
+{
+  for (GtkWidget *child = gtk_widget_get_first_child (root);
+       child != NULL;
+       child = gtk_widget_get_next_sibling (child))
+    {
+      GtkButton *found;
+
+      if (GTK_IS_BUTTON (child) && g_strcmp0 (gtk_button_get_label (GTK_BUTTON (child)), label) == 0)
+        return GTK_BUTTON (child);
+      found = find_button (child, label);
+      if (found != NULL)
+        return found;
+    }
+
+  return NULL;
+}
+
+static void
+type_text (GtkWidget  *row,
+           const char *text)
+{
+  gtk_widget_grab_focus (row);
+  gtk_editable_set_text (GTK_EDITABLE (row), text);
+}
+
+/* Whether the keyboard focus is within @widget. */
+static gboolean
+has_focus_within (GtkWidget *widget)
+{
+  GtkWidget *focus = gtk_root_get_focus (gtk_widget_get_root (widget));
+
+  return focus != NULL && (focus == widget || gtk_widget_is_ancestor (focus, widget));
+}
+
+static void
+assert_contains (const char *text,
+                 const char *part)
+{
+  if (text == NULL || strstr (text, part) == NULL)
+    g_error ("“%s” does not contain “%s”", text != NULL ? text : "(null)", part);
+}
+
+static GtkAdjustment *
+get_vadjustment (GtkWidget *widget)
+{
+  GtkWidget *scrolled = gtk_widget_get_ancestor (widget, GTK_TYPE_SCROLLED_WINDOW);
+
+  g_assert_nonnull (scrolled);
+  return gtk_scrolled_window_get_vadjustment (GTK_SCROLLED_WINDOW (scrolled));
+}
+
+/* As a person scrolls, to see the foot of a page. */
+static void
+scroll_to_end (GtkWidget *widget)
+{
+  GtkAdjustment *adjustment = get_vadjustment (widget);
+
+  gtk_adjustment_set_value (adjustment, gtk_adjustment_get_upper (adjustment));
+}
+
+static void
+scroll_to_start (GtkWidget *widget)
+{
+  gtk_adjustment_set_value (get_vadjustment (widget), 0);
+}
+
+/* Closes the message dialog shown, with its button @label. */
+static void
+answer_message_dialog (const char *label,
+                       const char *screen)
+{
+  GtkWindow *dialog;
+  GtkButton *button;
+
+  wait_for ("the message dialog", message_dialog_shown, NULL);
+  dialog = find_toplevel (ADW_TYPE_MESSAGE_DIALOG);
+  if (screen != NULL)
+    save_screenshot (GTK_WIDGET (dialog), screen);
+  button = find_button (GTK_WIDGET (dialog), label);
+  g_assert_nonnull (button);
+  click (button);
+  wait_for ("the dialog to close", no_message_dialog, NULL);
+}
+
+/* ---- Conditions -------------------------------------------------------------- */
+
+static gboolean
+window_shown (gpointer data)
+{
+  Test *test = data;
+  GtkWindow *window = gtk_application_get_active_window (GTK_APPLICATION (test->app));
+
+  if (window == NULL || !gtk_widget_get_mapped (GTK_WIDGET (window)))
+    return FALSE;
+  test->window = TUTTI_WINDOW (window);
+  return TRUE;
+}
+
+static gboolean
+sites_loaded (gpointer data)
+{
+  TuttiLoginPage *page = tutti_window_get_login_page (TUTTI_WINDOW (data));
+  AdwComboRow *site_row = tutti_login_page_get_site_row (page);
+  GListModel *model = adw_combo_row_get_model (site_row);
+
+  return model != NULL && g_list_model_get_n_items (model) > 0 &&
+         adw_combo_row_get_selected (site_row) != GTK_INVALID_LIST_POSITION;
+}
+
+static gboolean
+home_loaded (gpointer data)
+{
+  TuttiWindow *window = TUTTI_WINDOW (data);
+
+  return g_strcmp0 (tutti_window_get_page_name (window), "main") == 0 &&
+         g_strcmp0 (tutti_home_view_get_state (tutti_window_get_home_view (window)), "content") == 0;
+}
+
+static gboolean
+on_login_page (gpointer data)
+{
+  return g_strcmp0 (tutti_window_get_page_name (TUTTI_WINDOW (data)), "login") == 0;
+}
+
+static gboolean
+family_loaded (gpointer data)
+{
+  TuttiFamilyView *view = tutti_window_get_family_view (TUTTI_WINDOW (data));
+
+  return g_strcmp0 (tutti_family_view_get_state (view), "content") == 0 &&
+         !tutti_family_view_get_busy (view);
+}
+
+static gboolean
+family_idle (gpointer data)
+{
+  return !tutti_family_view_get_busy (tutti_window_get_family_view (TUTTI_WINDOW (data)));
+}
+
+static gboolean
+identity_loaded (gpointer data)
+{
+  TuttiPupilsView *view = tutti_window_get_pupils_view (TUTTI_WINDOW (data));
+
+  return g_strcmp0 (tutti_pupils_view_get_state (view), "content") == 0 &&
+         g_strcmp0 (tutti_pupils_view_get_identity_state (view), "content") == 0 &&
+         !tutti_pupils_view_get_busy (view);
+}
+
+static gboolean
+list_loaded (gpointer data)
+{
+  const char *state = tutti_record_table_get_state (TUTTI_RECORD_TABLE (data));
+
+  return g_strcmp0 (state, "content") == 0 || g_strcmp0 (state, "empty") == 0 ||
+         g_strcmp0 (state, "error") == 0;
+}
+
+static gboolean
+course_sheet_loaded (gpointer data)
+{
+  GtkWindow *sheet = find_toplevel (TUTTI_TYPE_COURSE_SHEET);
+
+  return sheet != NULL && g_strcmp0 (tutti_course_sheet_get_state (TUTTI_COURSE_SHEET (sheet)), "content") == 0;
+}
+
+static gboolean
+history_record_loaded (gpointer data)
+{
+  GtkWindow *dialog = find_toplevel (TUTTI_TYPE_HISTORY_RECORD_DIALOG);
+
+  return dialog != NULL &&
+         g_strcmp0 (tutti_history_record_dialog_get_state (TUTTI_HISTORY_RECORD_DIALOG (dialog)), "content") == 0 &&
+         !tutti_history_record_dialog_get_busy (TUTTI_HISTORY_RECORD_DIALOG (dialog));
+}
+
+static gboolean
+history_record_idle (gpointer data)
+{
+  return !tutti_history_record_dialog_get_busy (TUTTI_HISTORY_RECORD_DIALOG (data));
+}
+
+static gboolean
+detail_shown (gpointer data)
+{
+  GtkWindow *detail = *(GtkWindow **) data;
+
+  return detail != NULL && gtk_widget_get_mapped (GTK_WIDGET (detail));
+}
+
+/* ---- Steps -------------------------------------------------------------------- */
+
+static void
+log_in_as (Test       *test,
+           const char *login)
+{
+  TuttiLoginPage *page = tutti_window_get_login_page (test->window);
+
+  wait_for ("the sites", sites_loaded, test->window);
+  type_text (GTK_WIDGET (tutti_login_page_get_identifier_row (page)), login);
+  type_text (GTK_WIDGET (tutti_login_page_get_password_row (page)), "Vitre2026");
+  click (tutti_login_page_get_log_in_button (page));
+  wait_for ("the home page", home_loaded, test->window);
+}
+
+static void
+show_sidebar_view (Test       *test,
+                   const char *name)
+{
+  GtkListBoxRow *row = tutti_window_get_sidebar_row (test->window, name);
+
+  g_assert_true (gtk_widget_get_visible (GTK_WIDGET (row)));
+  g_assert_true (gtk_widget_activate (GTK_WIDGET (row)));
+  g_assert_cmpstr (tutti_window_get_view_name (test->window), ==, name);
+}
+
+static guint
+count_outbox (Test *test)
+{
+  g_autoptr(GPtrArray) outbox = tutti_test_server_list_outbox (test->server);
+
+  return outbox->len;
+}
+
+/* FAM-1, FAM-4: the guardian's form, a required field, saving a change. */
+static void
+check_family (Test *test)
+{
+  TuttiFamilyView *view = tutti_window_get_family_view (test->window);
+  TuttiRecordForm *form;
+  GtkButton *save;
+  GtkWidget *town;
+  GtkWidget *surname;
+  GtkWidget *profession;
+  const char *marker;
+  guint n_mails;
+
+  show_sidebar_view (test, "family");
+  wait_for ("the family", family_loaded, test->window);
+
+  g_assert_cmpuint (tutti_family_view_get_n_guardians (view), ==, 1);
+  g_assert_false (tutti_family_view_get_switcher_visible (view));
+  form = tutti_family_view_get_form (view, 0);
+  save = tutti_family_view_get_save_button (view, 0);
+  town = tutti_record_form_get_row (form, "town");
+  surname = tutti_record_form_get_row (form, "surname");
+  profession = tutti_record_form_get_row (form, "profession");
+
+  /* Every FAM-1 field, with core's label. */
+  for (guint i = 0; i < tutti_guardian_schema.n_fields; i++)
+    {
+      const TuttiField *field = &tutti_guardian_schema.fields[i];
+      GtkWidget *row = tutti_record_form_get_row (form, field->key);
+
+      if (!(field->flags & TUTTI_FIELD_FLAG_EDITABLE))
+        {
+          g_assert_null (row);
+          continue;
+        }
+      g_assert_nonnull (row);
+      assert_contains (adw_preferences_row_get_title (ADW_PREFERENCES_ROW (row)),
+                       tutti_text_get (&field->label, get_lang ()));
+      /* Required: marked for the eye and for assistive technologies. */
+      if (field->flags & TUTTI_FIELD_FLAG_REQUIRED)
+        {
+          g_assert_true (g_str_has_suffix (adw_preferences_row_get_title (ADW_PREFERENCES_ROW (row)), " *"));
+          gtk_test_accessible_assert_property (GTK_ACCESSIBLE (row), GTK_ACCESSIBLE_PROPERTY_REQUIRED, TRUE);
+        }
+      else
+        g_assert_false (g_str_has_suffix (adw_preferences_row_get_title (ADW_PREFERENCES_ROW (row)), " *"));
+    }
+  g_assert_cmpstr (gtk_editable_get_text (GTK_EDITABLE (surname)), ==, "Z-TEST");
+  g_assert_cmpstr (gtk_editable_get_text (GTK_EDITABLE (town)), ==, "VITRE");
+  g_assert_cmpstr (gtk_editable_get_text (GTK_EDITABLE (tutti_record_form_get_row (form, "email"))),
+                   ==, "test@vitrecommunaute.org");
+
+  /* FAM-4 */
+  assert_contains (tutti_family_view_get_contact_text (view, 0), "02 99 74 68 64");
+  assert_contains (tutti_family_view_get_contact_text (view, 0), "conservatoire@vitrecommunaute.org");
+  if (is_french ())
+    assert_contains (tutti_family_view_get_contact_text (view, 0), "Pour toute demande contacter le secrétariat");
+
+  /* Nothing changed, nothing to save; no banner yet. */
+  g_assert_false (gtk_widget_get_sensitive (GTK_WIDGET (save)));
+  g_assert_null (tutti_family_view_get_banner_text (view));
+  save_screenshot (GTK_WIDGET (test->window), "family");
+  /* The foot of the form: Save and the school's contact line. */
+  scroll_to_end (GTK_WIDGET (form));
+  save_screenshot (GTK_WIDGET (test->window), "family-contact");
+  scroll_to_start (GTK_WIDGET (form));
+
+  /* A required field emptied: said at once, Save refused and the field focused. */
+  type_text (town, "");
+  g_assert_cmpstr (tutti_record_form_get_error (form, "town"), ==,
+                   is_french () ? "Ce champ est obligatoire." : "This field is required.");
+  gtk_test_accessible_assert_state (GTK_ACCESSIBLE (town), GTK_ACCESSIBLE_STATE_INVALID,
+                                    GTK_ACCESSIBLE_INVALID_TRUE);
+  g_assert_true (gtk_widget_has_css_class (town, "error"));
+  gtk_widget_grab_focus (profession);
+  n_mails = count_outbox (test);
+  click (save);
+  g_assert_false (tutti_family_view_get_busy (view));
+  g_assert_true (has_focus_within (town));
+  g_assert_nonnull (tutti_record_form_get_error (form, "town"));
+  save_screenshot (GTK_WIDGET (test->window), "family-required");
+
+  /* A value core refuses, explained under the field. */
+  type_text (tutti_record_form_get_row (form, "postcode"), "355");
+  gtk_widget_grab_focus (profession);
+  click (save);
+  g_assert_nonnull (tutti_record_form_get_error (form, "postcode"));
+  type_text (tutti_record_form_get_row (form, "postcode"), "35500");
+  g_assert_null (tutti_record_form_get_error (form, "postcode"));
+
+  /* The town changed: saved as a change awaiting the office. */
+  type_text (town, "VITRÉ");
+  g_assert_null (tutti_record_form_get_error (form, "town"));
+  g_assert_true (gtk_widget_get_sensitive (GTK_WIDGET (save)));
+  click (save);
+  answer_message_dialog (_("_OK"), "family-saved");
+  wait_for ("the save", family_idle, test->window);
+
+  marker = tutti_record_form_get_marker (form, "town");
+  g_test_message ("Town's marker: %s", marker);
+  g_assert_nonnull (marker);
+  assert_contains (marker, "VITRE");
+  if (is_french ())
+    assert_contains (marker, "En attente de validation");
+  g_assert_null (tutti_record_form_get_marker (form, "surname"));
+  g_assert_cmpstr (gtk_editable_get_text (GTK_EDITABLE (town)), ==, "VITRÉ");
+  g_test_message ("Banner: %s", tutti_family_view_get_banner_text (view));
+  assert_contains (tutti_family_view_get_banner_text (view), "Z-TEST Essai");
+  if (is_french ())
+    assert_contains (tutti_family_view_get_banner_text (view), "personnel administratif");
+  g_assert_false (gtk_widget_get_sensitive (GTK_WIDGET (save)));
+  /* The acknowledgement (MAIL-1). */
+  g_assert_cmpuint (count_outbox (test), ==, n_mails + 1);
+  gtk_widget_grab_focus (town);
+  save_screenshot (GTK_WIDGET (test->window), "family-pending");
+}
+
+/* The server's 422: each message under its field, the first focused,
+ * everything typed kept. */
+static void
+check_server_errors (Test *test)
+{
+  TuttiFamilyView *view = tutti_window_get_family_view (test->window);
+  TuttiRecordForm *form = tutti_family_view_get_form (view, 0);
+  g_autoptr(GHashTable) errors = g_hash_table_new (g_str_hash, g_str_equal);
+  GtkWidget *mobile = tutti_record_form_get_row (form, "mobile_phone");
+
+  type_text (tutti_record_form_get_row (form, "profession"), "Luthier");
+  g_hash_table_insert (errors, (gpointer) "email", (gpointer) "Refused by the server.");
+  g_hash_table_insert (errors, (gpointer) "mobile_phone", (gpointer) "Refused too.");
+  g_assert_true (tutti_record_form_show_errors (form, errors));
+  g_assert_cmpstr (tutti_record_form_get_error (form, "email"), ==, "Refused by the server.");
+  g_assert_cmpstr (tutti_record_form_get_error (form, "mobile_phone"), ==, "Refused too.");
+  /* The first in the form's order. */
+  g_assert_true (has_focus_within (mobile));
+  g_assert_cmpstr (gtk_editable_get_text (GTK_EDITABLE (tutti_record_form_get_row (form, "profession"))),
+                   ==, "Luthier");
+
+  /* Back as it was. */
+  type_text (tutti_record_form_get_row (form, "profession"), "");
+  g_assert_true (tutti_record_form_show_errors (form, NULL) == FALSE);
+  g_assert_false (tutti_record_form_has_changes (form));
+}
+
+static GtkWidget *
+get_switch (TuttiRecordForm *form,
+            const char      *key)
+{
+  GtkWidget *row = tutti_record_form_get_row (form, key);
+
+  return adw_action_row_get_activatable_widget (ADW_ACTION_ROW (row));
+}
+
+/* The first check button under @widget (the image rights' "Yes"). */
+static GtkCheckButton *
+find_check (GtkWidget *widget)
+{
+  for (GtkWidget *child = gtk_widget_get_first_child (widget);
+       child != NULL;
+       child = gtk_widget_get_next_sibling (child))
+    {
+      GtkCheckButton *found;
+
+      if (GTK_IS_CHECK_BUTTON (child))
+        return GTK_CHECK_BUTTON (child);
+      found = find_check (child);
+      if (found != NULL)
+        return found;
+    }
+
+  return NULL;
+}
+
+/* PUP-1, PUP-2 */
+static void
+check_pupil_identity (Test *test)
+{
+  TuttiPupilsView *view = tutti_window_get_pupils_view (test->window);
+  GtkDropDown *dropdown = tutti_pupils_view_get_pupil_dropdown (view);
+  TuttiRecordForm *form;
+  GtkCheckButton *yes;
+  GtkStringObject *name;
+
+  show_sidebar_view (test, "pupils");
+  wait_for ("the pupil's identity", identity_loaded, test->window);
+
+  g_assert_cmpuint (g_list_model_get_n_items (gtk_drop_down_get_model (dropdown)), ==, 1);
+  name = gtk_drop_down_get_selected_item (dropdown);
+  g_assert_cmpstr (gtk_string_object_get_string (name), ==, "Z-TEST Essai");
+  g_assert_cmpstr (tutti_pupils_view_get_tab (view), ==, "identity");
+
+  form = tutti_pupils_view_get_form (view);
+  for (guint i = 0; i < tutti_pupil_schema.n_fields; i++)
+    {
+      const TuttiField *field = &tutti_pupil_schema.fields[i];
+
+      g_assert_true ((tutti_record_form_get_row (form, field->key) != NULL) ==
+                     ((field->flags & TUTTI_FIELD_FLAG_EDITABLE) != 0));
+    }
+  g_assert_cmpstr (gtk_editable_get_text (GTK_EDITABLE (tutti_record_form_get_row (form, "surname"))),
+                   ==, "Z-TEST");
+  g_assert_cmpstr (gtk_editable_get_text (GTK_EDITABLE (tutti_record_form_get_row (form, "birth_date"))),
+                   ==, is_french () ? "01/01/2016" : "1 Jan 2016");
+  gtk_test_accessible_assert_property (GTK_ACCESSIBLE (tutti_record_form_get_row (form, "school_level")),
+                                       GTK_ACCESSIBLE_PROPERTY_REQUIRED, TRUE);
+  assert_contains (tutti_pupils_view_get_contact_text (view), "02 99 74 68 64");
+  g_assert_false (gtk_widget_get_sensitive (GTK_WIDGET (tutti_pupils_view_get_save_button (view))));
+  save_screenshot (GTK_WIDGET (test->window), "pupil-identity");
+
+  /* "Use the legal guardian's contact details": guardian 1's, locked. */
+  g_assert_cmpint (gtk_switch_get_active (GTK_SWITCH (get_switch (form, "use_guardian_contact"))), ==,
+                   tutti_pupils_view_get_pupil (view)->use_guardian_contact);
+  gtk_switch_set_active (GTK_SWITCH (get_switch (form, "use_guardian_contact")), FALSE);
+  g_assert_true (gtk_widget_get_sensitive (tutti_record_form_get_row (form, "address")));
+  g_assert_true (gtk_widget_get_sensitive (tutti_record_form_get_row (form, "town")));
+  gtk_switch_set_active (GTK_SWITCH (get_switch (form, "use_guardian_contact")), TRUE);
+  g_assert_false (gtk_widget_get_sensitive (tutti_record_form_get_row (form, "address")));
+  g_assert_false (gtk_widget_get_sensitive (tutti_record_form_get_row (form, "email")));
+  g_assert_true (gtk_widget_get_sensitive (tutti_record_form_get_row (form, "person_to_notify")));
+  g_assert_cmpstr (gtk_editable_get_text (GTK_EDITABLE (tutti_record_form_get_row (form, "email"))),
+                   ==, "test@vitrecommunaute.org");
+  g_assert_cmpstr (gtk_editable_get_text (GTK_EDITABLE (tutti_record_form_get_row (form, "address"))),
+                   ==, "6 rue de Verdun");
+
+  /* Image rights: Yes, then Save. */
+  yes = find_check (tutti_record_form_get_row (form, "image_rights"));
+  g_assert_nonnull (yes);
+  gtk_check_button_set_active (yes, TRUE);
+  g_assert_true (gtk_widget_get_sensitive (GTK_WIDGET (tutti_pupils_view_get_save_button (view))));
+  click (tutti_pupils_view_get_save_button (view));
+  answer_message_dialog (_("_OK"), NULL);
+  wait_for ("the save", identity_loaded, test->window);
+
+  g_assert_nonnull (tutti_record_form_get_marker (form, "image_rights"));
+  g_assert_null (tutti_record_form_get_marker (form, "surname"));
+  g_assert_false (gtk_widget_get_sensitive (tutti_record_form_get_row (form, "address")));
+  assert_contains (tutti_pupils_view_get_banner_text (view), "Z-TEST Essai");
+  gtk_widget_grab_focus (tutti_record_form_get_row (form, "school_level"));
+  save_screenshot (GTK_WIDGET (test->window), "pupil-identity-pending");
+}
+
+/* Types @text in the list's search, as a person would. */
+static void
+search (TuttiRecordTable *list,
+        const char       *text)
+{
+  GtkSearchEntry *entry = tutti_record_table_get_search_entry (list);
+
+  gtk_widget_grab_focus (GTK_WIDGET (entry));
+  gtk_editable_set_text (GTK_EDITABLE (entry), text);
+  /* The search comes after a short delay. */
+  wait_ms (300);
+}
+
+/* PUP-3: the courses, a course's sheet, an absence's detail. */
+static void
+check_pupil_courses (Test *test)
+{
+  TuttiPupilsView *view = tutti_window_get_pupils_view (test->window);
+  TuttiRecordTable *courses = tutti_pupils_view_get_list (view, "courses");
+  TuttiCourseSheet *sheet;
+  TuttiRecordTable *evaluations;
+  TuttiRecordTable *absences;
+  GtkWindow *detail;
+
+  tutti_pupils_view_show_tab (view, "courses");
+  wait_for ("the courses", list_loaded, courses);
+  g_assert_cmpstr (tutti_record_table_get_state (courses), ==, "content");
+  g_assert_cmpuint (tutti_record_table_get_n_shown (courses), >=, 1);
+  g_assert_cmpstr (tutti_record_table_get_shown_text (courses, 0, 0), ==,
+                   "Parcours découvertes instrumentales - Vitré");
+  g_assert_cmpstr (tutti_record_table_get_shown_text (courses, 0, 2), ==, "BLANCHARD Laure");
+  g_assert_cmpstr (tutti_record_table_get_shown_text (courses, 0, 5), ==, is_french () ? "Lundi" : "Monday");
+  g_assert_cmpstr (tutti_record_table_get_shown_text (courses, 0, 7), ==, is_french () ? "01:15" : "1:15");
+
+  /* The search filters the list. */
+  search (courses, "zzzz");
+  g_assert_cmpuint (tutti_record_table_get_n_shown (courses), ==, 0);
+  g_assert_cmpstr (tutti_record_table_get_state (courses), ==, "no-results");
+  search (courses, "berlioz");
+  g_assert_cmpuint (tutti_record_table_get_n_shown (courses), ==, 1);
+  search (courses, "");
+  save_screenshot (GTK_WIDGET (test->window), "pupil-courses");
+
+  /* Enter on the first course opens its sheet. */
+  g_signal_emit_by_name (tutti_record_table_get_column_view (courses), "activate", 0);
+  wait_for ("the course sheet", course_sheet_loaded, NULL);
+  sheet = TUTTI_COURSE_SHEET (find_toplevel (TUTTI_TYPE_COURSE_SHEET));
+  g_assert_cmpstr (tutti_course_sheet_get_title (sheet), ==, "Parcours découvertes instrumentales - Vitré");
+  g_assert_cmpstr (tutti_course_sheet_get_tab_title (sheet, "evaluations"), ==, _("Evaluations"));
+  g_assert_cmpstr (tutti_course_sheet_get_tab_title (sheet, "absences"), ==, _("Absences"));
+  if (is_french ())
+    g_assert_cmpstr (tutti_course_sheet_get_tab_title (sheet, "evaluations"), ==, "Évaluations");
+  save_screenshot (GTK_WIDGET (sheet), "course-sheet");
+
+  evaluations = tutti_course_sheet_get_list (sheet, "evaluations");
+  absences = tutti_course_sheet_get_list (sheet, "absences");
+  tutti_course_sheet_show_tab (sheet, "evaluations");
+  g_assert_cmpuint (tutti_record_table_get_n_shown (evaluations), ==, 3);
+  save_screenshot (GTK_WIDGET (sheet), "course-sheet-evaluations");
+
+  tutti_course_sheet_show_tab (sheet, "absences");
+  g_assert_cmpuint (tutti_record_table_get_n_shown (absences), >=, 1);
+  save_screenshot (GTK_WIDGET (sheet), "course-sheet-absences");
+
+  /* An absence's every field. */
+  g_signal_emit_by_name (tutti_record_table_get_column_view (absences), "activate", 0);
+  detail = tutti_course_sheet_get_detail (sheet);
+  wait_for ("the absence's detail", detail_shown, &detail);
+  save_screenshot (GTK_WIDGET (detail), "absence-detail");
+  gtk_window_close (detail);
+
+  gtk_window_close (GTK_WINDOW (sheet));
+  wait_for ("the sheet to close", window_closed, GSIZE_TO_POINTER (TUTTI_TYPE_COURSE_SHEET));
+}
+
+/* PUP-4: the history and a record, its evaluations paged. */
+static void
+check_pupil_history (Test *test)
+{
+  TuttiPupilsView *view = tutti_window_get_pupils_view (test->window);
+  TuttiRecordTable *history = tutti_pupils_view_get_list (view, "history");
+  TuttiHistoryRecordDialog *dialog;
+  TuttiRecordTable *evaluations;
+  g_autofree char *from = tutti_format_date ("2021-09-13", get_lang ());
+  g_autofree char *hours = tutti_format_duration (33 * 60, get_lang ());
+  guint position = G_MAXUINT;
+
+  tutti_pupils_view_show_tab (view, "history");
+  wait_for ("the history", list_loaded, history);
+  g_assert_cmpstr (tutti_record_table_get_state (history), ==, "content");
+  for (guint i = 0; i < tutti_record_table_get_n_shown (history); i++)
+    if (g_strcmp0 (tutti_record_table_get_shown_text (history, i, 2), "CMG MAA Niveau 1") == 0)
+      position = i;
+  g_assert_cmpuint (position, !=, G_MAXUINT);
+  g_assert_cmpstr (tutti_record_table_get_shown_text (history, position, 0), ==, "2021/2022");
+  g_assert_cmpstr (tutti_record_table_get_shown_text (history, position, 4), ==, "GROSS Florent");
+  save_screenshot (GTK_WIDGET (test->window), "pupil-history");
+
+  g_signal_emit_by_name (tutti_record_table_get_column_view (history), "activate", position);
+  wait_for ("the history record", history_record_loaded, NULL);
+  dialog = TUTTI_HISTORY_RECORD_DIALOG (find_toplevel (TUTTI_TYPE_HISTORY_RECORD_DIALOG));
+
+  assert_contains (tutti_history_record_dialog_get_heading (dialog), "2021/2022");
+  assert_contains (tutti_history_record_dialog_get_dates (dialog), from);
+  g_assert_cmpstr (tutti_history_record_dialog_get_value (dialog, "hours_planned"), ==, hours);
+  g_assert_cmpstr (tutti_history_record_dialog_get_value (dialog, "teacher"), ==, "GROSS Florent");
+  g_assert_cmpstr (tutti_history_record_dialog_get_value (dialog, "class_admitted"), ==, "CMG MAA Niveau 2");
+  g_assert_nonnull (tutti_history_record_dialog_get_value (dialog, "average"));
+  g_assert_nonnull (tutti_history_record_dialog_get_value (dialog, "comment"));
+  g_assert_cmpstr (tutti_history_record_dialog_get_page_text (dialog), ==, "1 / 2");
+  evaluations = tutti_history_record_dialog_get_list (dialog);
+  g_assert_cmpuint (tutti_record_table_get_n_shown (evaluations), ==, 10);
+  save_screenshot (GTK_WIDGET (dialog), "history-record");
+  /* Down to the evaluations and their pages. */
+  scroll_to_end (GTK_WIDGET (evaluations));
+  save_screenshot (GTK_WIDGET (dialog), "history-record-evaluations");
+
+  /* The next page, and back. */
+  gtk_widget_activate_action (GTK_WIDGET (dialog), "record.next-page", NULL);
+  wait_for ("the second page", history_record_idle, dialog);
+  g_assert_cmpstr (tutti_history_record_dialog_get_page_text (dialog), ==, "2 / 2");
+  g_assert_cmpuint (tutti_record_table_get_n_shown (evaluations), ==, 2);
+  scroll_to_end (GTK_WIDGET (evaluations));
+  save_screenshot (GTK_WIDGET (dialog), "history-record-page-2");
+  gtk_widget_activate_action (GTK_WIDGET (dialog), "record.previous-page", NULL);
+  wait_for ("the first page", history_record_idle, dialog);
+  g_assert_cmpstr (tutti_history_record_dialog_get_page_text (dialog), ==, "1 / 2");
+
+  gtk_window_close (GTK_WINDOW (dialog));
+  wait_for ("the record to close", window_closed, GSIZE_TO_POINTER (TUTTI_TYPE_HISTORY_RECORD_DIALOG));
+}
+
+/* PUP-5 */
+static void
+check_pupil_repertoire (Test *test)
+{
+  TuttiPupilsView *view = tutti_window_get_pupils_view (test->window);
+  TuttiRecordTable *pieces = tutti_pupils_view_get_list (view, "repertoire");
+
+  tutti_pupils_view_show_tab (view, "repertoire");
+  wait_for ("the repertoire", list_loaded, pieces);
+  g_assert_cmpstr (tutti_record_table_get_state (pieces), ==, "content");
+  g_assert_cmpuint (tutti_record_table_get_n_shown (pieces), ==, 4);
+  save_screenshot (GTK_WIDGET (test->window), "pupil-repertoire");
+}
+
+static gboolean
+pupil_shown (gpointer data)
+{
+  Test *test = ((gpointer *) data)[0];
+  gint64 pupil_id = *(gint64 *) ((gpointer *) data)[1];
+  TuttiPupilsView *view = tutti_window_get_pupils_view (test->window);
+
+  return g_strcmp0 (tutti_window_get_view_name (test->window), "pupils") == 0 &&
+         tutti_pupils_view_get_pupil_id (view) == pupil_id &&
+         identity_loaded (test->window) &&
+         tutti_pupils_view_get_pupil (view) != NULL &&
+         tutti_pupils_view_get_pupil (view)->id == pupil_id;
+}
+
+/* HOME-2: a pupil of Home opens that pupil's file. */
+static void
+check_home_opens_pupil (Test  *test,
+                        guint  index)
+{
+  TuttiHomeView *home = tutti_window_get_home_view (test->window);
+  const TuttiHome *data;
+  GtkWidget *row;
+  gint64 pupil_id;
+  gpointer wait[2];
+
+  show_sidebar_view (test, "home");
+  wait_for ("the home page", home_loaded, test->window);
+  if (index == 1)
+    save_screenshot (GTK_WIDGET (test->window), "home-pupils");
+  data = tutti_home_view_get_home (home);
+  g_assert_cmpuint (data->pupils->len, >, index);
+  pupil_id = ((TuttiHomePupil *) g_ptr_array_index (data->pupils, index))->id;
+  row = g_ptr_array_index (tutti_home_view_get_pupil_rows (home), index);
+  g_assert_true (gtk_list_box_row_get_activatable (GTK_LIST_BOX_ROW (row)));
+
+  g_assert_true (gtk_widget_activate (row));
+  wait[0] = test;
+  wait[1] = &pupil_id;
+  wait_for ("the pupil's file", pupil_shown, wait);
+  g_assert_cmpstr (tutti_pupils_view_get_tab (tutti_window_get_pupils_view (test->window)), ==, "identity");
+  g_assert_cmpuint (gtk_drop_down_get_selected (tutti_pupils_view_get_pupil_dropdown (
+                      tutti_window_get_pupils_view (test->window))), ==, index);
+}
+
+static void
+log_out (Test *test)
+{
+  gtk_widget_activate_action (GTK_WIDGET (test->window), "win.log-out", NULL);
+  wait_for ("the login page", on_login_page, test->window);
+}
+
+/* ---- The office's side, as the staff's own client does it ------------------------- */
+
+static void
+store_result_cb (GObject      *source,
+                 GAsyncResult *result,
+                 gpointer      user_data)
+{
+  *(GAsyncResult **) user_data = g_object_ref (result);
+}
+
+static gboolean
+result_ready (gpointer data)
+{
+  return *(GAsyncResult **) data != NULL;
+}
+
+/* The office refuses every change pending on the guardian @surname
+ * @first_name, with @reason (STAFF-2). */
+static void
+refuse_as_office (Test       *test,
+                  const char *surname,
+                  const char *first_name,
+                  const char *reason)
+{
+  g_autoptr(TuttiClient) staff = tutti_client_new (tutti_test_server_get_url (test->server));
+  g_autoptr(TuttiSession) session = NULL;
+  g_autoptr(GPtrArray) groups = NULL;
+  g_autoptr(TuttiChangeGroup) decided = NULL;
+  g_autoptr(GError) error = NULL;
+  GAsyncResult *result = NULL;
+  gint64 guardian_id = 0;
+
+  tutti_client_log_in_async (staff, "conservatoire", "secretariat", "Accueil2026", NULL,
+                             store_result_cb, &result);
+  wait_for ("the office's log-in", result_ready, &result);
+  session = tutti_client_log_in_finish (staff, result, &error);
+  g_clear_object (&result);
+  g_assert_no_error (error);
+
+  tutti_client_list_change_groups_async (staff, NULL, store_result_cb, &result);
+  wait_for ("the validation queue", result_ready, &result);
+  groups = tutti_client_list_change_groups_finish (staff, result, &error);
+  g_clear_object (&result);
+  g_assert_no_error (error);
+  for (guint i = 0; i < groups->len; i++)
+    {
+      const TuttiChangeGroup *group = g_ptr_array_index (groups, i);
+
+      if (group->entity == TUTTI_ENTITY_GUARDIAN && g_strcmp0 (group->surname, surname) == 0 &&
+          g_strcmp0 (group->first_name, first_name) == 0)
+        guardian_id = group->entity_id;
+    }
+  g_assert_cmpint (guardian_id, !=, 0);
+
+  tutti_client_refuse_all_changes_async (staff, TUTTI_ENTITY_GUARDIAN, guardian_id, reason, NULL,
+                                         store_result_cb, &result);
+  wait_for ("the refusal", result_ready, &result);
+  decided = tutti_client_refuse_all_changes_finish (staff, result, &error);
+  g_clear_object (&result);
+  g_assert_no_error (error);
+}
+
+/* FAM-3: MARTIN's two guardians, each with a form. */
+static void
+check_two_guardians (Test *test)
+{
+  TuttiFamilyView *view = tutti_window_get_family_view (test->window);
+  TuttiRecordForm *claire;
+  TuttiRecordForm *paul;
+
+  show_sidebar_view (test, "family");
+  wait_for ("the family", family_loaded, test->window);
+
+  g_assert_cmpuint (tutti_family_view_get_n_guardians (view), ==, 2);
+  g_assert_true (tutti_family_view_get_switcher_visible (view));
+  g_assert_cmpstr (tutti_family_view_get_guardian_title (view, 0), ==, "MARTIN Claire");
+  g_assert_cmpstr (tutti_family_view_get_guardian_title (view, 1), ==, "MARTIN Paul");
+  claire = tutti_family_view_get_form (view, 0);
+  paul = tutti_family_view_get_form (view, 1);
+  g_assert_cmpstr (gtk_editable_get_text (GTK_EDITABLE (tutti_record_form_get_row (claire, "first_name"))),
+                   ==, "Claire");
+  g_assert_cmpstr (gtk_editable_get_text (GTK_EDITABLE (tutti_record_form_get_row (paul, "first_name"))),
+                   ==, "Paul");
+  save_screenshot (GTK_WIDGET (test->window), "family-two-guardians");
+
+  /* Each can be edited. */
+  tutti_family_view_show_guardian (view, 1);
+  type_text (tutti_record_form_get_row (paul, "profession"), "Ingénieur");
+  g_assert_true (gtk_widget_get_sensitive (GTK_WIDGET (tutti_family_view_get_save_button (view, 1))));
+  g_assert_false (gtk_widget_get_sensitive (GTK_WIDGET (tutti_family_view_get_save_button (view, 0))));
+  click (tutti_family_view_get_save_button (view, 1));
+  answer_message_dialog (_("_OK"), NULL);
+  wait_for ("the save", family_idle, test->window);
+  g_assert_nonnull (tutti_record_form_get_marker (paul, "profession"));
+  g_assert_null (tutti_record_form_get_marker (claire, "profession"));
+  assert_contains (tutti_family_view_get_banner_text (view), "MARTIN Paul");
+  save_screenshot (GTK_WIDGET (test->window), "family-two-guardians-pending");
+
+  /* The office refuses it: the family sees why, the field keeps its value. */
+  refuse_as_office (test, "MARTIN", "Paul", "Merci de joindre un justificatif.");
+  show_sidebar_view (test, "home");
+  show_sidebar_view (test, "family");
+  wait_for ("the family", family_loaded, test->window);
+  g_test_message ("Refused: %s", tutti_record_form_get_marker (paul, "profession"));
+  assert_contains (tutti_record_form_get_marker (paul, "profession"), "Ingénieur");
+  assert_contains (tutti_record_form_get_marker (paul, "profession"), "Merci de joindre un justificatif.");
+  g_assert_cmpstr (gtk_editable_get_text (GTK_EDITABLE (tutti_record_form_get_row (paul, "profession"))),
+                   !=, "Ingénieur");
+  g_test_message ("Banner: %s", tutti_family_view_get_banner_text (view));
+  g_assert_nonnull (tutti_family_view_get_banner_text (view));
+  gtk_widget_grab_focus (tutti_record_form_get_row (paul, "profession"));
+  save_screenshot (GTK_WIDGET (test->window), "family-refused");
+}
+
+static void
+family_script (Test *test)
+{
+  log_in_as (test, "ztest1");
+  check_family (test);
+  check_server_errors (test);
+  check_pupil_identity (test);
+  check_pupil_courses (test);
+  check_pupil_history (test);
+  check_pupil_repertoire (test);
+  check_home_opens_pupil (test, 0);
+  log_out (test);
+
+  log_in_as (test, "cmartin");
+  check_two_guardians (test);
+  /* Three pupils: the second one's file. */
+  check_home_opens_pupil (test, 1);
+  check_home_opens_pupil (test, 2);
+  log_out (test);
+}
+
+/* ---- Running the app --------------------------------------------------------------- */
+
+static void
+run_script (gpointer data)
+{
+  Test *test = data;
+
+  wait_for ("the window", window_shown, test);
+  test->script (test);
+
+  test->done = TRUE;
+  if (test->window != NULL)
+    gtk_window_close (GTK_WINDOW (test->window));
+  g_application_release (G_APPLICATION (test->app));
+}
+
+static void
+activate_cb (GApplication *app,
+             Test         *test)
+{
+  if (test->started)
+    return;
+  test->started = TRUE;
+  g_application_hold (app);
+  g_idle_add_once (run_script, test);
+}
+
+static void
+run_app (Test       *test,
+         const char *server_url)
+{
+  g_autofree char *url = g_strdup (server_url);
+  char *argv[] = { (char *) "tutti", (char *) "--server", url, NULL };
+  int status;
+
+  test->app = tutti_application_new ();
+  /* ui-family-fr and ui-family-en may run at once on the same bus. */
+  g_application_set_flags (G_APPLICATION (test->app), G_APPLICATION_NON_UNIQUE);
+  g_signal_connect_after (test->app, "activate", G_CALLBACK (activate_cb), test);
+
+  status = g_application_run (G_APPLICATION (test->app), 3, argv);
+
+  g_assert_cmpint (status, ==, 0);
+  g_assert_true (test->done);
+  g_clear_object (&test->app);
+}
+
+static void
+test_ui_family (void)
+{
+  Test test = { 0 };
+
+  test.server = tutti_test_server_start (TRUE, NULL);
+  test.script = family_script;
+  run_app (&test, tutti_test_server_get_url (test.server));
+  tutti_test_server_stop (test.server);
+}
+
+int
+main (int   argc,
+      char *argv[])
+{
+  const char *localedir = g_getenv ("TUTTI_LOCALEDIR");
+  g_autofree char *tmp_dir = NULL;
+  int status;
+
+  bindtextdomain (GETTEXT_PACKAGE, localedir != NULL ? localedir : LOCALEDIR);
+  bind_textdomain_codeset (GETTEXT_PACKAGE, "UTF-8");
+  textdomain (GETTEXT_PACKAGE);
+
+  tmp_dir = tutti_test_make_tmpdir ("ui-family");
+  for (guint i = 0; i < 5; i++)
+    {
+      static const char * const names[] = {
+        "HOME", "XDG_CONFIG_HOME", "XDG_CACHE_HOME", "XDG_DATA_HOME", "XDG_RUNTIME_DIR",
+      };
+      g_autofree char *dir = g_build_filename (tmp_dir, names[i], NULL);
+
+      g_assert_cmpint (g_mkdir_with_parents (dir, 0700), ==, 0);
+      g_setenv (names[i], dir, TRUE);
+    }
+
+  g_test_init (&argc, &argv, NULL);
+
+  g_test_add_func ("/ui/family", test_ui_family);
+
+  status = g_test_run ();
+  tutti_test_rm_rf (tmp_dir);
+
+  return status;
+}

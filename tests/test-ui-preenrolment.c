@@ -1,0 +1,916 @@
+/* test-ui-preenrolment.c — PRE-1..4, HOME-4, STAFF-3, STAFF-4 in the real app
+ *
+ * Against a real tutti-server --demo, once per language: the family of
+ * ztest1 asks for a place for a 7-year-old in "Accordéon chromatique –
+ * Argentré-du-Plessis – cursus classique" (the child's birth date computed
+ * from the offer's age date), answers the server's anti-spam question —
+ * wrongly first, to see the refusal keep everything typed — and reaches the
+ * final message; the office closes and reopens the campaign, opens the
+ * request and accepts it; the family then sees the new pupil and the
+ * request accepted on home. Screenshots of each page go to
+ * $TUTTI_SCREENSHOT_DIR as <page>-<language>.png.
+ *
+ * SPDX-License-Identifier: GPL-3.0-or-later
+ */
+#define G_LOG_DOMAIN "tutti-test"
+
+#include "config.h"
+
+#include <glib/gi18n.h>
+#include <glib/gstdio.h>
+#include <stdlib.h>
+#include <string.h>
+
+#include "tutti-application.h"
+#include "tutti-test-server.h"
+#include "tutti-window-private.h"
+
+#define WAIT_SECONDS 30
+
+typedef gboolean (*Condition) (gpointer data);
+
+typedef struct
+{
+  TuttiTestServer  *server;
+  TuttiApplication *app;
+  TuttiWindow      *window;
+  gboolean          started;
+  gboolean          done;
+  gint64            offer_id;        /* Accordéon chromatique – Argentré – classique */
+  char             *pupil_first_name;
+} Test;
+
+static const char *
+get_language (void)
+{
+  const char *language = g_getenv ("LANGUAGE");
+
+  return language != NULL && *language != '\0' ? language : "C";
+}
+
+static gboolean
+is_french (void)
+{
+  return g_str_has_prefix (get_language (), "fr");
+}
+
+/* ---- Waiting ------------------------------------------------------------------ */
+
+static gboolean
+tick_cb (gpointer data)
+{
+  return G_SOURCE_CONTINUE;
+}
+
+static void
+wait_for (const char *what,
+          Condition   condition,
+          gpointer    data)
+{
+  gint64 deadline = g_get_monotonic_time () + WAIT_SECONDS * G_USEC_PER_SEC;
+  guint tick = g_timeout_add (20, tick_cb, NULL);
+
+  while (!condition (data))
+    {
+      if (g_get_monotonic_time () > deadline)
+        g_error ("Timed out waiting for %s", what);
+      g_main_context_iteration (NULL, TRUE);
+    }
+
+  g_source_remove (tick);
+}
+
+static gboolean
+time_passed (gpointer data)
+{
+  return g_get_monotonic_time () >= *(gint64 *) data;
+}
+
+static void
+wait_ms (guint ms)
+{
+  gint64 until = g_get_monotonic_time () + ms * 1000;
+
+  wait_for ("time to pass", time_passed, &until);
+}
+
+/* ---- Screenshots -------------------------------------------------------------- */
+
+static void
+after_paint_cb (GdkFrameClock *clock,
+                guint         *n_frames)
+{
+  (*n_frames)++;
+}
+
+typedef struct
+{
+  guint  n_frames;
+  gint64 give_up;
+} FrameWait;
+
+static gboolean
+frames_painted (gpointer data)
+{
+  FrameWait *wait = data;
+
+  return wait->n_frames >= 2 || g_get_monotonic_time () > wait->give_up;
+}
+
+static void
+save_screenshot (GtkWidget  *window,
+                 const char *screen)
+{
+  const char *dir = g_getenv ("TUTTI_SCREENSHOT_DIR");
+  g_autoptr(GdkPaintable) paintable = NULL;
+  g_autoptr(GskRenderNode) node = NULL;
+  g_autoptr(GdkTexture) texture = NULL;
+  g_autofree char *path = NULL;
+  GtkSnapshot *snapshot;
+  GdkFrameClock *clock;
+  GskRenderer *renderer;
+  FrameWait wait;
+  gulong handler;
+  int width, height;
+
+  wait_ms (500);
+
+  clock = gtk_widget_get_frame_clock (window);
+  g_assert_nonnull (clock);
+  wait.n_frames = 0;
+  wait.give_up = g_get_monotonic_time () + 2 * G_USEC_PER_SEC;
+  handler = g_signal_connect (clock, "after-paint", G_CALLBACK (after_paint_cb), &wait.n_frames);
+  gtk_widget_queue_draw (window);
+  wait_for ("the window to paint", frames_painted, &wait);
+  g_signal_handler_disconnect (clock, handler);
+
+  if (dir == NULL || *dir == '\0')
+    return;
+  g_assert_cmpint (g_mkdir_with_parents (dir, 0755), ==, 0);
+
+  width = gtk_widget_get_width (window);
+  height = gtk_widget_get_height (window);
+  g_assert_cmpint (width, >, 0);
+  g_assert_cmpint (height, >, 0);
+
+  paintable = gtk_widget_paintable_new (window);
+  snapshot = gtk_snapshot_new ();
+  gdk_paintable_snapshot (paintable, snapshot, width, height);
+  node = gtk_snapshot_free_to_node (snapshot);
+  g_assert_nonnull (node);
+
+  renderer = gtk_native_get_renderer (GTK_NATIVE (window));
+  texture = gsk_renderer_render_texture (renderer, node,
+                                         &GRAPHENE_RECT_INIT (0, 0, width, height));
+  path = g_strdup_printf ("%s/%s-%s.png", dir, screen, get_language ());
+  g_assert_true (gdk_texture_save_to_png (texture, path));
+  g_test_message ("Saved %s", path);
+}
+
+/* ---- Finding and driving widgets ---------------------------------------------- */
+
+static GtkWindow *
+find_toplevel (GType type)
+{
+  GListModel *toplevels = gtk_window_get_toplevels ();
+
+  for (guint i = 0; i < g_list_model_get_n_items (toplevels); i++)
+    {
+      g_autoptr(GtkWindow) window = g_list_model_get_item (toplevels, i);
+
+      if (G_TYPE_CHECK_INSTANCE_TYPE (window, type) && gtk_widget_get_mapped (GTK_WIDGET (window)))
+        return window;
+    }
+
+  return NULL;
+}
+
+static gboolean
+message_dialog_shown (gpointer data)
+{
+  return find_toplevel (ADW_TYPE_MESSAGE_DIALOG) != NULL;
+}
+
+static gboolean
+no_message_dialog (gpointer data)
+{
+  return find_toplevel (ADW_TYPE_MESSAGE_DIALOG) == NULL;
+}
+
+static void
+type_text (GtkWidget  *row,
+           const char *text)
+{
+  gtk_widget_grab_focus (row);
+  gtk_editable_set_text (GTK_EDITABLE (row), text);
+}
+
+static void
+clicked_cb (GtkButton *button,
+            gboolean  *clicked)
+{
+  *clicked = TRUE;
+}
+
+static gboolean
+flag_set (gpointer data)
+{
+  return *(gboolean *) data;
+}
+
+static void
+click (GtkButton *button)
+{
+  g_autoptr(GtkButton) keep = g_object_ref (button);
+  gboolean clicked = FALSE;
+  gulong handler;
+
+  g_assert_true (gtk_widget_is_sensitive (GTK_WIDGET (button)));
+  g_assert_true (gtk_widget_get_mapped (GTK_WIDGET (button)));
+  handler = g_signal_connect (button, "clicked", G_CALLBACK (clicked_cb), &clicked);
+  g_assert_true (gtk_widget_activate (GTK_WIDGET (button)));
+  wait_for ("the button to be clicked", flag_set, &clicked);
+  g_signal_handler_disconnect (button, handler);
+}
+
+static GtkButton *
+find_button (GtkWidget  *root,
+             const char *label)
+{
+  for (GtkWidget *child = gtk_widget_get_first_child (root);
+       child != NULL;
+       child = gtk_widget_get_next_sibling (child))
+    {
+      GtkButton *found;
+
+      if (GTK_IS_BUTTON (child) && g_strcmp0 (gtk_button_get_label (GTK_BUTTON (child)), label) == 0)
+        return GTK_BUTTON (child);
+      found = find_button (child, label);
+      if (found != NULL)
+        return found;
+    }
+
+  return NULL;
+}
+
+static GtkWidget *
+find_widget (GtkWidget *root,
+             GType      type)
+{
+  for (GtkWidget *child = gtk_widget_get_first_child (root);
+       child != NULL;
+       child = gtk_widget_get_next_sibling (child))
+    {
+      GtkWidget *found;
+
+      if (G_TYPE_CHECK_INSTANCE_TYPE (child, type))
+        return child;
+      found = find_widget (child, type);
+      if (found != NULL)
+        return found;
+    }
+
+  return NULL;
+}
+
+/* Clicks the response @label of the message dialog shown. */
+static void
+answer_message_dialog (const char *label,
+                       const char *screenshot)
+{
+  GtkWindow *dialog;
+  GtkButton *button;
+
+  wait_for ("the question", message_dialog_shown, NULL);
+  dialog = find_toplevel (ADW_TYPE_MESSAGE_DIALOG);
+  if (screenshot != NULL)
+    save_screenshot (GTK_WIDGET (dialog), screenshot);
+  button = find_button (GTK_WIDGET (dialog), label);
+  g_assert_nonnull (button);
+  click (button);
+  wait_for ("the question to close", no_message_dialog, NULL);
+}
+
+static const char *
+row_title (gpointer row)
+{
+  return adw_preferences_row_get_title (ADW_PREFERENCES_ROW (row));
+}
+
+/* ---- Logging in and out ------------------------------------------------------- */
+
+static gboolean
+window_shown (gpointer data)
+{
+  Test *test = data;
+  GtkWindow *window = gtk_application_get_active_window (GTK_APPLICATION (test->app));
+
+  if (window == NULL || !gtk_widget_get_mapped (GTK_WIDGET (window)))
+    return FALSE;
+  test->window = TUTTI_WINDOW (window);
+  return TRUE;
+}
+
+static gboolean
+sites_loaded (gpointer data)
+{
+  TuttiLoginPage *page = tutti_window_get_login_page (TUTTI_WINDOW (data));
+  AdwComboRow *site_row = tutti_login_page_get_site_row (page);
+  GListModel *model = adw_combo_row_get_model (site_row);
+
+  return model != NULL && g_list_model_get_n_items (model) > 0 &&
+         adw_combo_row_get_selected (site_row) != GTK_INVALID_LIST_POSITION &&
+         gtk_widget_get_sensitive (GTK_WIDGET (tutti_login_page_get_identifier_row (page)));
+}
+
+static gboolean
+home_loaded (gpointer data)
+{
+  TuttiWindow *window = TUTTI_WINDOW (data);
+  TuttiHomeView *home = tutti_window_get_home_view (window);
+
+  return g_strcmp0 (tutti_window_get_page_name (window), "main") == 0 &&
+         g_strcmp0 (tutti_home_view_get_state (home), "content") == 0 &&
+         tutti_home_view_get_home (home) != NULL;
+}
+
+static gboolean
+on_login_page (gpointer data)
+{
+  return g_strcmp0 (tutti_window_get_page_name (TUTTI_WINDOW (data)), "login") == 0;
+}
+
+static void
+log_in (Test       *test,
+        const char *login,
+        const char *password)
+{
+  TuttiLoginPage *page = tutti_window_get_login_page (test->window);
+
+  wait_for ("the sites", sites_loaded, test->window);
+  type_text (GTK_WIDGET (tutti_login_page_get_identifier_row (page)), login);
+  type_text (GTK_WIDGET (tutti_login_page_get_password_row (page)), password);
+  click (tutti_login_page_get_log_in_button (page));
+  wait_for ("the home page", home_loaded, test->window);
+  g_assert_null (tutti_login_page_get_message (page));
+}
+
+static void
+log_out (Test *test)
+{
+  gtk_widget_activate_action (GTK_WIDGET (test->window), "win.log-out", NULL);
+  wait_for ("the login page", on_login_page, test->window);
+}
+
+/* ---- The family's request ------------------------------------------------------ */
+
+static TuttiPreenrolmentDialog *
+get_dialog (void)
+{
+  GtkWindow *window = find_toplevel (TUTTI_TYPE_PREENROLMENT_DIALOG);
+
+  return window != NULL ? TUTTI_PREENROLMENT_DIALOG (window) : NULL;
+}
+
+static gboolean
+dialog_on_page (gpointer data)
+{
+  TuttiPreenrolmentDialog *dialog = get_dialog ();
+
+  return dialog != NULL && g_strcmp0 (tutti_preenrolment_dialog_get_page_name (dialog), data) == 0;
+}
+
+static gboolean
+dialog_gone (gpointer data)
+{
+  return get_dialog () == NULL;
+}
+
+static gboolean
+question_loaded (gpointer data)
+{
+  TuttiPreenrolmentDialog *dialog = data;
+
+  return !tutti_preenrolment_dialog_get_busy (dialog) &&
+         tutti_preenrolment_dialog_get_question (dialog) != NULL;
+}
+
+typedef struct
+{
+  TuttiPreenrolmentDialog *dialog;
+  char                    *question;
+} QuestionWait;
+
+static gboolean
+question_changed (gpointer data)
+{
+  QuestionWait *wait = data;
+
+  return !tutti_preenrolment_dialog_get_busy (wait->dialog) &&
+         tutti_preenrolment_dialog_get_question (wait->dialog) != NULL &&
+         tutti_preenrolment_dialog_get_field_error (wait->dialog, "antispam_answer") != NULL;
+}
+
+static gboolean
+dialog_idle (gpointer data)
+{
+  return !tutti_preenrolment_dialog_get_busy (data);
+}
+
+/* "Combien font 9 et 29 ?" / "What is 9 plus 29?": the sum of the numbers. */
+static char *
+answer_question (const char *question)
+{
+  const char *p = question;
+  gint64 sum = 0;
+  guint n = 0;
+
+  while (*p != '\0')
+    {
+      if (g_ascii_isdigit (*p))
+        {
+          char *end = NULL;
+
+          sum += g_ascii_strtoll (p, &end, 10);
+          n++;
+          p = end;
+        }
+      else
+        p++;
+    }
+  g_assert_cmpuint (n, ==, 2);
+  return g_strdup_printf ("%" G_GINT64_FORMAT, sum);
+}
+
+static gboolean
+home_lists_request (gpointer data)
+{
+  TuttiWindow *window = TUTTI_WINDOW (data);
+
+  return home_loaded (window) &&
+         tutti_home_view_get_preenrolment_rows (tutti_window_get_home_view (window))->len > 0;
+}
+
+/* HOME-4, PRE-1..4 */
+static void
+family_request (Test *test)
+{
+  TuttiHomeView *home = tutti_window_get_home_view (test->window);
+  GtkButton *new_request = tutti_home_view_get_new_request_button (home);
+  TuttiPreenrolmentDialog *dialog;
+  const TuttiOffer *offer;
+  int age_year = 0;
+  g_autofree char *birth_date = NULL;
+  g_autofree char *first_label = NULL;
+  AdwPreferencesGroup *group;
+  GtkWidget *suffix;
+  GtkWidget *row;
+  GtkCheckButton *check;
+  QuestionWait question_wait = { 0 };
+  g_autofree char *answer = NULL;
+  const char *done_text;
+
+  /* HOME-4: the campaign's deadline and the request button. */
+  g_assert_true (gtk_widget_get_visible (GTK_WIDGET (new_request)));
+  g_assert_true (gtk_widget_has_css_class (GTK_WIDGET (new_request), "suggested-action"));
+  g_assert_cmpstr (gtk_button_get_label (new_request), ==, _("_Make a New Request"));
+  if (is_french ())
+    g_assert_cmpstr (gtk_button_get_label (new_request), ==, "_Faire une nouvelle demande");
+  g_assert_cmpuint (tutti_home_view_get_preenrolment_rows (home)->len, ==, 0);
+  save_screenshot (GTK_WIDGET (test->window), "home-preenrolment");
+
+  click (new_request);
+  wait_for ("the request's list", dialog_on_page, (gpointer) "list");
+  dialog = get_dialog ();
+  offer = tutti_preenrolment_dialog_get_offer (dialog);
+  g_assert_nonnull (offer);
+  g_assert_nonnull (offer->age_date);
+  g_assert_false (gtk_widget_is_sensitive (GTK_WIDGET (tutti_preenrolment_dialog_get_next_button (dialog))));
+  save_screenshot (GTK_WIDGET (dialog), "preenrolment-empty");
+
+  /* The place wanted, from the offer. */
+  for (guint i = 0; i < offer->items->len; i++)
+    {
+      const TuttiOfferItem *item = g_ptr_array_index (offer->items, i);
+
+      if (g_strcmp0 (item->discipline, "Accordéon chromatique") == 0 &&
+          g_strcmp0 (item->site, "Argentré-du-Plessis") == 0 &&
+          g_strcmp0 (item->cursus, "Cursus classique") == 0)
+        test->offer_id = item->id;
+    }
+  g_assert_cmpint (test->offer_id, >, 0);
+
+  /* PRE-1: the pupil page; Add explains what is missing. */
+  click (tutti_preenrolment_dialog_get_add_pupil_button (dialog));
+  wait_for ("the pupil page", dialog_on_page, (gpointer) "pupil");
+  g_assert_false (gtk_widget_is_sensitive (GTK_WIDGET (tutti_preenrolment_dialog_get_discipline_row (dialog))));
+  click (tutti_preenrolment_dialog_get_pupil_done_button (dialog));
+  g_assert_cmpstr (tutti_preenrolment_dialog_get_page_name (dialog), ==, "pupil");
+  g_assert_nonnull (tutti_preenrolment_dialog_get_field_error (dialog, "surname"));
+  g_assert_nonnull (tutti_preenrolment_dialog_get_field_error (dialog, "birth_date"));
+  g_assert_nonnull (tutti_preenrolment_dialog_get_field_error (dialog, "choices"));
+  g_assert_null (tutti_preenrolment_dialog_get_field_error (dialog, "birth_place"));
+  g_assert_true (gtk_widget_has_css_class (tutti_preenrolment_dialog_get_field_row (dialog, "surname"), "error"));
+
+  /* A child who is 7 on the offer's date (31 December of the school year). */
+  g_assert_true (tutti_parse_date (offer->age_date, &age_year, NULL, NULL));
+  birth_date = g_strdup_printf ("15/03/%04d", age_year - 7);
+  adw_combo_row_set_selected (ADW_COMBO_ROW (tutti_preenrolment_dialog_get_field_row (dialog, "civility")),
+                              TUTTI_CIVILITY_MRS);
+  type_text (tutti_preenrolment_dialog_get_field_row (dialog, "surname"), "Z-TEST");
+  type_text (tutti_preenrolment_dialog_get_field_row (dialog, "first_name"), test->pupil_first_name);
+  /* The live check of the date. */
+  type_text (tutti_preenrolment_dialog_get_field_row (dialog, "birth_date"), "31/02/2020");
+  g_assert_nonnull (tutti_preenrolment_dialog_get_field_error (dialog, "birth_date"));
+  type_text (tutti_preenrolment_dialog_get_field_row (dialog, "birth_date"), birth_date);
+  g_assert_null (tutti_preenrolment_dialog_get_field_error (dialog, "birth_date"));
+  g_assert_null (tutti_preenrolment_dialog_get_field_error (dialog, "surname"));
+  type_text (tutti_preenrolment_dialog_get_field_row (dialog, "birth_place"), "Vitré");
+  type_text (tutti_preenrolment_dialog_get_field_row (dialog, "school_level"), "CE1");
+  g_test_message ("Age line: %s", tutti_preenrolment_dialog_get_age_text (dialog));
+  g_assert_nonnull (strstr (tutti_preenrolment_dialog_get_age_text (dialog), is_french () ? "7 ans" : "7 years"));
+
+  /* Only what a 7-year-old may take: not the trombone (from 8), not the
+   * music awakening (4 to 5). */
+  g_assert_true (gtk_widget_is_sensitive (GTK_WIDGET (tutti_preenrolment_dialog_get_discipline_row (dialog))));
+  g_assert_true (tutti_preenrolment_dialog_offers_discipline (dialog, "Accordéon chromatique"));
+  g_assert_false (tutti_preenrolment_dialog_offers_discipline (dialog, "Trombone"));
+  g_assert_false (tutti_preenrolment_dialog_offers_discipline (dialog, "Éveil musical"));
+  g_assert_false (tutti_preenrolment_dialog_select_discipline (dialog, "Trombone"));
+  g_assert_false (tutti_preenrolment_dialog_select_discipline (dialog, "Éveil musical"));
+
+  g_assert_true (tutti_preenrolment_dialog_select_discipline (dialog, "Accordéon chromatique"));
+  row = tutti_preenrolment_dialog_get_item_row (dialog, test->offer_id);
+  g_assert_nonnull (row);
+  g_assert_true (gtk_widget_is_sensitive (row));
+  g_assert_cmpstr (row_title (row), ==, "Argentré-du-Plessis");
+  g_test_message ("Place: %s", adw_action_row_get_subtitle (ADW_ACTION_ROW (row)));
+  check = tutti_preenrolment_dialog_get_item_check (dialog, test->offer_id);
+  gtk_check_button_set_active (check, TRUE);
+  g_assert_cmpuint (tutti_preenrolment_dialog_get_n_chosen (dialog), ==, 1);
+  save_screenshot (GTK_WIDGET (dialog), "preenrolment-pupil");
+
+  click (tutti_preenrolment_dialog_get_pupil_done_button (dialog));
+  wait_for ("the list again", dialog_on_page, (gpointer) "list");
+
+  /* PRE-2: the pupil and their choice. */
+  g_assert_cmpuint (tutti_preenrolment_dialog_get_n_pupils (dialog), ==, 1);
+  group = tutti_preenrolment_dialog_get_pupil_group (dialog, 0);
+  g_assert_nonnull (strstr (adw_preferences_group_get_title (group), "Z-TEST"));
+  g_assert_nonnull (strstr (adw_preferences_group_get_title (group), test->pupil_first_name));
+  first_label = g_strdup (((TuttiPreenrolmentChoice *) g_ptr_array_index (
+                             tutti_preenrolment_dialog_get_pupil (dialog, 0)->choices, 0))->label);
+  g_assert_cmpstr (first_label, ==, "Accordéon chromatique – Argentré-du-Plessis – cursus classique");
+  g_assert_true (gtk_widget_is_sensitive (GTK_WIDGET (tutti_preenrolment_dialog_get_next_button (dialog))));
+  save_screenshot (GTK_WIDGET (dialog), "preenrolment-list");
+
+  /* Removed, then back with Undo (the toast's button). */
+  suffix = adw_preferences_group_get_header_suffix (group);
+  click (GTK_BUTTON (gtk_widget_get_last_child (suffix)));
+  g_assert_cmpuint (tutti_preenrolment_dialog_get_n_pupils (dialog), ==, 0);
+  g_assert_false (gtk_widget_is_sensitive (GTK_WIDGET (tutti_preenrolment_dialog_get_next_button (dialog))));
+  save_screenshot (GTK_WIDGET (dialog), "preenrolment-removed");
+  g_assert_true (gtk_widget_activate_action (GTK_WIDGET (dialog), "preenrolment.undo-remove", NULL));
+  g_assert_cmpuint (tutti_preenrolment_dialog_get_n_pupils (dialog), ==, 1);
+
+  /* Edited: the page shows what was typed; Back changes nothing. */
+  group = tutti_preenrolment_dialog_get_pupil_group (dialog, 0);
+  suffix = adw_preferences_group_get_header_suffix (group);
+  click (GTK_BUTTON (gtk_widget_get_first_child (suffix)));
+  wait_for ("the pupil page", dialog_on_page, (gpointer) "pupil");
+  g_assert_cmpstr (gtk_editable_get_text (GTK_EDITABLE (tutti_preenrolment_dialog_get_field_row (dialog, "birth_date"))),
+                   ==, birth_date);
+  g_assert_cmpuint (tutti_preenrolment_dialog_get_n_chosen (dialog), ==, 1);
+  click (tutti_preenrolment_dialog_get_back_button (dialog));
+  wait_for ("the list again", dialog_on_page, (gpointer) "list");
+  g_assert_cmpuint (tutti_preenrolment_dialog_get_n_pupils (dialog), ==, 1);
+
+  /* PRE-3: the confirmation. */
+  click (tutti_preenrolment_dialog_get_next_button (dialog));
+  wait_for ("the confirmation", dialog_on_page, (gpointer) "confirm");
+  wait_for ("the anti-spam question", question_loaded, dialog);
+  g_test_message ("Question: %s", tutti_preenrolment_dialog_get_question (dialog));
+  g_assert_true (g_str_has_prefix (tutti_preenrolment_dialog_get_question (dialog),
+                                   is_french () ? "Combien font" : "What is"));
+  g_assert_nonnull (strstr (tutti_preenrolment_dialog_get_notice (dialog), "CNIL"));
+  g_assert_nonnull (strstr (tutti_preenrolment_dialog_get_notice (dialog), "dpd@cdg35.fr"));
+  if (is_french ())
+    g_assert_true (g_str_has_prefix (tutti_preenrolment_dialog_get_notice (dialog),
+                                     "Les informations recueillies sur ce formulaire sont enregistrées "
+                                     "par Vitre Communauté, responsable du traitement."));
+  g_assert_false (gtk_widget_is_sensitive (GTK_WIDGET (tutti_preenrolment_dialog_get_save_button (dialog))));
+
+  type_text (GTK_WIDGET (tutti_preenrolment_dialog_get_email_row (dialog)), "test@vitrecommunaute.org");
+  /* A wrong answer first: the server refuses it and asks a new question;
+   * everything else typed stays. */
+  type_text (GTK_WIDGET (tutti_preenrolment_dialog_get_answer_row (dialog)), "-1");
+  gtk_check_button_set_active (tutti_preenrolment_dialog_get_consent_check (dialog), TRUE);
+  g_assert_true (gtk_widget_is_sensitive (GTK_WIDGET (tutti_preenrolment_dialog_get_save_button (dialog))));
+  save_screenshot (GTK_WIDGET (dialog), "preenrolment-confirm");
+  click (tutti_preenrolment_dialog_get_save_button (dialog));
+  question_wait.dialog = dialog;
+  wait_for ("the refusal and the new question", question_changed, &question_wait);
+  wait_for ("the dialog to be idle", dialog_idle, dialog);
+  g_test_message ("Refused: %s", tutti_preenrolment_dialog_get_field_error (dialog, "antispam_answer"));
+  g_assert_cmpstr (tutti_preenrolment_dialog_get_page_name (dialog), ==, "confirm");
+  g_assert_cmpstr (gtk_editable_get_text (GTK_EDITABLE (tutti_preenrolment_dialog_get_email_row (dialog))),
+                   ==, "test@vitrecommunaute.org");
+  g_assert_true (gtk_check_button_get_active (tutti_preenrolment_dialog_get_consent_check (dialog)));
+  g_assert_cmpuint (tutti_preenrolment_dialog_get_n_pupils (dialog), ==, 1);
+  save_screenshot (GTK_WIDGET (dialog), "preenrolment-refused");
+
+  answer = answer_question (tutti_preenrolment_dialog_get_question (dialog));
+  type_text (GTK_WIDGET (tutti_preenrolment_dialog_get_answer_row (dialog)), answer);
+  g_assert_null (tutti_preenrolment_dialog_get_field_error (dialog, "antispam_answer"));
+  click (tutti_preenrolment_dialog_get_save_button (dialog));
+
+  /* PRE-4: the guide's final message. */
+  wait_for ("the final message", dialog_on_page, (gpointer) "done");
+  done_text = tutti_preenrolment_dialog_get_done_text (dialog);
+  g_test_message ("Final message: %s", done_text);
+  if (is_french ())
+    g_assert_cmpstr (done_text, ==,
+                     "Vous recevrez un mail de confirmation de prise en compte.\n"
+                     "Seul le conservatoire pourra vous confirmer, au plus tard fin août, "
+                     "la validation de la demande d'inscription.");
+  else
+    g_assert_nonnull (strstr (done_text, "end of August"));
+  g_assert_nonnull (tutti_preenrolment_dialog_get_saved (dialog));
+  g_assert_cmpint (tutti_preenrolment_dialog_get_saved (dialog)->state, ==, TUTTI_PREENROLMENT_SUBMITTED);
+  save_screenshot (GTK_WIDGET (dialog), "preenrolment-done");
+
+  click (find_button (GTK_WIDGET (dialog), _("_Back to Home")));
+  wait_for ("the dialog to close", dialog_gone, NULL);
+
+  /* HOME-4: the request, awaiting the school's answer. */
+  wait_for ("the request on home", home_lists_request, test->window);
+  row = g_ptr_array_index (tutti_home_view_get_preenrolment_rows (home), 0);
+  g_assert_nonnull (strstr (row_title (row), test->pupil_first_name));
+  save_screenshot (GTK_WIDGET (test->window), "home-preenrolment-sent");
+}
+
+/* ---- The office ---------------------------------------------------------------- */
+
+static gboolean
+desk_loaded (gpointer data)
+{
+  TuttiStaffPreenrolmentsView *view = data;
+
+  return !tutti_staff_preenrolments_view_get_busy (view) &&
+         tutti_staff_preenrolments_view_get_campaign (view) != NULL &&
+         g_strcmp0 (tutti_staff_preenrolments_view_get_state (view), "content") == 0;
+}
+
+static gboolean
+desk_idle (gpointer data)
+{
+  return !tutti_staff_preenrolments_view_get_busy (data);
+}
+
+static gboolean
+detail_shown (gpointer data)
+{
+  return g_strcmp0 (tutti_staff_preenrolments_view_get_page_name (data), "detail") == 0 &&
+         tutti_staff_preenrolments_view_get_detail (data) != NULL;
+}
+
+static gboolean
+detail_accepted (gpointer data)
+{
+  const TuttiStaffPreenrolment *detail = tutti_staff_preenrolments_view_get_detail (data);
+
+  return !tutti_staff_preenrolments_view_get_busy (data) &&
+         detail != NULL && detail->state == TUTTI_PREENROLMENT_ACCEPTED;
+}
+
+static gboolean
+has_pupil (const TuttiStaffPreenrolment *record,
+           const char                   *first_name)
+{
+  for (guint i = 0; i < record->pupils->len; i++)
+    if (g_strcmp0 (((TuttiNewPupil *) g_ptr_array_index (record->pupils, i))->first_name, first_name) == 0)
+      return TRUE;
+  return FALSE;
+}
+
+/* STAFF-3, STAFF-4 */
+static void
+office_accepts (Test *test)
+{
+  TuttiStaffPreenrolmentsView *view = tutti_window_get_staff_preenrolments_view (test->window);
+  GtkListBoxRow *sidebar_row = tutti_window_get_sidebar_row (test->window, "preenrolments");
+  const TuttiStaffPreenrolment *record;
+  guint position = G_MAXUINT;
+
+  g_assert_true (gtk_widget_get_visible (GTK_WIDGET (sidebar_row)));
+  g_assert_true (gtk_widget_activate (GTK_WIDGET (sidebar_row)));
+  g_assert_cmpstr (tutti_window_get_view_name (test->window), ==, "preenrolments");
+  wait_for ("the pre-enrolment desk", desk_loaded, view);
+
+  /* STAFF-3: the campaign is open; close it, then open it again. */
+  g_assert_true (tutti_staff_preenrolments_view_get_campaign (view)->open);
+  g_assert_cmpint (tutti_staff_preenrolments_view_get_campaign (view)->kind, ==, TUTTI_CAMPAIGN_PREENROLMENT);
+  click (tutti_staff_preenrolments_view_get_campaign_button (view));
+  answer_message_dialog (_("_Close Pre-enrolment"), "staff-preenrolments-close");
+  wait_for ("the campaign to close", desk_idle, view);
+  g_assert_false (tutti_staff_preenrolments_view_get_campaign (view)->open);
+  g_assert_cmpstr (tutti_staff_preenrolments_view_get_last_toast (view), ==, _("Pre-enrolment is closed"));
+  click (tutti_staff_preenrolments_view_get_campaign_button (view));
+  wait_for ("the campaign to open", desk_idle, view);
+  g_assert_true (tutti_staff_preenrolments_view_get_campaign (view)->open);
+
+  /* STAFF-4: filter by state, search by family or pupil. */
+  gtk_drop_down_set_selected (tutti_staff_preenrolments_view_get_state_dropdown (view), 1);
+  for (guint i = 0; i < tutti_staff_preenrolments_view_get_n_shown (view); i++)
+    g_assert_cmpint (tutti_staff_preenrolments_view_get_shown (view, i)->state, ==,
+                     TUTTI_PREENROLMENT_SUBMITTED);
+  gtk_editable_set_text (GTK_EDITABLE (tutti_staff_preenrolments_view_get_search_entry (view)),
+                         test->pupil_first_name);
+  wait_ms (300);   /* the search entry's delay */
+  for (guint i = 0; i < tutti_staff_preenrolments_view_get_n_shown (view); i++)
+    if (has_pupil (tutti_staff_preenrolments_view_get_shown (view, i), test->pupil_first_name))
+      position = i;
+  g_assert_cmpuint (position, !=, G_MAXUINT);
+  record = tutti_staff_preenrolments_view_get_shown (view, position);
+  g_assert_cmpstr (record->family_name, ==, "Z-TEST");
+  g_assert_cmpstr (record->email, ==, "test@vitrecommunaute.org");
+  save_screenshot (GTK_WIDGET (test->window), "staff-preenrolments");
+
+  /* Enter or a double-click opens it. */
+  g_signal_emit_by_name (tutti_staff_preenrolments_view_get_column_view (view), "activate", position);
+  wait_for ("the request", detail_shown, view);
+  g_assert_true (gtk_widget_get_mapped (GTK_WIDGET (tutti_staff_preenrolments_view_get_accept_button (view))));
+  save_screenshot (GTK_WIDGET (test->window), "staff-preenrolment-detail");
+
+  /* Refuse asks for the reason, which is required; cancelled here. */
+  click (tutti_staff_preenrolments_view_get_refuse_button (view));
+  wait_for ("the refusal's question", message_dialog_shown, NULL);
+  {
+    AdwMessageDialog *dialog = ADW_MESSAGE_DIALOG (find_toplevel (ADW_TYPE_MESSAGE_DIALOG));
+    GtkWidget *reason = find_widget (GTK_WIDGET (dialog), ADW_TYPE_ENTRY_ROW);
+
+    g_assert_nonnull (reason);
+    g_assert_false (adw_message_dialog_get_response_enabled (dialog, "refuse"));
+    type_text (reason, "   ");
+    g_assert_false (adw_message_dialog_get_response_enabled (dialog, "refuse"));
+    type_text (reason, is_french () ? "Classe complète" : "The class is full");
+    g_assert_true (adw_message_dialog_get_response_enabled (dialog, "refuse"));
+  }
+  answer_message_dialog (_("_Cancel"), "staff-preenrolment-refuse");
+  g_assert_cmpint (tutti_staff_preenrolments_view_get_detail (view)->state, ==, TUTTI_PREENROLMENT_SUBMITTED);
+
+  click (tutti_staff_preenrolments_view_get_accept_button (view));
+  answer_message_dialog (_("_Accept"), "staff-preenrolment-accept");
+  wait_for ("the request accepted", detail_accepted, view);
+  g_assert_false (gtk_widget_is_visible (GTK_WIDGET (tutti_staff_preenrolments_view_get_accept_button (view))));
+  g_assert_cmpstr (tutti_staff_preenrolments_view_get_last_toast (view), ==,
+                   _("Request accepted: the new pupils joined the family"));
+  save_screenshot (GTK_WIDGET (test->window), "staff-preenrolment-accepted");
+
+  click (tutti_staff_preenrolments_view_get_back_button (view));
+  g_assert_cmpstr (tutti_staff_preenrolments_view_get_page_name (view), ==, "list");
+}
+
+/* HOME-2, HOME-4: the new pupil, the request accepted. */
+static void
+family_sees_it (Test *test)
+{
+  TuttiHomeView *home = tutti_window_get_home_view (test->window);
+  GPtrArray *pupils = tutti_home_view_get_pupil_rows (home);
+  GPtrArray *requests;
+  gboolean found = FALSE;
+
+  for (guint i = 0; i < pupils->len; i++)
+    if (strstr (row_title (g_ptr_array_index (pupils, i)), test->pupil_first_name) != NULL)
+      found = TRUE;
+  g_assert_true (found);
+
+  requests = tutti_home_view_get_preenrolment_rows (home);
+  g_assert_cmpuint (requests->len, ==, 1);
+  g_assert_nonnull (strstr (row_title (g_ptr_array_index (requests, 0)), test->pupil_first_name));
+  g_test_message ("Request row: %s — %s", row_title (g_ptr_array_index (requests, 0)),
+                  adw_action_row_get_subtitle (g_ptr_array_index (requests, 0)));
+  save_screenshot (GTK_WIDGET (test->window), "home-preenrolment-accepted");
+}
+
+static gboolean
+home_shows_accepted (gpointer data)
+{
+  TuttiHomeView *home = tutti_window_get_home_view (TUTTI_WINDOW (data));
+  const TuttiHome *state = tutti_home_view_get_home (home);
+
+  return home_loaded (data) && state->preenrolments != NULL && state->preenrolments->len > 0 &&
+         ((TuttiPreenrolment *) g_ptr_array_index (state->preenrolments, 0))->state ==
+           TUTTI_PREENROLMENT_ACCEPTED;
+}
+
+/* ---- Running it ---------------------------------------------------------------- */
+
+static void
+run_script (gpointer data)
+{
+  Test *test = data;
+
+  wait_for ("the window", window_shown, test);
+  gtk_window_set_default_size (GTK_WINDOW (test->window), 1100, 760);
+
+  log_in (test, "ztest1", "Vitre2026");
+  family_request (test);
+  log_out (test);
+
+  log_in (test, "secretariat", "Accueil2026");
+  office_accepts (test);
+  log_out (test);
+
+  log_in (test, "ztest1", "Vitre2026");
+  wait_for ("the request accepted on home", home_shows_accepted, test->window);
+  family_sees_it (test);
+
+  test->done = TRUE;
+  gtk_window_close (GTK_WINDOW (test->window));
+  g_application_release (G_APPLICATION (test->app));
+}
+
+static void
+activate_cb (GApplication *app,
+             Test         *test)
+{
+  if (test->started)
+    return;
+  test->started = TRUE;
+  g_application_hold (app);
+  g_idle_add_once (run_script, test);
+}
+
+static void
+test_ui_preenrolment (void)
+{
+  Test test = { 0 };
+  g_autofree char *url = NULL;
+  char *argv[4];
+  int status;
+
+  test.server = tutti_test_server_start (TRUE, NULL);
+  /* A name of its own in each language's run. */
+  test.pupil_first_name = g_strdup (is_french () ? "Léa" : "Lily");
+
+  url = g_strdup (tutti_test_server_get_url (test.server));
+  argv[0] = (char *) "tutti";
+  argv[1] = (char *) "--server";
+  argv[2] = url;
+  argv[3] = NULL;
+
+  test.app = tutti_application_new ();
+  /* ui-preenrolment-fr and -en may run at once on the same bus. */
+  g_application_set_flags (G_APPLICATION (test.app), G_APPLICATION_NON_UNIQUE);
+  g_signal_connect_after (test.app, "activate", G_CALLBACK (activate_cb), &test);
+  status = g_application_run (G_APPLICATION (test.app), 3, argv);
+
+  g_assert_cmpint (status, ==, 0);
+  g_assert_true (test.done);
+  g_clear_object (&test.app);
+  g_free (test.pupil_first_name);
+  tutti_test_server_stop (test.server);
+}
+
+int
+main (int   argc,
+      char *argv[])
+{
+  const char *localedir = g_getenv ("TUTTI_LOCALEDIR");
+  g_autofree char *tmp_dir = NULL;
+  int status;
+
+  /* As main.c does: the catalogue of the build tree. */
+  bindtextdomain (GETTEXT_PACKAGE, localedir != NULL ? localedir : LOCALEDIR);
+  bind_textdomain_codeset (GETTEXT_PACKAGE, "UTF-8");
+  textdomain (GETTEXT_PACKAGE);
+
+  /* Loopback traffic must not go through a proxy of the environment. */
+  g_unsetenv ("http_proxy");
+  g_unsetenv ("HTTP_PROXY");
+  g_unsetenv ("all_proxy");
+  g_unsetenv ("ALL_PROXY");
+
+  /* A home, configuration and caches of the test's own. */
+  tmp_dir = tutti_test_make_tmpdir ("ui-preenrolment");
+  for (guint i = 0; i < 5; i++)
+    {
+      static const char * const names[] = {
+        "HOME", "XDG_CONFIG_HOME", "XDG_CACHE_HOME", "XDG_DATA_HOME", "XDG_RUNTIME_DIR",
+      };
+      g_autofree char *dir = g_build_filename (tmp_dir, names[i], NULL);
+
+      g_assert_cmpint (g_mkdir_with_parents (dir, 0700), ==, 0);
+      g_setenv (names[i], dir, TRUE);
+    }
+
+  g_test_init (&argc, &argv, NULL);
+
+  g_test_add_func ("/ui/preenrolment/request-accept-home", test_ui_preenrolment);
+
+  status = g_test_run ();
+  tutti_test_rm_rf (tmp_dir);
+
+  return status;
+}

@@ -1,0 +1,792 @@
+/* test-ui-reenrolment.c — the six-step re-enrolment in the real app,
+ * against a real tutti-server --demo
+ *
+ * Runs under Xvfb in a private D-Bus, once per language, like test-ui.c.
+ * Logs in as ztest1, opens Pupils → Re-enrolment for Z-TEST Essai, chooses
+ * "I wish to re-enrol", goes through the six steps through the widgets
+ * (a changed mobile phone and "Modified elements"; image rights; a real
+ * PDF made with cairo imported as the family-quotient certificate; the
+ * course kept at a site; I accept and Validate; "awaiting validation"),
+ * logs out and in again mid-way to see it resume at the same step, then
+ * validates it as staff through the API and sees "validated" on home.
+ * Screenshots go to $TUTTI_SCREENSHOT_DIR as reenrolment-*-<language>.png.
+ *
+ * SPDX-License-Identifier: GPL-3.0-or-later
+ */
+#define G_LOG_DOMAIN "tutti-test"
+
+#include "config.h"
+
+#include <glib/gi18n.h>
+#include <glib/gstdio.h>
+#include <string.h>
+
+#include "tutti-application.h"
+#include "tutti-test-server.h"
+#include "tutti-window-private.h"
+
+#include <cairo-pdf.h>
+
+#define WAIT_SECONDS 30
+
+typedef gboolean (*Condition) (gpointer data);
+
+typedef struct _Test
+{
+  TuttiTestServer  *server;
+  TuttiApplication *app;
+  TuttiWindow      *window;
+  void            (*script) (struct _Test *test);
+  gboolean          started;
+  gboolean          done;
+} Test;
+
+static const char *
+get_language (void)
+{
+  const char *language = g_getenv ("LANGUAGE");
+
+  return language != NULL && *language != '\0' ? language : "C";
+}
+
+static gboolean
+is_french (void)
+{
+  return g_str_has_prefix (get_language (), "fr");
+}
+
+static TuttiLang
+get_lang (void)
+{
+  return is_french () ? TUTTI_LANG_FR : TUTTI_LANG_EN;
+}
+
+/* ---- Waiting ---------------------------------------------------------------- */
+
+static gboolean
+tick_cb (gpointer data)
+{
+  return G_SOURCE_CONTINUE;
+}
+
+/* Runs the main loop until @condition holds; fails the test after a while. */
+static void
+wait_for (const char *what,
+          Condition   condition,
+          gpointer    data)
+{
+  gint64 deadline = g_get_monotonic_time () + WAIT_SECONDS * G_USEC_PER_SEC;
+  guint tick = g_timeout_add (20, tick_cb, NULL);
+
+  while (!condition (data))
+    {
+      if (g_get_monotonic_time () > deadline)
+        g_error ("Timed out waiting for %s", what);
+      g_main_context_iteration (NULL, TRUE);
+    }
+
+  g_source_remove (tick);
+}
+
+static gboolean
+time_passed (gpointer data)
+{
+  return g_get_monotonic_time () >= *(gint64 *) data;
+}
+
+static void
+wait_ms (guint ms)
+{
+  gint64 until = g_get_monotonic_time () + ms * 1000;
+
+  wait_for ("time to pass", time_passed, &until);
+}
+
+/* ---- Screenshots ------------------------------------------------------------ */
+
+static void
+after_paint_cb (GdkFrameClock *clock,
+                guint         *n_frames)
+{
+  (*n_frames)++;
+}
+
+typedef struct
+{
+  guint  n_frames;
+  gint64 give_up;
+} FrameWait;
+
+static gboolean
+frames_painted (gpointer data)
+{
+  FrameWait *wait = data;
+
+  return wait->n_frames >= 2 || g_get_monotonic_time () > wait->give_up;
+}
+
+/* In-process: the window as its renderer draws it, once frames have painted. */
+static void
+save_screenshot (GtkWidget  *window,
+                 const char *screen)
+{
+  const char *dir = g_getenv ("TUTTI_SCREENSHOT_DIR");
+  g_autoptr(GdkPaintable) paintable = NULL;
+  g_autoptr(GskRenderNode) node = NULL;
+  g_autoptr(GdkTexture) texture = NULL;
+  g_autofree char *path = NULL;
+  GtkSnapshot *snapshot;
+  GdkFrameClock *clock;
+  GskRenderer *renderer;
+  FrameWait wait;
+  gulong handler;
+  int width, height;
+
+  wait_ms (400);
+
+  clock = gtk_widget_get_frame_clock (window);
+  g_assert_nonnull (clock);
+  wait.n_frames = 0;
+  wait.give_up = g_get_monotonic_time () + 2 * G_USEC_PER_SEC;
+  handler = g_signal_connect (clock, "after-paint", G_CALLBACK (after_paint_cb), &wait.n_frames);
+  gtk_widget_queue_draw (window);
+  wait_for ("the window to paint", frames_painted, &wait);
+  g_signal_handler_disconnect (clock, handler);
+
+  if (dir == NULL || *dir == '\0')
+    return;
+  g_assert_cmpint (g_mkdir_with_parents (dir, 0755), ==, 0);
+
+  width = gtk_widget_get_width (window);
+  height = gtk_widget_get_height (window);
+  g_assert_cmpint (width, >, 0);
+  g_assert_cmpint (height, >, 0);
+
+  paintable = gtk_widget_paintable_new (window);
+  snapshot = gtk_snapshot_new ();
+  gdk_paintable_snapshot (paintable, snapshot, width, height);
+  node = gtk_snapshot_free_to_node (snapshot);
+  g_assert_nonnull (node);
+
+  renderer = gtk_native_get_renderer (GTK_NATIVE (window));
+  texture = gsk_renderer_render_texture (renderer, node,
+                                         &GRAPHENE_RECT_INIT (0, 0, width, height));
+  path = g_strdup_printf ("%s/%s-%s.png", dir, screen, get_language ());
+  g_assert_true (gdk_texture_save_to_png (texture, path));
+  g_test_message ("Saved %s", path);
+}
+
+/* ---- Finding things ------------------------------------------------------------ */
+
+static GtkWindow *
+find_toplevel (GType type)
+{
+  GListModel *toplevels = gtk_window_get_toplevels ();
+
+  for (guint i = 0; i < g_list_model_get_n_items (toplevels); i++)
+    {
+      g_autoptr(GtkWindow) window = g_list_model_get_item (toplevels, i);
+
+      if (G_TYPE_CHECK_INSTANCE_TYPE (window, type) && gtk_widget_get_mapped (GTK_WIDGET (window)))
+        return window;
+    }
+
+  return NULL;
+}
+
+
+
+static gboolean
+window_closed (gpointer data)
+{
+  return find_toplevel (GPOINTER_TO_SIZE (data)) == NULL;
+}
+
+static void
+clicked_cb (GtkButton *button,
+            gboolean  *clicked)
+{
+  *clicked = TRUE;
+}
+
+static gboolean
+flag_set (gpointer data)
+{
+  return *(gboolean *) data;
+}
+
+/* As Space on a focused button. */
+static void
+click (GtkButton *button)
+{
+  g_autoptr(GtkButton) keep = g_object_ref (button);
+  gboolean clicked = FALSE;
+  gulong handler;
+
+  g_assert_true (gtk_widget_get_sensitive (GTK_WIDGET (button)));
+  handler = g_signal_connect (button, "clicked", G_CALLBACK (clicked_cb), &clicked);
+  g_assert_true (gtk_widget_activate (GTK_WIDGET (button)));
+  wait_for ("the button to be clicked", flag_set, &clicked);
+  g_signal_handler_disconnect (button, handler);
+}
+
+
+static void
+type_text (GtkWidget  *row,
+           const char *text)
+{
+  gtk_widget_grab_focus (row);
+  gtk_editable_set_text (GTK_EDITABLE (row), text);
+}
+
+/* Whether the keyboard focus is within @widget. */
+static gboolean
+has_focus_within (GtkWidget *widget)
+{
+  GtkWidget *focus = gtk_root_get_focus (gtk_widget_get_root (widget));
+
+  return focus != NULL && (focus == widget || gtk_widget_is_ancestor (focus, widget));
+}
+
+static void
+assert_contains (const char *text,
+                 const char *part)
+{
+  if (text == NULL || strstr (text, part) == NULL)
+    g_error ("“%s” does not contain “%s”", text != NULL ? text : "(null)", part);
+}
+
+/* Closes the message dialog shown, with its button @label. */
+
+/* ---- Conditions -------------------------------------------------------------- */
+
+static gboolean
+window_shown (gpointer data)
+{
+  Test *test = data;
+  GtkWindow *window = gtk_application_get_active_window (GTK_APPLICATION (test->app));
+
+  if (window == NULL || !gtk_widget_get_mapped (GTK_WIDGET (window)))
+    return FALSE;
+  test->window = TUTTI_WINDOW (window);
+  return TRUE;
+}
+
+static gboolean
+sites_loaded (gpointer data)
+{
+  TuttiLoginPage *page = tutti_window_get_login_page (TUTTI_WINDOW (data));
+  AdwComboRow *site_row = tutti_login_page_get_site_row (page);
+  GListModel *model = adw_combo_row_get_model (site_row);
+
+  return model != NULL && g_list_model_get_n_items (model) > 0 &&
+         adw_combo_row_get_selected (site_row) != GTK_INVALID_LIST_POSITION;
+}
+
+static gboolean
+home_loaded (gpointer data)
+{
+  TuttiWindow *window = TUTTI_WINDOW (data);
+
+  return g_strcmp0 (tutti_window_get_page_name (window), "main") == 0 &&
+         g_strcmp0 (tutti_home_view_get_state (tutti_window_get_home_view (window)), "content") == 0;
+}
+
+static gboolean
+on_login_page (gpointer data)
+{
+  return g_strcmp0 (tutti_window_get_page_name (TUTTI_WINDOW (data)), "login") == 0;
+}
+
+
+
+static gboolean
+identity_loaded (gpointer data)
+{
+  TuttiPupilsView *view = tutti_window_get_pupils_view (TUTTI_WINDOW (data));
+
+  return g_strcmp0 (tutti_pupils_view_get_state (view), "content") == 0 &&
+         g_strcmp0 (tutti_pupils_view_get_identity_state (view), "content") == 0 &&
+         !tutti_pupils_view_get_busy (view);
+}
+
+
+
+
+
+
+static void
+log_in_as (Test       *test,
+           const char *login)
+{
+  TuttiLoginPage *page = tutti_window_get_login_page (test->window);
+
+  wait_for ("the sites", sites_loaded, test->window);
+  type_text (GTK_WIDGET (tutti_login_page_get_identifier_row (page)), login);
+  type_text (GTK_WIDGET (tutti_login_page_get_password_row (page)), "Vitre2026");
+  click (tutti_login_page_get_log_in_button (page));
+  wait_for ("the home page", home_loaded, test->window);
+}
+
+static void
+show_sidebar_view (Test       *test,
+                   const char *name)
+{
+  GtkListBoxRow *row = tutti_window_get_sidebar_row (test->window, name);
+
+  g_assert_true (gtk_widget_get_visible (GTK_WIDGET (row)));
+  g_assert_true (gtk_widget_activate (GTK_WIDGET (row)));
+  g_assert_cmpstr (tutti_window_get_view_name (test->window), ==, name);
+}
+
+static void
+log_out (Test *test)
+{
+  gtk_widget_activate_action (GTK_WIDGET (test->window), "win.log-out", NULL);
+  wait_for ("the login page", on_login_page, test->window);
+}
+
+/* ---- Re-enrolment ------------------------------------------------------------------ */
+
+static TuttiReenrolmentView *
+get_view (Test *test)
+{
+  return tutti_pupils_view_get_reenrolment_view (tutti_window_get_pupils_view (test->window));
+}
+
+static gboolean
+view_in_state (gpointer data)
+{
+  Test *test = ((gpointer *) data)[0];
+  const char *state = ((gpointer *) data)[1];
+
+  return g_strcmp0 (tutti_reenrolment_view_get_state (get_view (test)), state) == 0 &&
+         !tutti_reenrolment_view_get_busy (get_view (test));
+}
+
+static void
+wait_view_state (Test       *test,
+                 const char *state)
+{
+  gpointer data[2] = { test, (gpointer) state };
+
+  wait_for (state, view_in_state, data);
+}
+
+static gboolean
+view_idle (gpointer data)
+{
+  return !tutti_reenrolment_view_get_busy (TUTTI_REENROLMENT_VIEW (data));
+}
+
+static void
+go_next (Test  *test,
+         guint  expected_step)
+{
+  TuttiReenrolmentView *view = get_view (test);
+
+  click (tutti_reenrolment_view_get_next_button (view));
+  wait_for ("the step to be saved", view_idle, view);
+  if (tutti_reenrolment_view_get_step (view) != expected_step)
+    g_error ("At step %u, not %u: %s", tutti_reenrolment_view_get_step (view), expected_step,
+             tutti_reenrolment_view_get_message (view));
+}
+
+static void
+open_reenrolment_tab (Test *test)
+{
+  TuttiPupilsView *pupils = tutti_window_get_pupils_view (test->window);
+
+  show_sidebar_view (test, "pupils");
+  wait_for ("the pupil", identity_loaded, test->window);
+  tutti_pupils_view_show_tab (pupils, "reenrolment");
+  g_assert_cmpstr (tutti_pupils_view_get_tab (pupils), ==, "reenrolment");
+}
+
+static char *
+write_pdf (const char *dir)
+{
+  char *path = g_build_filename (dir, "attestation-caf.pdf", NULL);
+  cairo_surface_t *surface = cairo_pdf_surface_create (path, 595, 842);
+  cairo_t *cr = cairo_create (surface);
+
+  cairo_select_font_face (cr, "sans-serif", CAIRO_FONT_SLANT_NORMAL, CAIRO_FONT_WEIGHT_BOLD);
+  cairo_set_font_size (cr, 24);
+  cairo_move_to (cr, 60, 100);
+  cairo_show_text (cr, "Attestation de quotient familial");
+  cairo_set_font_size (cr, 14);
+  cairo_move_to (cr, 60, 140);
+  cairo_show_text (cr, "Famille Z-TEST — quotient familial : 850");
+  cairo_show_page (cr);
+  cairo_destroy (cr);
+  cairo_surface_finish (surface);
+  g_assert_cmpint (cairo_surface_status (surface), ==, CAIRO_STATUS_SUCCESS);
+  cairo_surface_destroy (surface);
+  return path;
+}
+
+static gboolean
+documents_loaded (gpointer data)
+{
+  TuttiDocumentsPage *page = data;
+
+  return g_strcmp0 (tutti_documents_page_get_state (page), "content") == 0 &&
+         tutti_documents_page_get_n_documents (page) > 0;
+}
+
+static gboolean
+import_dialog_shown (gpointer data)
+{
+  return tutti_documents_page_get_import_dialog (TUTTI_DOCUMENTS_PAGE (data)) != NULL;
+}
+
+static gboolean
+import_ready (gpointer data)
+{
+  return g_strcmp0 (tutti_import_dialog_get_state (TUTTI_IMPORT_DIALOG (data)), "ready") == 0;
+}
+
+static gboolean
+quotient_provided (gpointer data)
+{
+  TuttiDocumentsPage *page = data;
+
+  for (guint i = 0; i < tutti_documents_page_get_n_documents (page); i++)
+    {
+      const TuttiDocument *document = tutti_documents_page_get_document (page, i);
+
+      if (g_strcmp0 (document->kind, "family-quotient") == 0 && document->state == TUTTI_DOCUMENT_PROVIDED &&
+          document->id != 0)
+        return TRUE;
+    }
+  return FALSE;
+}
+
+static void
+do_step1 (Test *test)
+{
+  TuttiReenrolmentView *view = get_view (test);
+  TuttiRecordForm *form = tutti_reenrolment_view_get_form (view, 0);
+  g_autofree char *changes = NULL;
+
+  g_assert_cmpuint (tutti_reenrolment_view_get_step (view), ==, 1);
+  type_text (tutti_record_form_get_row (form, "mobile_phone"), "06 12 34 56 78");
+  changes = tutti_reenrolment_view_get_changes_text (view);
+  assert_contains (changes, "06 12 34 56 78");
+  save_screenshot (GTK_WIDGET (test->window), "reenrolment-step1");
+  go_next (test, 2);
+}
+
+static void
+do_step2 (Test *test)
+{
+  TuttiReenrolmentView *view = get_view (test);
+
+  /* Not answered: Next says why. */
+  gtk_check_button_set_active (tutti_reenrolment_view_get_image_rights_button (view, TRUE), FALSE);
+  gtk_check_button_set_active (tutti_reenrolment_view_get_image_rights_button (view, FALSE), FALSE);
+  click (tutti_reenrolment_view_get_next_button (view));
+  g_assert_cmpuint (tutti_reenrolment_view_get_step (view), ==, 2);
+  g_assert_nonnull (tutti_reenrolment_view_get_message (view));
+  g_assert_true (has_focus_within (GTK_WIDGET (tutti_reenrolment_view_get_image_rights_button (view, TRUE))));
+  gtk_check_button_set_active (tutti_reenrolment_view_get_image_rights_button (view, TRUE), TRUE);
+  save_screenshot (GTK_WIDGET (test->window), "reenrolment-step2");
+  go_next (test, 3);
+}
+
+static void
+do_step3 (Test       *test,
+          const char *tmp_dir)
+{
+  TuttiReenrolmentView *view = get_view (test);
+  TuttiDocumentsPage *page = tutti_reenrolment_view_get_documents_page (view);
+  g_autofree char *path = write_pdf (tmp_dir);
+  g_autoptr(GFile) file = g_file_new_for_path (path);
+  TuttiImportDialog *dialog;
+
+  wait_for ("the documents", documents_loaded, page);
+  click (tutti_documents_page_get_import_button (page));
+  wait_for ("the import dialog", import_dialog_shown, page);
+  dialog = tutti_documents_page_get_import_dialog (page);
+  tutti_import_dialog_set_file (dialog, file);
+  wait_for ("the file to be read", import_ready, dialog);
+  /* The first document asked for is the family-quotient certificate. */
+  g_assert_cmpuint (gtk_drop_down_get_selected (tutti_import_dialog_get_kind_dropdown (dialog)), ==, 0);
+  save_screenshot (GTK_WIDGET (dialog), "reenrolment-import");
+  click (tutti_import_dialog_get_import_button (dialog));
+  wait_for ("the document to be provided", quotient_provided, page);
+  wait_for ("the import dialog to close", window_closed, GSIZE_TO_POINTER (TUTTI_TYPE_IMPORT_DIALOG));
+  save_screenshot (GTK_WIDGET (test->window), "reenrolment-step3");
+  go_next (test, 4);
+}
+
+static void
+do_step4 (Test *test)
+{
+  TuttiReenrolmentView *view = get_view (test);
+  GtkCheckButton *check = tutti_reenrolment_view_get_course_check (view, 0);
+  GtkDropDown *dropdown = tutti_reenrolment_view_get_course_dropdown (view, 0);
+
+  g_assert_nonnull (check);
+  g_assert_nonnull (dropdown);
+  gtk_check_button_set_active (check, TRUE);
+  /* A site not chosen: Next says why. */
+  gtk_drop_down_set_selected (dropdown, 0);
+  click (tutti_reenrolment_view_get_next_button (view));
+  g_assert_cmpuint (tutti_reenrolment_view_get_step (view), ==, 4);
+  g_assert_nonnull (tutti_reenrolment_view_get_message (view));
+  gtk_drop_down_set_selected (dropdown, 1);
+  gtk_text_buffer_set_text (gtk_text_view_get_buffer (tutti_reenrolment_view_get_free_text (view)),
+                            "Essai aimerait aussi découvrir la chorale.", -1);
+  save_screenshot (GTK_WIDGET (test->window), "reenrolment-step4");
+  go_next (test, 5);
+}
+
+static gboolean
+home_state_is (gpointer data)
+{
+  Test *test = ((gpointer *) data)[0];
+  const char *state = ((gpointer *) data)[1];
+  TuttiHomeView *home = tutti_window_get_home_view (test->window);
+  GPtrArray *rows = tutti_home_view_get_reenrolment_rows (home);
+
+  if (g_strcmp0 (tutti_home_view_get_state (home), "content") != 0 || rows == NULL || rows->len == 0)
+    return FALSE;
+  for (GtkWidget *w = g_ptr_array_index (rows, 0); w != NULL; )
+    {
+      GtkWidget *child = gtk_widget_get_first_child (w);
+
+      if (GTK_IS_LABEL (w) && gtk_widget_has_css_class (w, "tutti-state"))
+        return g_strcmp0 (gtk_label_get_label (GTK_LABEL (w)), state) == 0;
+      /* depth first */
+      if (child != NULL)
+        {
+          w = child;
+          continue;
+        }
+      while (w != NULL && gtk_widget_get_next_sibling (w) == NULL && w != g_ptr_array_index (rows, 0))
+        w = gtk_widget_get_parent (w);
+      if (w == NULL || w == g_ptr_array_index (rows, 0))
+        return FALSE;
+      w = gtk_widget_get_next_sibling (w);
+    }
+  return FALSE;
+}
+
+static void
+check_home_state (Test                  *test,
+                  TuttiReenrolmentState  state)
+{
+  const char *label = tutti_enum_to_label (&tutti_reenrolment_state_enum, state, get_lang ());
+  gpointer data[2] = { test, (gpointer) label };
+
+  show_sidebar_view (test, "home");
+  tutti_home_view_refresh (tutti_window_get_home_view (test->window));
+  wait_for (label, home_state_is, data);
+}
+
+typedef struct
+{
+  TuttiReenrolmentFile *file;
+  GError               *error;
+  gboolean              done;
+} Answer;
+
+static void
+answer_cb (GObject      *source,
+           GAsyncResult *result,
+           gpointer      user_data)
+{
+  Answer *answer = user_data;
+
+  answer->file = tutti_client_decide_reenrolment_finish (TUTTI_CLIENT (source), result, &answer->error);
+  answer->done = TRUE;
+}
+
+static void
+log_in_cb (GObject      *source,
+           GAsyncResult *result,
+           gpointer      user_data)
+{
+  Answer *answer = user_data;
+  g_autoptr(TuttiSession) session = tutti_client_log_in_finish (TUTTI_CLIENT (source), result, &answer->error);
+
+  answer->done = TRUE;
+}
+
+/* STAFF-4 through the API: the office validates it. */
+static void
+staff_validates (Test   *test,
+                 gint64  reenrolment_id)
+{
+  g_autoptr(TuttiClient) client = tutti_client_new (tutti_test_server_get_url (test->server));
+  Answer answer = { 0 };
+
+  tutti_client_log_in_async (client, "conservatoire", "secretariat", "Accueil2026", NULL, log_in_cb, &answer);
+  wait_for ("the staff log-in", flag_set, &answer.done);
+  g_assert_no_error (answer.error);
+  answer.done = FALSE;
+  tutti_client_decide_reenrolment_async (client, reenrolment_id, TUTTI_REENROLMENT_VALIDATED, NULL, NULL,
+                                         answer_cb, &answer);
+  wait_for ("the decision", flag_set, &answer.done);
+  g_assert_no_error (answer.error);
+  g_assert_cmpint (answer.file->reenrolment->state, ==, TUTTI_REENROLMENT_VALIDATED);
+  tutti_reenrolment_file_free (answer.file);
+}
+
+static void
+reenrolment_script (Test *test)
+{
+  g_autofree char *tmp_dir = tutti_test_make_tmpdir ("ui-reenrolment-files");
+  TuttiReenrolmentView *view;
+  GtkTextBuffer *buffer;
+  GtkTextIter start, end;
+  g_autofree char *text = NULL;
+  gint64 reenrolment_id;
+
+  gtk_window_set_default_size (GTK_WINDOW (test->window), 1280, 800);
+  log_in_as (test, "ztest1");
+  check_home_state (test, TUTTI_REENROLMENT_TO_DO);
+
+  open_reenrolment_tab (test);
+  wait_view_state (test, "choice");
+  view = get_view (test);
+  assert_contains (gtk_button_get_label (tutti_reenrolment_view_get_wish_button (view)), "Essai");
+  save_screenshot (GTK_WIDGET (test->window), "reenrolment-choice");
+
+  click (tutti_reenrolment_view_get_wish_button (view));
+  wait_view_state (test, "stepper");
+  do_step1 (test);
+  do_step2 (test);
+  do_step3 (test, tmp_dir);
+  save_screenshot (GTK_WIDGET (test->window), "documents");
+  do_step4 (test);
+
+  /* Quit and come back: the same step, with everything typed. */
+  log_out (test);
+  log_in_as (test, "ztest1");
+  check_home_state (test, TUTTI_REENROLMENT_IN_PROGRESS);
+  open_reenrolment_tab (test);
+  wait_view_state (test, "stepper");
+  view = get_view (test);
+  g_assert_cmpuint (tutti_reenrolment_view_get_step (view), ==, 5);
+  buffer = gtk_text_view_get_buffer (tutti_reenrolment_view_get_free_text (view));
+  gtk_text_buffer_get_bounds (buffer, &start, &end);
+  text = gtk_text_buffer_get_text (buffer, &start, &end, FALSE);
+  g_assert_cmpstr (text, ==, "Essai aimerait aussi découvrir la chorale.");
+  g_assert_cmpstr (gtk_editable_get_text (GTK_EDITABLE (tutti_record_form_get_row (
+                     tutti_reenrolment_view_get_form (view, 0), "mobile_phone"))), ==, "06 12 34 56 78");
+  g_assert_true (gtk_check_button_get_active (tutti_reenrolment_view_get_image_rights_button (view, TRUE)));
+
+  /* Step 5: I accept is required. */
+  gtk_check_button_set_active (tutti_reenrolment_view_get_accept_check (view), FALSE);
+  click (tutti_reenrolment_view_get_next_button (view));
+  g_assert_cmpuint (tutti_reenrolment_view_get_step (view), ==, 5);
+  g_assert_nonnull (tutti_reenrolment_view_get_message (view));
+  gtk_check_button_set_active (tutti_reenrolment_view_get_accept_check (view), TRUE);
+  save_screenshot (GTK_WIDGET (test->window), "reenrolment-step5");
+  go_next (test, 6);
+  assert_contains (tutti_reenrolment_view_get_final_text (view), is_french () ? "attente" : "awaiting");
+  save_screenshot (GTK_WIDGET (test->window), "reenrolment-step6");
+  reenrolment_id = tutti_reenrolment_view_get_file (view)->reenrolment->id;
+  g_assert_cmpint (reenrolment_id, >, 0);
+
+  check_home_state (test, TUTTI_REENROLMENT_SUBMITTED);
+  save_screenshot (GTK_WIDGET (test->window), "reenrolment-home");
+
+  staff_validates (test, reenrolment_id);
+  check_home_state (test, TUTTI_REENROLMENT_VALIDATED);
+  log_out (test);
+  tutti_test_rm_rf (tmp_dir);
+}
+/* ---- Running the app --------------------------------------------------------------- */
+
+static void
+run_script (gpointer data)
+{
+  Test *test = data;
+
+  wait_for ("the window", window_shown, test);
+  test->script (test);
+
+  test->done = TRUE;
+  if (test->window != NULL)
+    gtk_window_close (GTK_WINDOW (test->window));
+  g_application_release (G_APPLICATION (test->app));
+}
+
+static void
+activate_cb (GApplication *app,
+             Test         *test)
+{
+  if (test->started)
+    return;
+  test->started = TRUE;
+  g_application_hold (app);
+  g_idle_add_once (run_script, test);
+}
+
+static void
+run_app (Test       *test,
+         const char *server_url)
+{
+  g_autofree char *url = g_strdup (server_url);
+  char *argv[] = { (char *) "tutti", (char *) "--server", url, NULL };
+  int status;
+
+  test->app = tutti_application_new ();
+  /* ui-reenrolment-fr and -en may run at once on the same bus. */
+  g_application_set_flags (G_APPLICATION (test->app), G_APPLICATION_NON_UNIQUE);
+  g_signal_connect_after (test->app, "activate", G_CALLBACK (activate_cb), test);
+
+  status = g_application_run (G_APPLICATION (test->app), 3, argv);
+
+  g_assert_cmpint (status, ==, 0);
+  g_assert_true (test->done);
+  g_clear_object (&test->app);
+}
+
+static void
+test_ui_reenrolment (void)
+{
+  Test test = { 0 };
+
+  test.server = tutti_test_server_start (TRUE, NULL);
+  test.script = reenrolment_script;
+  run_app (&test, tutti_test_server_get_url (test.server));
+  tutti_test_server_stop (test.server);
+}
+
+int
+main (int   argc,
+      char *argv[])
+{
+  const char *localedir = g_getenv ("TUTTI_LOCALEDIR");
+  g_autofree char *tmp_dir = NULL;
+  int status;
+
+  bindtextdomain (GETTEXT_PACKAGE, localedir != NULL ? localedir : LOCALEDIR);
+  bind_textdomain_codeset (GETTEXT_PACKAGE, "UTF-8");
+  textdomain (GETTEXT_PACKAGE);
+
+  tmp_dir = tutti_test_make_tmpdir ("ui-reenrolment");
+  for (guint i = 0; i < 5; i++)
+    {
+      static const char * const names[] = {
+        "HOME", "XDG_CONFIG_HOME", "XDG_CACHE_HOME", "XDG_DATA_HOME", "XDG_RUNTIME_DIR",
+      };
+      g_autofree char *dir = g_build_filename (tmp_dir, names[i], NULL);
+
+      g_assert_cmpint (g_mkdir_with_parents (dir, 0700), ==, 0);
+      g_setenv (names[i], dir, TRUE);
+    }
+
+  g_test_init (&argc, &argv, NULL);
+
+  g_test_add_func ("/ui/reenrolment", test_ui_reenrolment);
+
+  status = g_test_run ();
+  tutti_test_rm_rf (tmp_dir);
+
+  return status;
+}

@@ -1,0 +1,938 @@
+/* test-ui-staff.c — the office's validation queue (STAFF-1, STAFF-2), the
+ * real app in-process against a real tutti-server --demo
+ *
+ * Runs under Xvfb in a private D-Bus, once per language (LANGUAGE=fr,
+ * LANGUAGE=en), like test-ui.c, whose few helpers it repeats so that each
+ * program stands alone. The families' side is played straight through
+ * HTTP: Z-TEST's guardian changes a town and a mobile number, then its
+ * pupil two fields. The office's side goes through the very widgets a
+ * secretary uses: the login page, the sidebar, the queue's search and
+ * list, the Accept and Refuse toggles, the reason, Apply, Accept All and
+ * Refuse All…. What the family reads afterwards is checked through HTTP
+ * again. Screenshots go to $TUTTI_SCREENSHOT_DIR as
+ * <screen>-<language>.png.
+ *
+ * SPDX-License-Identifier: GPL-3.0-or-later
+ */
+#define G_LOG_DOMAIN "tutti-test"
+
+#include "config.h"
+
+#include <glib/gi18n.h>
+#include <glib/gstdio.h>
+#include <libsoup/soup.h>
+#include <string.h>
+
+#include "tutti-application.h"
+#include "tutti-test-server.h"
+#include "tutti-window-private.h"
+
+#define WAIT_SECONDS 30
+#define SITE         "conservatoire"
+
+typedef gboolean (*Condition) (gpointer data);
+
+typedef struct
+{
+  TuttiTestServer  *server;
+  TuttiApplication *app;
+  TuttiWindow      *window;
+  SoupSession      *http;
+  char             *family_token;
+  gint64            guardian_id;
+  gint64            pupil_id;
+  gboolean          started;
+  gboolean          done;
+} Test;
+
+static const char *
+get_language (void)
+{
+  const char *language = g_getenv ("LANGUAGE");
+
+  return language != NULL && *language != '\0' ? language : "C";
+}
+
+static gboolean
+is_french (void)
+{
+  return g_str_has_prefix (get_language (), "fr");
+}
+
+/* ---- Waiting ---------------------------------------------------------------- */
+
+static gboolean
+tick_cb (gpointer data)
+{
+  return G_SOURCE_CONTINUE;
+}
+
+/* Runs the main loop until @condition holds; fails the test after a while. */
+static void
+wait_for (const char *what,
+          Condition   condition,
+          gpointer    data)
+{
+  gint64 deadline = g_get_monotonic_time () + WAIT_SECONDS * G_USEC_PER_SEC;
+  guint tick = g_timeout_add (20, tick_cb, NULL);
+
+  while (!condition (data))
+    {
+      if (g_get_monotonic_time () > deadline)
+        g_error ("Timed out waiting for %s", what);
+      g_main_context_iteration (NULL, TRUE);
+    }
+
+  g_source_remove (tick);
+}
+
+static gboolean
+time_passed (gpointer data)
+{
+  return g_get_monotonic_time () >= *(gint64 *) data;
+}
+
+/* Lets animations (the leaflet's slide, stack cross-fades) finish. */
+static void
+wait_ms (guint ms)
+{
+  gint64 until = g_get_monotonic_time () + ms * 1000;
+
+  wait_for ("time to pass", time_passed, &until);
+}
+
+/* ---- Screenshots ------------------------------------------------------------ */
+
+static void
+after_paint_cb (GdkFrameClock *clock,
+                guint         *n_frames)
+{
+  (*n_frames)++;
+}
+
+typedef struct
+{
+  guint  n_frames;
+  gint64 give_up;
+} FrameWait;
+
+static gboolean
+frames_painted (gpointer data)
+{
+  FrameWait *wait = data;
+
+  return wait->n_frames >= 2 || g_get_monotonic_time () > wait->give_up;
+}
+
+/* In-process: the window as its renderer draws it, once frames have painted. */
+static void
+save_screenshot (GtkWidget  *window,
+                 const char *screen)
+{
+  const char *dir = g_getenv ("TUTTI_SCREENSHOT_DIR");
+  g_autoptr(GdkPaintable) paintable = NULL;
+  g_autoptr(GskRenderNode) node = NULL;
+  g_autoptr(GdkTexture) texture = NULL;
+  g_autofree char *path = NULL;
+  GtkSnapshot *snapshot;
+  GdkFrameClock *clock;
+  GskRenderer *renderer;
+  FrameWait wait;
+  gulong handler;
+  int width, height;
+
+  wait_ms (500);
+
+  clock = gtk_widget_get_frame_clock (window);
+  g_assert_nonnull (clock);
+  wait.n_frames = 0;
+  wait.give_up = g_get_monotonic_time () + 2 * G_USEC_PER_SEC;
+  handler = g_signal_connect (clock, "after-paint", G_CALLBACK (after_paint_cb), &wait.n_frames);
+  gtk_widget_queue_draw (window);
+  wait_for ("the window to paint", frames_painted, &wait);
+  g_signal_handler_disconnect (clock, handler);
+
+  if (dir == NULL || *dir == '\0')
+    return;
+  g_assert_cmpint (g_mkdir_with_parents (dir, 0755), ==, 0);
+
+  width = gtk_widget_get_width (window);
+  height = gtk_widget_get_height (window);
+  g_assert_cmpint (width, >, 0);
+  g_assert_cmpint (height, >, 0);
+
+  paintable = gtk_widget_paintable_new (window);
+  snapshot = gtk_snapshot_new ();
+  gdk_paintable_snapshot (paintable, snapshot, width, height);
+  node = gtk_snapshot_free_to_node (snapshot);
+  g_assert_nonnull (node);
+
+  renderer = gtk_native_get_renderer (GTK_NATIVE (window));
+  texture = gsk_renderer_render_texture (renderer, node,
+                                         &GRAPHENE_RECT_INIT (0, 0, width, height));
+  path = g_strdup_printf ("%s/%s-%s.png", dir, screen, get_language ());
+  g_assert_true (gdk_texture_save_to_png (texture, path));
+  g_test_message ("Saved %s", path);
+}
+
+/* ---- The families' side, through HTTP ------------------------------------------ */
+
+/* The JSON of the answer to @method @path, which must have @expected_status. */
+static JsonNode *
+http_request (Test       *test,
+              const char *method,
+              const char *path,
+              const char *token,
+              const char *body,
+              guint       expected_status)
+{
+  g_autofree char *url = g_strconcat (tutti_test_server_get_url (test->server), path, NULL);
+  g_autoptr(SoupMessage) message = soup_message_new (method, url);
+  g_autoptr(GBytes) answer = NULL;
+  g_autoptr(JsonParser) parser = json_parser_new ();
+  g_autoptr(GError) error = NULL;
+  SoupMessageHeaders *headers = soup_message_get_request_headers (message);
+
+  soup_message_headers_replace (headers, "Accept-Language", is_french () ? "fr" : "en");
+  if (token != NULL)
+    {
+      g_autofree char *authorization = g_strconcat ("Bearer ", token, NULL);
+
+      soup_message_headers_replace (headers, "Authorization", authorization);
+    }
+  if (body != NULL)
+    {
+      g_autoptr(GBytes) bytes = g_bytes_new (body, strlen (body));
+
+      soup_message_set_request_body_from_bytes (message, "application/json", bytes);
+    }
+
+  answer = soup_session_send_and_read (test->http, message, NULL, &error);
+  g_assert_no_error (error);
+  if (soup_message_get_status (message) != expected_status)
+    g_error ("%s %s answered %u, not %u: %.*s", method, path, soup_message_get_status (message),
+             expected_status, (int) g_bytes_get_size (answer), (const char *) g_bytes_get_data (answer, NULL));
+  g_assert_true (json_parser_load_from_data (parser, g_bytes_get_data (answer, NULL),
+                                             g_bytes_get_size (answer), &error));
+  g_assert_no_error (error);
+  return json_node_ref (json_parser_get_root (parser));
+}
+
+static TuttiSession *
+http_log_in (Test       *test,
+             const char *login,
+             const char *password)
+{
+  g_autofree char *body = g_strdup_printf ("{\"site\": \"%s\", \"login\": \"%s\", \"password\": \"%s\"}",
+                                           SITE, login, password);
+  g_autoptr(JsonNode) answer = http_request (test, "POST", TUTTI_API_SESSION, NULL, body, 201);
+  g_autoptr(GError) error = NULL;
+  TuttiSession *session = tutti_session_from_json (answer, &error);
+
+  g_assert_no_error (error);
+  return session;
+}
+
+static void
+family_patch (Test       *test,
+              const char *path,
+              const char *body)
+{
+  g_autoptr(JsonNode) answer = http_request (test, "PATCH", path, test->family_token, body, 202);
+
+  g_assert_nonnull (answer);
+}
+
+static void
+family_patch_guardian (Test       *test,
+                       const char *body)
+{
+  g_autofree char *path = g_strdup_printf (TUTTI_API_GUARDIAN_FMT, test->guardian_id);
+
+  family_patch (test, path, body);
+}
+
+/* Z-TEST's guardian changes a town and a mobile number, then its pupil
+ * two fields, as the family's views would send them. */
+static void
+make_family_changes (Test *test)
+{
+  g_autoptr(TuttiSession) session = http_log_in (test, "ztest1", "Vitre2026");
+  g_autoptr(JsonNode) home_node = NULL;
+  g_autoptr(TuttiHome) home = NULL;
+  g_autoptr(GError) error = NULL;
+  g_autofree char *pupil_path = NULL;
+
+  test->family_token = g_strdup (session->token);
+  test->guardian_id = session->account->guardian_id;
+  g_assert_cmpint (test->guardian_id, >, 0);
+
+  home_node = http_request (test, "GET", TUTTI_API_HOME, test->family_token, NULL, 200);
+  home = tutti_home_from_json (home_node, &error);
+  g_assert_no_error (error);
+  g_assert_cmpuint (home->pupils->len, >=, 1);
+  test->pupil_id = ((TuttiHomePupil *) g_ptr_array_index (home->pupils, 0))->id;
+
+  family_patch_guardian (test,
+                         "{\"pending_changes\": [{\"field\": \"town\", \"new_value\": \"VITRÉ\"},"
+                         " {\"field\": \"mobile_phone\", \"new_value\": \"0612345678\"}]}");
+
+  /* A second later, so that the queue's order is certain. */
+  g_usleep (G_USEC_PER_SEC + G_USEC_PER_SEC / 10);
+  pupil_path = g_strdup_printf (TUTTI_API_PUPIL_FMT, test->pupil_id);
+  family_patch (test, pupil_path,
+                "{\"pending_changes\": [{\"field\": \"image_rights\", \"new_value\": \"yes\"},"
+                " {\"field\": \"school_level\", \"new_value\": \"6e\"}]}");
+}
+
+static const TuttiPendingChange *
+find_change_of_field (GPtrArray  *changes,
+                      const char *field)
+{
+  for (guint i = 0; changes != NULL && i < changes->len; i++)
+    {
+      const TuttiPendingChange *change = g_ptr_array_index (changes, i);
+
+      if (g_strcmp0 (change->field, field) == 0)
+        return change;
+    }
+  return NULL;
+}
+
+/* ---- Conditions ------------------------------------------------------------- */
+
+static gboolean
+window_shown (gpointer data)
+{
+  Test *test = data;
+  GtkWindow *window = gtk_application_get_active_window (GTK_APPLICATION (test->app));
+
+  if (window == NULL || !gtk_widget_get_mapped (GTK_WIDGET (window)))
+    return FALSE;
+  test->window = TUTTI_WINDOW (window);
+  return TRUE;
+}
+
+static gboolean
+sites_loaded (gpointer data)
+{
+  TuttiLoginPage *page = tutti_window_get_login_page (TUTTI_WINDOW (data));
+  AdwComboRow *site_row = tutti_login_page_get_site_row (page);
+  GListModel *model = adw_combo_row_get_model (site_row);
+
+  return model != NULL && g_list_model_get_n_items (model) > 0 &&
+         adw_combo_row_get_selected (site_row) != GTK_INVALID_LIST_POSITION;
+}
+
+static gboolean
+home_loaded (gpointer data)
+{
+  TuttiWindow *window = TUTTI_WINDOW (data);
+
+  return g_strcmp0 (tutti_window_get_page_name (window), "main") == 0 &&
+         g_strcmp0 (tutti_home_view_get_state (tutti_window_get_home_view (window)), "content") == 0;
+}
+
+static GtkWindow *
+find_toplevel (GType type)
+{
+  GListModel *toplevels = gtk_window_get_toplevels ();
+
+  for (guint i = 0; i < g_list_model_get_n_items (toplevels); i++)
+    {
+      g_autoptr(GtkWindow) window = g_list_model_get_item (toplevels, i);
+
+      if (G_TYPE_CHECK_INSTANCE_TYPE (window, type) && gtk_widget_get_mapped (GTK_WIDGET (window)))
+        return window;
+    }
+
+  return NULL;
+}
+
+static gboolean
+message_dialog_shown (gpointer data)
+{
+  return find_toplevel (ADW_TYPE_MESSAGE_DIALOG) != NULL;
+}
+
+static gboolean
+no_dialog_left (gpointer data)
+{
+  return find_toplevel (ADW_TYPE_MESSAGE_DIALOG) == NULL;
+}
+
+typedef struct
+{
+  TuttiStaffQueueView *view;
+  guint                n_shown;
+} ShownWait;
+
+/* The queue is shown, as the list it must be. */
+static gboolean
+queue_shows (gpointer data)
+{
+  ShownWait *wait = data;
+  const char *state = tutti_staff_queue_view_get_state (wait->view);
+
+  return g_strcmp0 (tutti_staff_queue_view_get_page_name (wait->view), "queue") == 0 &&
+         (g_strcmp0 (state, "content") == 0 || g_strcmp0 (state, "empty") == 0) &&
+         tutti_staff_queue_view_get_n_shown (wait->view) == wait->n_shown;
+}
+
+static gboolean
+detail_ready (gpointer data)
+{
+  TuttiStaffQueueView *view = data;
+
+  return g_strcmp0 (tutti_staff_queue_view_get_page_name (view), "detail") == 0 &&
+         !tutti_staff_queue_view_get_detail_loading (view);
+}
+
+static gboolean
+decisions_answered (gpointer data)
+{
+  return !tutti_staff_queue_view_get_busy (TUTTI_STAFF_QUEUE_VIEW (data));
+}
+
+typedef struct
+{
+  TuttiStaffQueueView *view;
+  const char          *field;
+} FieldWait;
+
+static gboolean
+change_gone (gpointer data)
+{
+  FieldWait *wait = data;
+
+  return !tutti_staff_queue_view_get_detail_loading (wait->view) &&
+         tutti_staff_queue_view_get_change_row (wait->view, wait->field) == NULL;
+}
+
+/* ---- Helpers ---------------------------------------------------------------- */
+
+static void
+type_text (GtkWidget  *editable,
+           const char *text)
+{
+  gtk_widget_grab_focus (editable);
+  gtk_editable_set_text (GTK_EDITABLE (editable), text);
+}
+
+static void
+clicked_cb (GtkButton *button,
+            gboolean  *clicked)
+{
+  *clicked = TRUE;
+}
+
+static gboolean
+flag_set (gpointer data)
+{
+  return *(gboolean *) data;
+}
+
+/* As Space on a focused button: GTK emits ::clicked once the press has shown. */
+static void
+click (gpointer widget)
+{
+  g_autoptr(GtkButton) button = g_object_ref (GTK_BUTTON (widget));
+  gboolean clicked = FALSE;
+  gulong handler;
+
+  g_assert_true (gtk_widget_get_sensitive (GTK_WIDGET (button)));
+  g_assert_true (gtk_widget_is_sensitive (GTK_WIDGET (button)));
+  handler = g_signal_connect (button, "clicked", G_CALLBACK (clicked_cb), &clicked);
+  g_assert_true (gtk_widget_activate (GTK_WIDGET (button)));
+  wait_for ("the button to be clicked", flag_set, &clicked);
+  g_signal_handler_disconnect (button, handler);
+}
+
+/* The button of @root showing @label, as a person finds it. */
+static GtkButton *
+find_button (GtkWidget  *root,
+             const char *label)
+{
+  for (GtkWidget *child = gtk_widget_get_first_child (root);
+       child != NULL;
+       child = gtk_widget_get_next_sibling (child))
+    {
+      GtkButton *found;
+
+      if (GTK_IS_BUTTON (child) && g_strcmp0 (gtk_button_get_label (GTK_BUTTON (child)), label) == 0)
+        return GTK_BUTTON (child);
+      found = find_button (child, label);
+      if (found != NULL)
+        return found;
+    }
+
+  return NULL;
+}
+
+/* Where the queue shows the record, or G_MAXUINT. */
+static guint
+find_shown (TuttiStaffQueueView *view,
+            TuttiEntity          entity,
+            gint64               entity_id)
+{
+  for (guint i = 0; i < tutti_staff_queue_view_get_n_shown (view); i++)
+    {
+      const TuttiChangeGroup *group = tutti_staff_queue_view_get_shown_group (view, i);
+
+      if (group->entity == entity && group->entity_id == entity_id)
+        return i;
+    }
+  return G_MAXUINT;
+}
+
+static guint
+find_shown_family (TuttiStaffQueueView *view,
+                   const char          *family_name)
+{
+  for (guint i = 0; i < tutti_staff_queue_view_get_n_shown (view); i++)
+    if (g_strcmp0 (tutti_staff_queue_view_get_shown_group (view, i)->family_name, family_name) == 0)
+      return i;
+  return G_MAXUINT;
+}
+
+static void
+wait_for_queue (TuttiStaffQueueView *view,
+                guint                n_shown)
+{
+  ShownWait wait = { view, n_shown };
+
+  wait_for ("the queue", queue_shows, &wait);
+}
+
+/* What GtkColumnView emits for Enter or a double-click on a row. */
+static void
+open_record (TuttiStaffQueueView *view,
+             guint                position)
+{
+  g_assert_cmpuint (position, !=, G_MAXUINT);
+  g_signal_emit_by_name (tutti_staff_queue_view_get_column_view (view), "activate", position);
+  wait_for ("the record's changes", detail_ready, view);
+}
+
+static void
+apply_decisions (TuttiStaffQueueView *view)
+{
+  click (tutti_staff_queue_view_get_apply_button (view));
+  wait_for ("the decisions to be applied", decisions_answered, view);
+}
+
+static const char *
+count_shown (TuttiWindow *window)
+{
+  GtkLabel *count = tutti_window_get_staff_queue_count_label (window);
+
+  return gtk_widget_get_visible (GTK_WIDGET (count)) ? gtk_label_get_text (count) : NULL;
+}
+
+static gboolean
+count_is_empty (gpointer data)
+{
+  return count_shown (TUTTI_WINDOW (data)) == NULL;
+}
+
+/* ---- The script ------------------------------------------------------------- */
+
+/* STAFF-1: the office logs in from the same login page and gets its views. */
+static void
+log_in_as_staff (Test *test)
+{
+  TuttiLoginPage *page = tutti_window_get_login_page (test->window);
+
+  wait_for ("the sites", sites_loaded, test->window);
+  type_text (GTK_WIDGET (tutti_login_page_get_identifier_row (page)), "secretariat");
+  type_text (GTK_WIDGET (tutti_login_page_get_password_row (page)), "Accueil2026");
+  click (tutti_login_page_get_log_in_button (page));
+  wait_for ("the home page", home_loaded, test->window);
+
+  g_assert_true (gtk_widget_get_visible (GTK_WIDGET (tutti_window_get_sidebar_row (test->window,
+                                                                                   "validation"))));
+  g_assert_false (gtk_widget_get_visible (GTK_WIDGET (tutti_window_get_sidebar_row (test->window,
+                                                                                    "billing"))));
+}
+
+/* The queue: the three records, oldest first; the search. */
+static void
+check_queue (Test *test)
+{
+  TuttiStaffQueueView *view = tutti_window_get_staff_queue_view (test->window);
+  GtkSearchEntry *search = tutti_staff_queue_view_get_search_entry (view);
+  const TuttiChangeGroup *first;
+
+  g_assert_true (gtk_widget_activate (GTK_WIDGET (tutti_window_get_sidebar_row (test->window,
+                                                                                "validation"))));
+  g_assert_cmpstr (tutti_window_get_view_name (test->window), ==, "validation");
+  wait_for_queue (view, 3);
+  g_assert_cmpstr (count_shown (test->window), ==, "3");
+
+  /* First come, first served: BERTHELOT's change of the demo, days old. */
+  first = tutti_staff_queue_view_get_shown_group (view, 0);
+  g_assert_cmpstr (first->family_name, ==, "BERTHELOT");
+  for (guint i = 1; i < 3; i++)
+    g_assert_cmpstr (tutti_staff_queue_view_get_shown_group (view, i - 1)->submitted_at, <=,
+                     tutti_staff_queue_view_get_shown_group (view, i)->submitted_at);
+  g_assert_cmpuint (find_shown (view, TUTTI_ENTITY_GUARDIAN, test->guardian_id), ==, 1);
+  g_assert_cmpuint (find_shown (view, TUTTI_ENTITY_PUPIL, test->pupil_id), ==, 2);
+
+  /* By family, whatever the case; by a field's label, without accents. */
+  type_text (GTK_WIDGET (search), "z-test");
+  wait_for_queue (view, 2);
+  type_text (GTK_WIDGET (search), is_french () ? "scolaire" : "town");
+  wait_for_queue (view, 1);
+  g_assert_cmpint (tutti_staff_queue_view_get_shown_group (view, 0)->entity, ==,
+                   is_french () ? TUTTI_ENTITY_PUPIL : TUTTI_ENTITY_GUARDIAN);
+  type_text (GTK_WIDGET (search), is_french () ? "eleve" : "pupil");
+  wait_for_queue (view, 1);
+  g_assert_cmpint (tutti_staff_queue_view_get_shown_group (view, 0)->entity, ==, TUTTI_ENTITY_PUPIL);
+  type_text (GTK_WIDGET (search), "nobody");
+  wait_for_queue (view, 0);
+  g_signal_emit_by_name (search, "stop-search");
+  wait_for_queue (view, 3);
+  g_assert_cmpstr (gtk_editable_get_text (GTK_EDITABLE (search)), ==, "");
+
+  save_screenshot (GTK_WIDGET (test->window), "staff-queue");
+}
+
+/* The guardian's record: accept the town, refuse the phone with a reason. */
+static void
+decide_guardian (Test *test)
+{
+  TuttiStaffQueueView *view = tutti_window_get_staff_queue_view (test->window);
+  AdwWindowTitle *title = tutti_staff_queue_view_get_detail_title (view);
+  AdwEntryRow *reason;
+  g_autofree char *expected_summary = NULL;
+
+  open_record (view, find_shown (view, TUTTI_ENTITY_GUARDIAN, test->guardian_id));
+
+  g_assert_cmpstr (adw_window_title_get_title (title), ==,
+                   is_french () ? "Monsieur Z-TEST Essai" : "Mr Z-TEST Essai");
+  g_assert_cmpstr (adw_window_title_get_subtitle (title), ==,
+                   is_french () ? "Responsable · Famille Z-TEST" : "Guardian · Z-TEST family");
+  g_assert_cmpstr (adw_preferences_row_get_title (ADW_PREFERENCES_ROW (
+                     tutti_staff_queue_view_get_change_row (view, "town"))), ==,
+                   is_french () ? "Ville" : "Town");
+  g_assert_cmpstr (gtk_label_get_text (tutti_staff_queue_view_get_values_label (view, "town")), ==,
+                   "VITRE  →  VITRÉ");
+  /* The phone had none: core says so. */
+  g_assert_cmpstr (gtk_label_get_text (tutti_staff_queue_view_get_values_label (view, "mobile_phone")),
+                   ==, is_french () ? "(vide)  →  0612345678" : "(empty)  →  0612345678");
+
+  /* Nothing decided yet: nothing to apply. */
+  g_assert_false (gtk_widget_get_sensitive (GTK_WIDGET (tutti_staff_queue_view_get_apply_button (view))));
+  reason = tutti_staff_queue_view_get_reason_row (view, "mobile_phone");
+  g_assert_false (gtk_widget_get_visible (GTK_WIDGET (reason)));
+
+  click (tutti_staff_queue_view_get_accept_button (view, "town"));
+  click (tutti_staff_queue_view_get_refuse_button (view, "mobile_phone"));
+  g_assert_true (gtk_toggle_button_get_active (tutti_staff_queue_view_get_accept_button (view, "town")));
+  g_assert_true (gtk_toggle_button_get_active (tutti_staff_queue_view_get_refuse_button (view, "mobile_phone")));
+
+  /* Accept and Refuse exclude each other; pressing one again undecides. */
+  click (tutti_staff_queue_view_get_refuse_button (view, "town"));
+  g_assert_false (gtk_toggle_button_get_active (tutti_staff_queue_view_get_accept_button (view, "town")));
+  click (tutti_staff_queue_view_get_refuse_button (view, "town"));
+  g_assert_false (gtk_toggle_button_get_active (tutti_staff_queue_view_get_refuse_button (view, "town")));
+  click (tutti_staff_queue_view_get_accept_button (view, "town"));
+
+  g_assert_true (gtk_widget_get_visible (GTK_WIDGET (reason)));
+  g_assert_false (gtk_widget_get_visible (GTK_WIDGET (tutti_staff_queue_view_get_reason_row (view, "town"))));
+  type_text (GTK_WIDGET (reason), "Numéro incomplet");
+  expected_summary = g_strdup (is_french () ? "Acceptées : 1 · Refusées : 1 · À décider : 0"
+                                            : "Accepted: 1 · Refused: 1 · To decide: 0");
+  g_assert_cmpstr (gtk_label_get_text (tutti_staff_queue_view_get_summary_label (view)), ==, expected_summary);
+  g_assert_true (gtk_widget_get_sensitive (GTK_WIDGET (tutti_staff_queue_view_get_apply_button (view))));
+
+  save_screenshot (GTK_WIDGET (test->window), "staff-detail");
+
+  apply_decisions (view);
+  g_assert_null (tutti_staff_queue_view_get_message (view));
+  wait_for_queue (view, 2);
+  g_assert_cmpuint (find_shown (view, TUTTI_ENTITY_GUARDIAN, test->guardian_id), ==, G_MAXUINT);
+  g_assert_cmpstr (tutti_staff_queue_view_get_last_toast (view), ==,
+                   is_french () ? "Monsieur Z-TEST Essai : 1 modification acceptée, 1 refusée"
+                                : "Mr Z-TEST Essai: 1 change accepted, 1 refused");
+  g_assert_cmpstr (count_shown (test->window), ==, "2");
+  save_screenshot (GTK_WIDGET (test->window), "staff-queue-decided");
+}
+
+/* A change decided meanwhile by someone else: nothing is decided, the
+ * record reloads, and what was chosen for the rest stays. */
+static void
+check_conflict (Test *test)
+{
+  TuttiStaffQueueView *view = tutti_window_get_staff_queue_view (test->window);
+  g_autoptr(TuttiSession) colleague = http_log_in (test, "secretariat", "Accueil2026");
+  g_autofree char *group_path = g_strdup_printf (TUTTI_API_STAFF_CHANGE_FMT, "guardian", test->guardian_id);
+  g_autofree char *decide_path = g_strconcat (group_path, "/decide", NULL);
+  g_autofree char *decision = NULL;
+  g_autoptr(JsonNode) group_node = NULL;
+  g_autoptr(JsonNode) decided = NULL;
+  g_autoptr(TuttiChangeGroup) group = NULL;
+  g_autoptr(GError) error = NULL;
+  FieldWait gone = { view, "home_phone" };
+
+  family_patch_guardian (test,
+                         "{\"pending_changes\": [{\"field\": \"home_phone\", \"new_value\": \"0299000000\"},"
+                         " {\"field\": \"work_phone\", \"new_value\": \"0299111111\"}]}");
+  click (tutti_staff_queue_view_get_refresh_button (view));
+  wait_for_queue (view, 3);
+
+  open_record (view, find_shown (view, TUTTI_ENTITY_GUARDIAN, test->guardian_id));
+  click (tutti_staff_queue_view_get_accept_button (view, "home_phone"));
+  click (tutti_staff_queue_view_get_refuse_button (view, "work_phone"));
+  type_text (GTK_WIDGET (tutti_staff_queue_view_get_reason_row (view, "work_phone")), "Numéro inconnu");
+
+  /* A colleague accepts the home phone first. */
+  group_node = http_request (test, "GET", group_path, colleague->token, NULL, 200);
+  group = tutti_change_group_from_json (group_node, &error);
+  g_assert_no_error (error);
+  decision = g_strdup_printf ("{\"pending_changes\": [{\"id\": %" G_GINT64_FORMAT ", \"state\": \"accepted\"}]}",
+                              find_change_of_field (group->changes, "home_phone")->id);
+  decided = http_request (test, "POST", decide_path, colleague->token, decision, 200);
+
+  apply_decisions (view);
+  g_assert_cmpstr (tutti_staff_queue_view_get_page_name (view), ==, "detail");
+  g_assert_nonnull (tutti_staff_queue_view_get_message (view));
+  g_test_message ("After a conflict: %s", tutti_staff_queue_view_get_message (view));
+  wait_for ("the record to reload", change_gone, &gone);
+  g_assert_true (gtk_toggle_button_get_active (tutti_staff_queue_view_get_refuse_button (view, "work_phone")));
+  g_assert_cmpstr (gtk_editable_get_text (GTK_EDITABLE (tutti_staff_queue_view_get_reason_row (view, "work_phone"))),
+                   ==, "Numéro inconnu");
+  save_screenshot (GTK_WIDGET (test->window), "staff-conflict");
+
+  apply_decisions (view);
+  wait_for_queue (view, 2);
+  g_assert_cmpstr (tutti_staff_queue_view_get_last_toast (view), ==,
+                   is_french () ? "Monsieur Z-TEST Essai : 1 modification refusée"
+                                : "Mr Z-TEST Essai: 1 change refused");
+}
+
+static gboolean
+window_narrow (gpointer data)
+{
+  return gtk_widget_get_width (GTK_WIDGET (data)) <= 420;
+}
+
+static gboolean
+window_wide (gpointer data)
+{
+  return gtk_widget_get_width (GTK_WIDGET (data)) >= 900;
+}
+
+/* A narrow window: the record's changes still fit, nothing cut. */
+static void
+check_narrow_window (Test *test)
+{
+  TuttiStaffQueueView *view = tutti_window_get_staff_queue_view (test->window);
+  int width, height;
+
+  gtk_window_get_default_size (GTK_WINDOW (test->window), &width, &height);
+  gtk_window_set_default_size (GTK_WINDOW (test->window), 400, height);
+  wait_for ("the window to narrow", window_narrow, test->window);
+  g_assert_cmpstr (tutti_staff_queue_view_get_page_name (view), ==, "detail");
+  save_screenshot (GTK_WIDGET (test->window), "staff-detail-narrow");
+
+  gtk_window_set_default_size (GTK_WINDOW (test->window), width, height);
+  wait_for ("the window to widen", window_wide, test->window);
+}
+
+/* Accept All on the pupil, Refuse All… with a reason on BERTHELOT: empty. */
+static void
+decide_all (Test *test)
+{
+  TuttiStaffQueueView *view = tutti_window_get_staff_queue_view (test->window);
+  AdwMessageDialog *dialog;
+  GtkWidget *entry;
+  const char *values;
+
+  open_record (view, find_shown (view, TUTTI_ENTITY_PUPIL, test->pupil_id));
+  g_assert_nonnull (tutti_staff_queue_view_get_change_row (view, "image_rights"));
+  /* An unanswered choice, then the label of the new one. */
+  values = gtk_label_get_text (tutti_staff_queue_view_get_values_label (view, "image_rights"));
+  g_test_message ("Image rights: %s", values);
+  g_assert_nonnull (strstr (values, is_french () ? "→  Oui" : "→  Yes"));
+  check_narrow_window (test);
+  click (tutti_staff_queue_view_get_accept_all_button (view));
+  wait_for ("the decisions to be applied", decisions_answered, view);
+  wait_for_queue (view, 1);
+  g_assert_cmpstr (tutti_staff_queue_view_get_last_toast (view), ==,
+                   is_french () ? "Monsieur Z-TEST Essai : 2 modifications acceptées"
+                                : "Mr Z-TEST Essai: 2 changes accepted");
+
+  open_record (view, find_shown_family (view, "BERTHELOT"));
+  click (tutti_staff_queue_view_get_refuse_all_button (view));
+  wait_for ("the question", message_dialog_shown, NULL);
+  dialog = ADW_MESSAGE_DIALOG (find_toplevel (ADW_TYPE_MESSAGE_DIALOG));
+  entry = adw_message_dialog_get_extra_child (dialog);
+  type_text (entry, "Justificatif manquant");
+  save_screenshot (GTK_WIDGET (dialog), "staff-refuse-all");
+  /* One change: the answer says "Refuse" rather than "Refuse All". */
+  g_assert_cmpstr (adw_message_dialog_get_response_label (dialog, "refuse"), ==, _("_Refuse"));
+  click (find_button (GTK_WIDGET (dialog), adw_message_dialog_get_response_label (dialog, "refuse")));
+  wait_for ("the dialog to close", no_dialog_left, NULL);
+  wait_for ("the decisions to be applied", decisions_answered, view);
+
+  wait_for_queue (view, 0);
+  g_assert_cmpstr (tutti_staff_queue_view_get_state (view), ==, "empty");
+  g_assert_cmpstr (tutti_staff_queue_view_get_last_toast (view), ==,
+                   is_french () ? "Monsieur BERTHELOT Yannick : 1 modification refusée"
+                                : "Mr BERTHELOT Yannick: 1 change refused");
+  wait_for ("the sidebar's count to go", count_is_empty, test->window);
+  save_screenshot (GTK_WIDGET (test->window), "staff-queue-empty");
+}
+
+/* What the families read now. */
+static void
+check_families_see_it (Test *test)
+{
+  g_autoptr(JsonNode) family_node = http_request (test, "GET", TUTTI_API_FAMILY, test->family_token, NULL, 200);
+  g_autofree char *pupil_path = g_strdup_printf (TUTTI_API_PUPIL_FMT, test->pupil_id);
+  g_autoptr(JsonNode) pupil_node = http_request (test, "GET", pupil_path, test->family_token, NULL, 200);
+  g_autoptr(TuttiSession) berthelot = http_log_in (test, "yberthelot", "Vitre2026");
+  g_autoptr(JsonNode) berthelot_node = http_request (test, "GET", TUTTI_API_FAMILY, berthelot->token, NULL, 200);
+  g_autoptr(TuttiFamily) family = NULL;
+  g_autoptr(TuttiPupil) pupil = NULL;
+  g_autoptr(TuttiFamily) berthelot_family = NULL;
+  g_autoptr(GError) error = NULL;
+  const TuttiGuardian *guardian;
+  const TuttiPendingChange *refused;
+
+  family = tutti_family_from_json (family_node, &error);
+  g_assert_no_error (error);
+  guardian = g_ptr_array_index (family->guardians, 0);
+  g_assert_cmpint (guardian->id, ==, test->guardian_id);
+  g_assert_cmpstr (guardian->town, ==, "VITRÉ");
+  g_assert_cmpstr (guardian->home_phone, ==, "0299000000");
+  g_assert_cmpstr (guardian->mobile_phone, !=, "0612345678");
+  g_assert_cmpstr (guardian->work_phone, !=, "0299111111");
+  g_assert_null (find_change_of_field (guardian->pending_changes, "town"));
+  refused = find_change_of_field (guardian->pending_changes, "mobile_phone");
+  g_assert_nonnull (refused);
+  g_assert_cmpint (refused->state, ==, TUTTI_CHANGE_REFUSED);
+  g_assert_cmpstr (refused->reason, ==, "Numéro incomplet");
+  refused = find_change_of_field (guardian->pending_changes, "work_phone");
+  g_assert_nonnull (refused);
+  g_assert_cmpint (refused->state, ==, TUTTI_CHANGE_REFUSED);
+  g_assert_cmpstr (refused->reason, ==, "Numéro inconnu");
+
+  pupil = tutti_pupil_from_json (pupil_node, &error);
+  g_assert_no_error (error);
+  g_assert_cmpint (pupil->image_rights, ==, TUTTI_IMAGE_RIGHTS_YES);
+  g_assert_cmpstr (pupil->school_level, ==, "6e");
+
+  berthelot_family = tutti_family_from_json (berthelot_node, &error);
+  g_assert_no_error (error);
+  guardian = g_ptr_array_index (berthelot_family->guardians, 0);
+  refused = find_change_of_field (guardian->pending_changes, "mobile_phone");
+  g_assert_nonnull (refused);
+  g_assert_cmpint (refused->state, ==, TUTTI_CHANGE_REFUSED);
+  g_assert_cmpstr (refused->reason, ==, "Justificatif manquant");
+}
+
+static void
+run_script (gpointer data)
+{
+  Test *test = data;
+
+  wait_for ("the window", window_shown, test);
+
+  log_in_as_staff (test);
+  check_queue (test);
+  decide_guardian (test);
+  check_conflict (test);
+  decide_all (test);
+  check_families_see_it (test);
+
+  test->done = TRUE;
+  gtk_window_close (GTK_WINDOW (test->window));
+  g_application_release (G_APPLICATION (test->app));
+}
+
+static void
+activate_cb (GApplication *app,
+             Test         *test)
+{
+  if (test->started)
+    return;
+  test->started = TRUE;
+  g_application_hold (app);
+  g_idle_add_once (run_script, test);
+}
+
+static void
+test_ui_staff_queue (void)
+{
+  Test test = { 0 };
+  g_autofree char *url = NULL;
+  char *argv[4];
+  int status;
+
+  test.server = tutti_test_server_start (TRUE, NULL);
+  test.http = soup_session_new ();
+  make_family_changes (&test);
+
+  url = g_strdup (tutti_test_server_get_url (test.server));
+  argv[0] = (char *) "tutti";
+  argv[1] = (char *) "--server";
+  argv[2] = url;
+  argv[3] = NULL;
+
+  test.app = tutti_application_new ();
+  /* ui-staff-fr and ui-staff-en may run at once on the same bus. */
+  g_application_set_flags (G_APPLICATION (test.app), G_APPLICATION_NON_UNIQUE);
+  g_signal_connect_after (test.app, "activate", G_CALLBACK (activate_cb), &test);
+  status = g_application_run (G_APPLICATION (test.app), 3, argv);
+
+  g_assert_cmpint (status, ==, 0);
+  g_assert_true (test.done);
+  g_clear_object (&test.app);
+  g_clear_object (&test.http);
+  g_free (test.family_token);
+  tutti_test_server_stop (test.server);
+}
+
+int
+main (int   argc,
+      char *argv[])
+{
+  const char *localedir = g_getenv ("TUTTI_LOCALEDIR");
+  g_autofree char *tmp_dir = NULL;
+  int status;
+
+  /* As main.c does: the catalogue of the build tree. */
+  bindtextdomain (GETTEXT_PACKAGE, localedir != NULL ? localedir : LOCALEDIR);
+  bind_textdomain_codeset (GETTEXT_PACKAGE, "UTF-8");
+  textdomain (GETTEXT_PACKAGE);
+
+  /* Loopback traffic must not go through a proxy of the environment. */
+  g_unsetenv ("http_proxy");
+  g_unsetenv ("HTTP_PROXY");
+  g_unsetenv ("all_proxy");
+  g_unsetenv ("ALL_PROXY");
+
+  /* A home, configuration and caches of the test's own. */
+  tmp_dir = tutti_test_make_tmpdir ("ui-staff");
+  for (guint i = 0; i < 5; i++)
+    {
+      static const char * const names[] = {
+        "HOME", "XDG_CONFIG_HOME", "XDG_CACHE_HOME", "XDG_DATA_HOME", "XDG_RUNTIME_DIR",
+      };
+      g_autofree char *dir = g_build_filename (tmp_dir, names[i], NULL);
+
+      g_assert_cmpint (g_mkdir_with_parents (dir, 0700), ==, 0);
+      g_setenv (names[i], dir, TRUE);
+    }
+
+  g_test_init (&argc, &argv, NULL);
+
+  g_test_add_func ("/ui/staff/validation-queue", test_ui_staff_queue);
+
+  status = g_test_run ();
+  tutti_test_rm_rf (tmp_dir);
+
+  return status;
+}
