@@ -510,6 +510,15 @@ check_password_view (Test *test)
   GtkButton *save = tutti_password_view_get_save_button (view);
   guint n_rules = 0;
 
+  /* Ctrl+N opens the Nth menu shown to a family: Home, Family, Pupils,
+   * Billing, Password, Accessibility. */
+  g_assert_true (gtk_widget_activate_action (GTK_WIDGET (test->window), "win.show-menu", "i", 4));
+  g_assert_cmpstr (tutti_window_get_view_name (test->window), ==, "billing");
+  g_assert_true (gtk_widget_activate_action (GTK_WIDGET (test->window), "win.show-menu", "i", 1));
+  g_assert_cmpstr (tutti_window_get_view_name (test->window), ==, "home");
+  g_assert_true (gtk_widget_activate_action (GTK_WIDGET (test->window), "win.show-menu", "i", 5));
+  g_assert_cmpstr (tutti_window_get_view_name (test->window), ==, "password");
+
   g_assert_true (gtk_widget_activate (GTK_WIDGET (tutti_window_get_sidebar_row (test->window, "password"))));
   g_assert_cmpstr (tutti_window_get_view_name (test->window), ==, "password");
 

@@ -164,6 +164,33 @@ leaflet_folded_cb (TuttiWindow *self)
     }
 }
 
+/* Ctrl+1…9: the Nth menu the sidebar shows to this account. */
+static void
+show_menu_activated (GtkWidget  *widget,
+                     const char *action_name,
+                     GVariant   *parameter)
+{
+  TuttiWindow *self = TUTTI_WINDOW (widget);
+  int wanted = g_variant_get_int32 (parameter);
+  int n = 0;
+
+  if (g_strcmp0 (gtk_stack_get_visible_child_name (self->stack), "main") != 0)
+    return;
+
+  for (GtkWidget *child = gtk_widget_get_first_child (GTK_WIDGET (self->sidebar));
+       child != NULL;
+       child = gtk_widget_get_next_sibling (child))
+    {
+      if (!GTK_IS_LIST_BOX_ROW (child) || !gtk_widget_get_visible (child))
+        continue;
+      if (++n == wanted)
+        {
+          sidebar_row_activated_cb (self, GTK_LIST_BOX_ROW (child));
+          return;
+        }
+    }
+}
+
 static void
 go_back_activated (GtkWidget  *widget,
                    const char *action_name,
@@ -535,6 +562,10 @@ tutti_window_class_init (TuttiWindowClass *klass)
 
   gtk_widget_class_install_action (widget_class, "win.log-out", NULL, log_out_activated);
   gtk_widget_class_install_action (widget_class, "win.go-back", NULL, go_back_activated);
+  gtk_widget_class_install_action (widget_class, "win.show-menu", "i", show_menu_activated);
+  for (int i = 1; i <= 9; i++)
+    gtk_widget_class_add_binding_action (widget_class, GDK_KEY_0 + i, GDK_CONTROL_MASK,
+                                         "win.show-menu", "i", i);
   gtk_widget_class_install_action (widget_class, "win.show-pupil", "x", show_pupil_activated);
   gtk_widget_class_install_action (widget_class, "win.session-ended", NULL, session_ended_activated);
 }
