@@ -245,9 +245,9 @@ create_lists (TuttiCourseSheet *self)
   };
 
   self->evaluations = TUTTI_RECORD_TABLE (tutti_record_table_new (&tutti_evaluation_schema,
-                                                                evaluation_columns,
-                                                                G_N_ELEMENTS (evaluation_columns),
-                                                                lang));
+                                                                  evaluation_columns,
+                                                                  G_N_ELEMENTS (evaluation_columns),
+                                                                  lang));
   tutti_record_table_set_label (self->evaluations, _("Evaluations"));
   tutti_record_table_set_empty_text (self->evaluations, "emblem-default-symbolic", _("No Evaluations Yet"));
   g_signal_connect_object (self->evaluations, "record-activated",
@@ -255,9 +255,9 @@ create_lists (TuttiCourseSheet *self)
   adw_bin_set_child (self->evaluations_bin, GTK_WIDGET (self->evaluations));
 
   self->absences = TUTTI_RECORD_TABLE (tutti_record_table_new (&tutti_absence_schema,
-                                                             absence_columns,
-                                                             G_N_ELEMENTS (absence_columns),
-                                                             lang));
+                                                               absence_columns,
+                                                               G_N_ELEMENTS (absence_columns),
+                                                               lang));
   tutti_record_table_set_label (self->absences, _("Absences"));
   tutti_record_table_set_empty_text (self->absences, "x-office-calendar-symbolic", _("No Absences"));
   g_signal_connect_object (self->absences, "record-activated",

@@ -1,10 +1,11 @@
 /* tutti-history-record-dialog.c — PUP-4: one past year's course record
  *
- * The guide's "Historique" sheet: the year and its dates ("From 13/09/2021
- * to 07/07/2022"), then every other field of the record walked from core's
- * schema in a few groups (the average as "x / 5.00"), and the evaluations
- * of the year in a column view, a page at a time ("1 / 2", previous,
- * next), as GET /pupils/{id}/history/{record_id}/pages/{page} gives them.
+ * The guide's "Historique" sheet, in two tabs: the record — the year and
+ * its dates ("From 13/09/2021 to 07/07/2022"), then every other field of
+ * the record walked from core's schema in a few groups (the average as
+ * "x / 5.00") — and the evaluations of the year in a column view, a page at
+ * a time ("1 / 2", previous, next), as
+ * GET /pupils/{id}/history/{record_id}/pages/{page} gives them.
  *
  * SPDX-License-Identifier: GPL-3.0-or-later
  */
@@ -34,7 +35,8 @@ struct _TuttiHistoryRecordDialog
   GtkLabel           *year_label;
   GtkLabel           *dates_label;
   GtkGrid            *groups_box;
-  GtkFrame           *evaluations_frame;
+  AdwViewStack       *view_stack;
+  AdwBin             *evaluations_bin;
   GtkSpinner         *page_spinner;
   GtkLabel           *page_label;
 
@@ -341,7 +343,10 @@ focus_search_cb (GtkWidget *widget,
                  GVariant  *args,
                  gpointer   user_data)
 {
-  tutti_record_table_focus_search (TUTTI_HISTORY_RECORD_DIALOG (widget)->evaluations);
+  TuttiHistoryRecordDialog *self = TUTTI_HISTORY_RECORD_DIALOG (widget);
+
+  adw_view_stack_set_visible_child_name (self->view_stack, "evaluations");
+  tutti_record_table_focus_search (self->evaluations);
   return TRUE;
 }
 
@@ -385,16 +390,15 @@ tutti_history_record_dialog_new (GtkWindow                *parent,
   adw_window_title_set_subtitle (self->window_title, pupil_name);
 
   self->evaluations = TUTTI_RECORD_TABLE (tutti_record_table_new (&tutti_evaluation_schema,
-                                                                columns, G_N_ELEMENTS (columns),
-                                                                tutti_client_get_lang (client)));
-  tutti_record_table_set_natural_height (self->evaluations, TRUE);
+                                                                  columns, G_N_ELEMENTS (columns),
+                                                                  tutti_client_get_lang (client)));
   tutti_record_table_set_label (self->evaluations, _("Evaluations"));
   tutti_record_table_set_empty_text (self->evaluations, "emblem-default-symbolic", _("No Evaluations"));
   g_signal_connect_object (self->evaluations, "record-activated",
                            G_CALLBACK (evaluation_activated_cb), self, G_CONNECT_SWAPPED);
   g_signal_connect_object (self->evaluations, "retry",
                            G_CALLBACK (evaluations_retry_cb), self, G_CONNECT_SWAPPED);
-  gtk_frame_set_child (self->evaluations_frame, GTK_WIDGET (self->evaluations));
+  adw_bin_set_child (self->evaluations_bin, GTK_WIDGET (self->evaluations));
 
   load_page (self, 1);
 
@@ -453,7 +457,8 @@ tutti_history_record_dialog_class_init (TuttiHistoryRecordDialogClass *klass)
   gtk_widget_class_bind_template_child (widget_class, TuttiHistoryRecordDialog, year_label);
   gtk_widget_class_bind_template_child (widget_class, TuttiHistoryRecordDialog, dates_label);
   gtk_widget_class_bind_template_child (widget_class, TuttiHistoryRecordDialog, groups_box);
-  gtk_widget_class_bind_template_child (widget_class, TuttiHistoryRecordDialog, evaluations_frame);
+  gtk_widget_class_bind_template_child (widget_class, TuttiHistoryRecordDialog, view_stack);
+  gtk_widget_class_bind_template_child (widget_class, TuttiHistoryRecordDialog, evaluations_bin);
   gtk_widget_class_bind_template_child (widget_class, TuttiHistoryRecordDialog, page_spinner);
   gtk_widget_class_bind_template_child (widget_class, TuttiHistoryRecordDialog, page_label);
 }
@@ -519,4 +524,12 @@ TuttiRecordTable *
 tutti_history_record_dialog_get_list (TuttiHistoryRecordDialog *self)
 {
   return self->evaluations;
+}
+
+/* @name: "record" or "evaluations" */
+void
+tutti_history_record_dialog_show_tab (TuttiHistoryRecordDialog *self,
+                                      const char               *name)
+{
+  adw_view_stack_set_visible_child_name (self->view_stack, name);
 }

@@ -662,7 +662,7 @@ tab_changed_cb (TuttiPupilsView *self)
 
 static void
 list_retry_cb (TuttiRecordTable *list,
-               TuttiPupilsView *self)
+               TuttiPupilsView  *self)
 {
   for (guint i = 0; i < N_TABS; i++)
     if (self->lists[i] == list)
@@ -995,7 +995,7 @@ create_list (TuttiPupilsView         *self,
              GCallback                activated)
 {
   TuttiRecordTable *list = TUTTI_RECORD_TABLE (tutti_record_table_new (schema, columns, n_columns,
-                                                                    get_lang (self)));
+                                                                       get_lang (self)));
 
   tutti_record_table_set_label (list, label);
   tutti_record_table_set_empty_text (list, icon_name, empty);

@@ -102,7 +102,6 @@ struct _TuttiRecordTable
   AdwStatusPage      *empty_page;
   AdwStatusPage      *no_results_page;
   GtkColumnView      *column_view;
-  GtkScrolledWindow  *scrolled;
 
   GListStore         *store;
   GtkFilter          *filter;
@@ -124,7 +123,7 @@ static guint signals[N_SIGNALS];
 
 static TuttiRecordItem *
 create_item (TuttiRecordTable *self,
-             gconstpointer    record)
+             gconstpointer     record)
 {
   TuttiRecordItem *item = g_object_new (TUTTI_TYPE_RECORD_ITEM, NULL);
   g_autoptr(GString) search = g_string_new (NULL);
@@ -535,7 +534,7 @@ update_column_widths (TuttiRecordTable *self)
 
 static void
 activate_cb (TuttiRecordTable *self,
-             guint            position)
+             guint             position)
 {
   g_autoptr(TuttiRecordItem) item = g_list_model_get_item (G_LIST_MODEL (self->sort_model), position);
 
@@ -553,9 +552,9 @@ retry_clicked_cb (TuttiRecordTable *self)
 
 static GtkWidget *
 add_status_page (TuttiRecordTable *self,
-                 const char      *name,
-                 const char      *icon_name,
-                 const char      *title)
+                 const char       *name,
+                 const char       *icon_name,
+                 const char       *title)
 {
   GtkWidget *page = adw_status_page_new ();
 
@@ -667,7 +666,6 @@ build (TuttiRecordTable *self)
   set_up_titles (self);
 
   scrolled = gtk_scrolled_window_new ();
-  self->scrolled = GTK_SCROLLED_WINDOW (scrolled);
   gtk_scrolled_window_set_child (GTK_SCROLLED_WINDOW (scrolled), GTK_WIDGET (self->column_view));
   gtk_stack_add_named (self->stack, scrolled, "content");
 
@@ -733,17 +731,6 @@ tutti_record_table_set_label (TuttiRecordTable *self,
   gtk_accessible_update_property (GTK_ACCESSIBLE (self->column_view),
                                   GTK_ACCESSIBLE_PROPERTY_LABEL, label,
                                   -1);
-}
-
-void
-tutti_record_table_set_natural_height (TuttiRecordTable *self,
-                                      gboolean         natural)
-{
-  g_return_if_fail (TUTTI_IS_RECORD_TABLE (self));
-
-  gtk_scrolled_window_set_policy (self->scrolled, GTK_POLICY_AUTOMATIC,
-                                  natural ? GTK_POLICY_NEVER : GTK_POLICY_AUTOMATIC);
-  gtk_widget_set_vexpand (GTK_WIDGET (self->stack), !natural);
 }
 
 void

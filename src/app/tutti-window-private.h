@@ -229,7 +229,7 @@ gboolean                tutti_pupils_view_get_busy               (TuttiPupilsVie
 const char             *tutti_pupils_view_get_banner_text        (TuttiPupilsView   *self);
 const char             *tutti_pupils_view_get_contact_text       (TuttiPupilsView   *self);
 /* @name: "courses", "history" or "repertoire" */
-TuttiRecordTable        *tutti_pupils_view_get_list               (TuttiPupilsView   *self,
+TuttiRecordTable       *tutti_pupils_view_get_list               (TuttiPupilsView   *self,
                                                                   const char        *name);
 /* (nullable): the course sheet, history record or piece opened last. */
 GtkWindow              *tutti_pupils_view_get_dialog             (TuttiPupilsView   *self);
@@ -243,7 +243,7 @@ void                    tutti_course_sheet_show_tab              (TuttiCourseShe
 const char             *tutti_course_sheet_get_tab_title         (TuttiCourseSheet  *self,
                                                                   const char        *name);
 /* @name: "evaluations" or "absences" */
-TuttiRecordTable        *tutti_course_sheet_get_list              (TuttiCourseSheet  *self,
+TuttiRecordTable       *tutti_course_sheet_get_list              (TuttiCourseSheet  *self,
                                                                   const char        *name);
 /* The Course tab's group of every field. */
 GtkWidget              *tutti_course_sheet_get_course_group      (TuttiCourseSheet  *self);
@@ -262,7 +262,10 @@ const char             *tutti_history_record_dialog_get_dates    (TuttiHistoryRe
 /* (nullable): the value shown for the record's field @key. */
 const char             *tutti_history_record_dialog_get_value    (TuttiHistoryRecordDialog *self,
                                                                   const char               *key);
-TuttiRecordTable        *tutti_history_record_dialog_get_list     (TuttiHistoryRecordDialog *self);
+TuttiRecordTable       *tutti_history_record_dialog_get_list     (TuttiHistoryRecordDialog *self);
+/* @name: "record" or "evaluations" */
+void                    tutti_history_record_dialog_show_tab     (TuttiHistoryRecordDialog *self,
+                                                                  const char               *name);
 
 /* Pre-enrolment (PRE-1..4, HOME-4): home's button and the family's
  * requests, then the request's dialog. */
