@@ -2,8 +2,8 @@
  * the real app in-process against a real tutti-server --demo
  *
  * Runs under Xvfb in a private D-Bus, once per language (LANGUAGE=fr,
- * LANGUAGE=en), like test-ui.c, whose few helpers it repeats so that each
- * program stands alone. It logs in through the login page, opens Billing
+ * LANGUAGE=en), like test-ui.c, with the helpers of tutti-test-ui.c.
+ * It logs in through the login page, opens Billing
  * from the sidebar, reads the lines and totals shown, searches, sorts,
  * opens an invoice as Enter or a double-click does, and saves screenshots
  * to $TUTTI_SCREENSHOT_DIR as <screen>-<language>.png.
@@ -21,12 +21,10 @@
 
 #include "tutti-application.h"
 #include "tutti-test-server.h"
+#include "tutti-test-ui.h"
 #include "tutti-window-private.h"
 
-#define WAIT_SECONDS 30
 #define NBSP "\302\240"
-
-typedef gboolean (*Condition) (gpointer data);
 
 typedef struct
 {
@@ -38,161 +36,7 @@ typedef struct
   gboolean          done;
 } Test;
 
-static const char *
-get_language (void)
-{
-  const char *language = g_getenv ("LANGUAGE");
-
-  return language != NULL && *language != '\0' ? language : "C";
-}
-
-static gboolean
-is_french (void)
-{
-  return g_str_has_prefix (get_language (), "fr");
-}
-
-static TuttiLang
-get_lang (void)
-{
-  return is_french () ? TUTTI_LANG_FR : TUTTI_LANG_EN;
-}
-
-/* ---- Waiting ---------------------------------------------------------------- */
-
-static gboolean
-tick_cb (gpointer data)
-{
-  return G_SOURCE_CONTINUE;
-}
-
-/* Runs the main loop until @condition holds; fails the test after a while. */
-static void
-wait_for (const char *what,
-          Condition   condition,
-          gpointer    data)
-{
-  gint64 deadline = g_get_monotonic_time () + WAIT_SECONDS * G_USEC_PER_SEC;
-  guint tick = g_timeout_add (20, tick_cb, NULL);
-
-  while (!condition (data))
-    {
-      if (g_get_monotonic_time () > deadline)
-        g_error ("Timed out waiting for %s", what);
-      g_main_context_iteration (NULL, TRUE);
-    }
-
-  g_source_remove (tick);
-}
-
-static gboolean
-time_passed (gpointer data)
-{
-  return g_get_monotonic_time () >= *(gint64 *) data;
-}
-
-static void
-wait_ms (guint ms)
-{
-  gint64 until = g_get_monotonic_time () + ms * 1000;
-
-  wait_for ("time to pass", time_passed, &until);
-}
-
-/* ---- Screenshots ------------------------------------------------------------ */
-
-static void
-after_paint_cb (GdkFrameClock *clock,
-                guint         *n_frames)
-{
-  (*n_frames)++;
-}
-
-typedef struct
-{
-  guint  n_frames;
-  gint64 give_up;
-} FrameWait;
-
-static gboolean
-frames_painted (gpointer data)
-{
-  FrameWait *wait = data;
-
-  return wait->n_frames >= 2 || g_get_monotonic_time () > wait->give_up;
-}
-
-/* In-process: the window as its renderer draws it, once frames have painted. */
-static void
-save_screenshot (GtkWidget  *window,
-                 const char *screen)
-{
-  const char *dir = g_getenv ("TUTTI_SCREENSHOT_DIR");
-  g_autoptr(GdkPaintable) paintable = NULL;
-  g_autoptr(GskRenderNode) node = NULL;
-  g_autoptr(GdkTexture) texture = NULL;
-  g_autofree char *path = NULL;
-  GtkSnapshot *snapshot;
-  GdkFrameClock *clock;
-  GskRenderer *renderer;
-  FrameWait wait;
-  gulong handler;
-  int width, height, scale;
-
-  wait_ms (400);
-
-  clock = gtk_widget_get_frame_clock (window);
-  g_assert_nonnull (clock);
-  wait.n_frames = 0;
-  wait.give_up = g_get_monotonic_time () + 2 * G_USEC_PER_SEC;
-  handler = g_signal_connect (clock, "after-paint", G_CALLBACK (after_paint_cb), &wait.n_frames);
-  gtk_widget_queue_draw (window);
-  wait_for ("the window to paint", frames_painted, &wait);
-  g_signal_handler_disconnect (clock, handler);
-
-  if (dir == NULL || *dir == '\0')
-    return;
-  g_assert_cmpint (g_mkdir_with_parents (dir, 0755), ==, 0);
-
-  width = gtk_widget_get_width (window);
-  height = gtk_widget_get_height (window);
-  g_assert_cmpint (width, >, 0);
-  g_assert_cmpint (height, >, 0);
-
-  /* In the screen's pixels: twice as many at a scale factor of 2. */
-  scale = gtk_widget_get_scale_factor (window);
-  paintable = gtk_widget_paintable_new (window);
-  snapshot = gtk_snapshot_new ();
-  gtk_snapshot_scale (snapshot, scale, scale);
-  gdk_paintable_snapshot (paintable, snapshot, width, height);
-  node = gtk_snapshot_free_to_node (snapshot);
-  g_assert_nonnull (node);
-
-  renderer = gtk_native_get_renderer (GTK_NATIVE (window));
-  texture = gsk_renderer_render_texture (renderer, node,
-                                         &GRAPHENE_RECT_INIT (0, 0, width * scale, height * scale));
-  path = g_strdup_printf ("%s/%s-%s.png", dir, screen, get_language ());
-  g_assert_true (gdk_texture_save_to_png (texture, path));
-  g_test_message ("Saved %s", path);
-}
-
 /* ---- Finding what is shown ---------------------------------------------------- */
-
-static GtkWindow *
-find_toplevel (GType type)
-{
-  GListModel *toplevels = gtk_window_get_toplevels ();
-
-  for (guint i = 0; i < g_list_model_get_n_items (toplevels); i++)
-    {
-      g_autoptr(GtkWindow) window = g_list_model_get_item (toplevels, i);
-
-      if (G_TYPE_CHECK_INSTANCE_TYPE (window, type) && gtk_widget_get_mapped (GTK_WIDGET (window)))
-        return window;
-    }
-
-  return NULL;
-}
 
 /* The texts of the labels drawn inside @root, in the order of the widget
  * tree: the column view's headers, then its cells row by row. */
@@ -351,41 +195,6 @@ document_saved (gpointer data)
 
 /* ---- Helpers ---------------------------------------------------------------- */
 
-static void
-type_text (GtkWidget  *editable,
-           const char *text)
-{
-  gtk_widget_grab_focus (editable);
-  gtk_editable_set_text (GTK_EDITABLE (editable), text);
-}
-
-static void
-clicked_cb (GtkButton *button,
-            gboolean  *clicked)
-{
-  *clicked = TRUE;
-}
-
-static gboolean
-flag_set (gpointer data)
-{
-  return *(gboolean *) data;
-}
-
-static void
-click (GtkButton *button)
-{
-  g_autoptr(GtkButton) keep = g_object_ref (button);
-  gboolean clicked = FALSE;
-  gulong handler;
-
-  g_assert_true (gtk_widget_get_sensitive (GTK_WIDGET (button)));
-  handler = g_signal_connect (button, "clicked", G_CALLBACK (clicked_cb), &clicked);
-  g_assert_true (gtk_widget_activate (GTK_WIDGET (button)));
-  wait_for ("the button to be clicked", flag_set, &clicked);
-  g_signal_handler_disconnect (button, handler);
-}
-
 /* Runs the shortcut @keyval with @modifiers of @widget's controllers, as
  * the window does when the keys are pressed. */
 static gboolean
@@ -416,14 +225,6 @@ run_shortcut (GtkWidget       *widget,
     }
 
   return FALSE;
-}
-
-static gboolean
-has_focus_within (GtkWidget *widget)
-{
-  GtkWidget *focus = gtk_root_get_focus (gtk_widget_get_root (widget));
-
-  return focus != NULL && (focus == widget || gtk_widget_is_ancestor (focus, widget));
 }
 
 static char *

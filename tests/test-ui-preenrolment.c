@@ -23,11 +23,8 @@
 
 #include "tutti-application.h"
 #include "tutti-test-server.h"
+#include "tutti-test-ui.h"
 #include "tutti-window-private.h"
-
-#define WAIT_SECONDS 30
-
-typedef gboolean (*Condition) (gpointer data);
 
 typedef struct
 {
@@ -40,217 +37,14 @@ typedef struct
   char             *pupil_first_name;
 } Test;
 
-static const char *
-get_language (void)
-{
-  const char *language = g_getenv ("LANGUAGE");
-
-  return language != NULL && *language != '\0' ? language : "C";
-}
-
-static gboolean
-is_french (void)
-{
-  return g_str_has_prefix (get_language (), "fr");
-}
-
-/* ---- Waiting ------------------------------------------------------------------ */
-
-static gboolean
-tick_cb (gpointer data)
-{
-  return G_SOURCE_CONTINUE;
-}
-
-static void
-wait_for (const char *what,
-          Condition   condition,
-          gpointer    data)
-{
-  gint64 deadline = g_get_monotonic_time () + WAIT_SECONDS * G_USEC_PER_SEC;
-  guint tick = g_timeout_add (20, tick_cb, NULL);
-
-  while (!condition (data))
-    {
-      if (g_get_monotonic_time () > deadline)
-        g_error ("Timed out waiting for %s", what);
-      g_main_context_iteration (NULL, TRUE);
-    }
-
-  g_source_remove (tick);
-}
-
-static gboolean
-time_passed (gpointer data)
-{
-  return g_get_monotonic_time () >= *(gint64 *) data;
-}
-
-static void
-wait_ms (guint ms)
-{
-  gint64 until = g_get_monotonic_time () + ms * 1000;
-
-  wait_for ("time to pass", time_passed, &until);
-}
-
-/* ---- Screenshots -------------------------------------------------------------- */
-
-static void
-after_paint_cb (GdkFrameClock *clock,
-                guint         *n_frames)
-{
-  (*n_frames)++;
-}
-
-typedef struct
-{
-  guint  n_frames;
-  gint64 give_up;
-} FrameWait;
-
-static gboolean
-frames_painted (gpointer data)
-{
-  FrameWait *wait = data;
-
-  return wait->n_frames >= 2 || g_get_monotonic_time () > wait->give_up;
-}
-
-static void
-save_screenshot (GtkWidget  *window,
-                 const char *screen)
-{
-  const char *dir = g_getenv ("TUTTI_SCREENSHOT_DIR");
-  g_autoptr(GdkPaintable) paintable = NULL;
-  g_autoptr(GskRenderNode) node = NULL;
-  g_autoptr(GdkTexture) texture = NULL;
-  g_autofree char *path = NULL;
-  GtkSnapshot *snapshot;
-  GdkFrameClock *clock;
-  GskRenderer *renderer;
-  FrameWait wait;
-  gulong handler;
-  int width, height;
-
-  wait_ms (500);
-
-  clock = gtk_widget_get_frame_clock (window);
-  g_assert_nonnull (clock);
-  wait.n_frames = 0;
-  wait.give_up = g_get_monotonic_time () + 2 * G_USEC_PER_SEC;
-  handler = g_signal_connect (clock, "after-paint", G_CALLBACK (after_paint_cb), &wait.n_frames);
-  gtk_widget_queue_draw (window);
-  wait_for ("the window to paint", frames_painted, &wait);
-  g_signal_handler_disconnect (clock, handler);
-
-  if (dir == NULL || *dir == '\0')
-    return;
-  g_assert_cmpint (g_mkdir_with_parents (dir, 0755), ==, 0);
-
-  width = gtk_widget_get_width (window);
-  height = gtk_widget_get_height (window);
-  g_assert_cmpint (width, >, 0);
-  g_assert_cmpint (height, >, 0);
-
-  paintable = gtk_widget_paintable_new (window);
-  snapshot = gtk_snapshot_new ();
-  gdk_paintable_snapshot (paintable, snapshot, width, height);
-  node = gtk_snapshot_free_to_node (snapshot);
-  g_assert_nonnull (node);
-
-  renderer = gtk_native_get_renderer (GTK_NATIVE (window));
-  texture = gsk_renderer_render_texture (renderer, node,
-                                         &GRAPHENE_RECT_INIT (0, 0, width, height));
-  path = g_strdup_printf ("%s/%s-%s.png", dir, screen, get_language ());
-  g_assert_true (gdk_texture_save_to_png (texture, path));
-  g_test_message ("Saved %s", path);
-}
-
 /* ---- Finding and driving widgets ---------------------------------------------- */
 
-static GtkWindow *
-find_toplevel (GType type)
-{
-  GListModel *toplevels = gtk_window_get_toplevels ();
-
-  for (guint i = 0; i < g_list_model_get_n_items (toplevels); i++)
-    {
-      g_autoptr(GtkWindow) window = g_list_model_get_item (toplevels, i);
-
-      if (G_TYPE_CHECK_INSTANCE_TYPE (window, type) && gtk_widget_get_mapped (GTK_WIDGET (window)))
-        return window;
-    }
-
-  return NULL;
-}
-
-static gboolean
-message_dialog_shown (gpointer data)
-{
-  return find_toplevel (ADW_TYPE_MESSAGE_DIALOG) != NULL;
-}
-
-static gboolean
-no_message_dialog (gpointer data)
-{
-  return find_toplevel (ADW_TYPE_MESSAGE_DIALOG) == NULL;
-}
-
+/* As Space on a focused button, which must be shown. */
 static void
-type_text (GtkWidget  *row,
-           const char *text)
+click_shown (gpointer button)
 {
-  gtk_widget_grab_focus (row);
-  gtk_editable_set_text (GTK_EDITABLE (row), text);
-}
-
-static void
-clicked_cb (GtkButton *button,
-            gboolean  *clicked)
-{
-  *clicked = TRUE;
-}
-
-static gboolean
-flag_set (gpointer data)
-{
-  return *(gboolean *) data;
-}
-
-static void
-click (GtkButton *button)
-{
-  g_autoptr(GtkButton) keep = g_object_ref (button);
-  gboolean clicked = FALSE;
-  gulong handler;
-
-  g_assert_true (gtk_widget_is_sensitive (GTK_WIDGET (button)));
   g_assert_true (gtk_widget_get_mapped (GTK_WIDGET (button)));
-  handler = g_signal_connect (button, "clicked", G_CALLBACK (clicked_cb), &clicked);
-  g_assert_true (gtk_widget_activate (GTK_WIDGET (button)));
-  wait_for ("the button to be clicked", flag_set, &clicked);
-  g_signal_handler_disconnect (button, handler);
-}
-
-static GtkButton *
-find_button (GtkWidget  *root,
-             const char *label)
-{
-  for (GtkWidget *child = gtk_widget_get_first_child (root);
-       child != NULL;
-       child = gtk_widget_get_next_sibling (child))
-    {
-      GtkButton *found;
-
-      if (GTK_IS_BUTTON (child) && g_strcmp0 (gtk_button_get_label (GTK_BUTTON (child)), label) == 0)
-        return GTK_BUTTON (child);
-      found = find_button (child, label);
-      if (found != NULL)
-        return found;
-    }
-
-  return NULL;
+  click (button);
 }
 
 static GtkWidget *
@@ -287,7 +81,7 @@ answer_message_dialog (const char *label,
     save_screenshot (GTK_WIDGET (dialog), screenshot);
   button = find_button (GTK_WIDGET (dialog), label);
   g_assert_nonnull (button);
-  click (button);
+  click_shown (button);
   wait_for ("the question to close", no_message_dialog, NULL);
 }
 
@@ -350,7 +144,7 @@ log_in (Test       *test,
   wait_for ("the sites", sites_loaded, test->window);
   type_text (GTK_WIDGET (tutti_login_page_get_identifier_row (page)), login);
   type_text (GTK_WIDGET (tutti_login_page_get_password_row (page)), password);
-  click (tutti_login_page_get_log_in_button (page));
+  click_shown (tutti_login_page_get_log_in_button (page));
   wait_for ("the home page", home_loaded, test->window);
   g_assert_null (tutti_login_page_get_message (page));
 }
@@ -479,7 +273,7 @@ family_request (Test *test)
   g_assert_cmpuint (tutti_home_view_get_preenrolment_rows (home)->len, ==, 0);
   save_screenshot (GTK_WIDGET (test->window), "home-preenrolment");
 
-  click (new_request);
+  click_shown (new_request);
   wait_for ("the request's list", dialog_on_page, (gpointer) "list");
   dialog = get_dialog ();
   offer = tutti_preenrolment_dialog_get_offer (dialog);
@@ -501,10 +295,10 @@ family_request (Test *test)
   g_assert_cmpint (test->offer_id, >, 0);
 
   /* PRE-1: the pupil page; Add explains what is missing. */
-  click (tutti_preenrolment_dialog_get_add_pupil_button (dialog));
+  click_shown (tutti_preenrolment_dialog_get_add_pupil_button (dialog));
   wait_for ("the pupil page", dialog_on_page, (gpointer) "pupil");
   g_assert_false (gtk_widget_is_sensitive (GTK_WIDGET (tutti_preenrolment_dialog_get_discipline_row (dialog))));
-  click (tutti_preenrolment_dialog_get_pupil_done_button (dialog));
+  click_shown (tutti_preenrolment_dialog_get_pupil_done_button (dialog));
   g_assert_cmpstr (tutti_preenrolment_dialog_get_page_name (dialog), ==, "pupil");
   g_assert_nonnull (tutti_preenrolment_dialog_get_field_error (dialog, "surname"));
   g_assert_nonnull (tutti_preenrolment_dialog_get_field_error (dialog, "birth_date"));
@@ -550,7 +344,7 @@ family_request (Test *test)
   g_assert_cmpuint (tutti_preenrolment_dialog_get_n_chosen (dialog), ==, 1);
   save_screenshot (GTK_WIDGET (dialog), "preenrolment-pupil");
 
-  click (tutti_preenrolment_dialog_get_pupil_done_button (dialog));
+  click_shown (tutti_preenrolment_dialog_get_pupil_done_button (dialog));
   wait_for ("the list again", dialog_on_page, (gpointer) "list");
 
   /* PRE-2: the pupil and their choice. */
@@ -566,7 +360,7 @@ family_request (Test *test)
 
   /* Removed, then back with Undo (the toast's button). */
   suffix = adw_preferences_group_get_header_suffix (group);
-  click (GTK_BUTTON (gtk_widget_get_last_child (suffix)));
+  click_shown (GTK_BUTTON (gtk_widget_get_last_child (suffix)));
   g_assert_cmpuint (tutti_preenrolment_dialog_get_n_pupils (dialog), ==, 0);
   g_assert_false (gtk_widget_is_sensitive (GTK_WIDGET (tutti_preenrolment_dialog_get_next_button (dialog))));
   save_screenshot (GTK_WIDGET (dialog), "preenrolment-removed");
@@ -576,17 +370,17 @@ family_request (Test *test)
   /* Edited: the page shows what was typed; Back changes nothing. */
   group = tutti_preenrolment_dialog_get_pupil_group (dialog, 0);
   suffix = adw_preferences_group_get_header_suffix (group);
-  click (GTK_BUTTON (gtk_widget_get_first_child (suffix)));
+  click_shown (GTK_BUTTON (gtk_widget_get_first_child (suffix)));
   wait_for ("the pupil page", dialog_on_page, (gpointer) "pupil");
   g_assert_cmpstr (gtk_editable_get_text (GTK_EDITABLE (tutti_preenrolment_dialog_get_field_row (dialog, "birth_date"))),
                    ==, birth_date);
   g_assert_cmpuint (tutti_preenrolment_dialog_get_n_chosen (dialog), ==, 1);
-  click (tutti_preenrolment_dialog_get_back_button (dialog));
+  click_shown (tutti_preenrolment_dialog_get_back_button (dialog));
   wait_for ("the list again", dialog_on_page, (gpointer) "list");
   g_assert_cmpuint (tutti_preenrolment_dialog_get_n_pupils (dialog), ==, 1);
 
   /* PRE-3: the confirmation. */
-  click (tutti_preenrolment_dialog_get_next_button (dialog));
+  click_shown (tutti_preenrolment_dialog_get_next_button (dialog));
   wait_for ("the confirmation", dialog_on_page, (gpointer) "confirm");
   wait_for ("the anti-spam question", question_loaded, dialog);
   g_test_message ("Question: %s", tutti_preenrolment_dialog_get_question (dialog));
@@ -607,7 +401,7 @@ family_request (Test *test)
   gtk_check_button_set_active (tutti_preenrolment_dialog_get_consent_check (dialog), TRUE);
   g_assert_true (gtk_widget_is_sensitive (GTK_WIDGET (tutti_preenrolment_dialog_get_save_button (dialog))));
   save_screenshot (GTK_WIDGET (dialog), "preenrolment-confirm");
-  click (tutti_preenrolment_dialog_get_save_button (dialog));
+  click_shown (tutti_preenrolment_dialog_get_save_button (dialog));
   question_wait.dialog = dialog;
   wait_for ("the refusal and the new question", question_changed, &question_wait);
   wait_for ("the dialog to be idle", dialog_idle, dialog);
@@ -622,7 +416,7 @@ family_request (Test *test)
   answer = answer_question (tutti_preenrolment_dialog_get_question (dialog));
   type_text (GTK_WIDGET (tutti_preenrolment_dialog_get_answer_row (dialog)), answer);
   g_assert_null (tutti_preenrolment_dialog_get_field_error (dialog, "antispam_answer"));
-  click (tutti_preenrolment_dialog_get_save_button (dialog));
+  click_shown (tutti_preenrolment_dialog_get_save_button (dialog));
 
   /* PRE-4: the guide's final message. */
   wait_for ("the final message", dialog_on_page, (gpointer) "done");
@@ -639,7 +433,7 @@ family_request (Test *test)
   g_assert_cmpint (tutti_preenrolment_dialog_get_saved (dialog)->state, ==, TUTTI_PREENROLMENT_SUBMITTED);
   save_screenshot (GTK_WIDGET (dialog), "preenrolment-done");
 
-  click (find_button (GTK_WIDGET (dialog), _("_Back to Home")));
+  click_shown (find_button (GTK_WIDGET (dialog), _("_Back to Home")));
   wait_for ("the dialog to close", dialog_gone, NULL);
 
   /* HOME-4: the request, awaiting the school's answer. */
@@ -710,12 +504,12 @@ office_accepts (Test *test)
   /* STAFF-3: the campaign is open; close it, then open it again. */
   g_assert_true (tutti_staff_preenrolments_view_get_campaign (view)->open);
   g_assert_cmpint (tutti_staff_preenrolments_view_get_campaign (view)->kind, ==, TUTTI_CAMPAIGN_PREENROLMENT);
-  click (tutti_staff_preenrolments_view_get_campaign_button (view));
+  click_shown (tutti_staff_preenrolments_view_get_campaign_button (view));
   answer_message_dialog (_("_Close Pre-enrolment"), "staff-preenrolments-close");
   wait_for ("the campaign to close", desk_idle, view);
   g_assert_false (tutti_staff_preenrolments_view_get_campaign (view)->open);
   g_assert_cmpstr (tutti_staff_preenrolments_view_get_last_toast (view), ==, _("Pre-enrolment is closed"));
-  click (tutti_staff_preenrolments_view_get_campaign_button (view));
+  click_shown (tutti_staff_preenrolments_view_get_campaign_button (view));
   wait_for ("the campaign to open", desk_idle, view);
   g_assert_true (tutti_staff_preenrolments_view_get_campaign (view)->open);
 
@@ -743,7 +537,7 @@ office_accepts (Test *test)
   save_screenshot (GTK_WIDGET (test->window), "staff-preenrolment-detail");
 
   /* Refuse asks for the reason, which is required; cancelled here. */
-  click (tutti_staff_preenrolments_view_get_refuse_button (view));
+  click_shown (tutti_staff_preenrolments_view_get_refuse_button (view));
   wait_for ("the refusal's question", message_dialog_shown, NULL);
   {
     AdwMessageDialog *dialog = ADW_MESSAGE_DIALOG (find_toplevel (ADW_TYPE_MESSAGE_DIALOG));
@@ -759,7 +553,7 @@ office_accepts (Test *test)
   answer_message_dialog (_("_Cancel"), "staff-preenrolment-refuse");
   g_assert_cmpint (tutti_staff_preenrolments_view_get_detail (view)->state, ==, TUTTI_PREENROLMENT_SUBMITTED);
 
-  click (tutti_staff_preenrolments_view_get_accept_button (view));
+  click_shown (tutti_staff_preenrolments_view_get_accept_button (view));
   answer_message_dialog (_("_Accept"), "staff-preenrolment-accept");
   wait_for ("the request accepted", detail_accepted, view);
   g_assert_false (gtk_widget_is_visible (GTK_WIDGET (tutti_staff_preenrolments_view_get_accept_button (view))));
@@ -767,7 +561,7 @@ office_accepts (Test *test)
                    _("Request accepted: the new pupils joined the family"));
   save_screenshot (GTK_WIDGET (test->window), "staff-preenrolment-accepted");
 
-  click (tutti_staff_preenrolments_view_get_back_button (view));
+  click_shown (tutti_staff_preenrolments_view_get_back_button (view));
   g_assert_cmpstr (tutti_staff_preenrolments_view_get_page_name (view), ==, "list");
 }
 

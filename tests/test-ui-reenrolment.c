@@ -23,13 +23,10 @@
 
 #include "tutti-application.h"
 #include "tutti-test-server.h"
+#include "tutti-test-ui.h"
 #include "tutti-window-private.h"
 
 #include <cairo-pdf.h>
-
-#define WAIT_SECONDS 30
-
-typedef gboolean (*Condition) (gpointer data);
 
 typedef struct _Test
 {
@@ -41,220 +38,7 @@ typedef struct _Test
   gboolean          done;
 } Test;
 
-static const char *
-get_language (void)
-{
-  const char *language = g_getenv ("LANGUAGE");
-
-  return language != NULL && *language != '\0' ? language : "C";
-}
-
-static gboolean
-is_french (void)
-{
-  return g_str_has_prefix (get_language (), "fr");
-}
-
-static TuttiLang
-get_lang (void)
-{
-  return is_french () ? TUTTI_LANG_FR : TUTTI_LANG_EN;
-}
-
-/* ---- Waiting ---------------------------------------------------------------- */
-
-static gboolean
-tick_cb (gpointer data)
-{
-  return G_SOURCE_CONTINUE;
-}
-
-/* Runs the main loop until @condition holds; fails the test after a while. */
-static void
-wait_for (const char *what,
-          Condition   condition,
-          gpointer    data)
-{
-  gint64 deadline = g_get_monotonic_time () + WAIT_SECONDS * G_USEC_PER_SEC;
-  guint tick = g_timeout_add (20, tick_cb, NULL);
-
-  while (!condition (data))
-    {
-      if (g_get_monotonic_time () > deadline)
-        g_error ("Timed out waiting for %s", what);
-      g_main_context_iteration (NULL, TRUE);
-    }
-
-  g_source_remove (tick);
-}
-
-static gboolean
-time_passed (gpointer data)
-{
-  return g_get_monotonic_time () >= *(gint64 *) data;
-}
-
-static void
-wait_ms (guint ms)
-{
-  gint64 until = g_get_monotonic_time () + ms * 1000;
-
-  wait_for ("time to pass", time_passed, &until);
-}
-
-/* ---- Screenshots ------------------------------------------------------------ */
-
-static void
-after_paint_cb (GdkFrameClock *clock,
-                guint         *n_frames)
-{
-  (*n_frames)++;
-}
-
-typedef struct
-{
-  guint  n_frames;
-  gint64 give_up;
-} FrameWait;
-
-static gboolean
-frames_painted (gpointer data)
-{
-  FrameWait *wait = data;
-
-  return wait->n_frames >= 2 || g_get_monotonic_time () > wait->give_up;
-}
-
-/* In-process: the window as its renderer draws it, once frames have painted. */
-static void
-save_screenshot (GtkWidget  *window,
-                 const char *screen)
-{
-  const char *dir = g_getenv ("TUTTI_SCREENSHOT_DIR");
-  g_autoptr(GdkPaintable) paintable = NULL;
-  g_autoptr(GskRenderNode) node = NULL;
-  g_autoptr(GdkTexture) texture = NULL;
-  g_autofree char *path = NULL;
-  GtkSnapshot *snapshot;
-  GdkFrameClock *clock;
-  GskRenderer *renderer;
-  FrameWait wait;
-  gulong handler;
-  int width, height;
-
-  wait_ms (400);
-
-  clock = gtk_widget_get_frame_clock (window);
-  g_assert_nonnull (clock);
-  wait.n_frames = 0;
-  wait.give_up = g_get_monotonic_time () + 2 * G_USEC_PER_SEC;
-  handler = g_signal_connect (clock, "after-paint", G_CALLBACK (after_paint_cb), &wait.n_frames);
-  gtk_widget_queue_draw (window);
-  wait_for ("the window to paint", frames_painted, &wait);
-  g_signal_handler_disconnect (clock, handler);
-
-  if (dir == NULL || *dir == '\0')
-    return;
-  g_assert_cmpint (g_mkdir_with_parents (dir, 0755), ==, 0);
-
-  width = gtk_widget_get_width (window);
-  height = gtk_widget_get_height (window);
-  g_assert_cmpint (width, >, 0);
-  g_assert_cmpint (height, >, 0);
-
-  paintable = gtk_widget_paintable_new (window);
-  snapshot = gtk_snapshot_new ();
-  gdk_paintable_snapshot (paintable, snapshot, width, height);
-  node = gtk_snapshot_free_to_node (snapshot);
-  g_assert_nonnull (node);
-
-  renderer = gtk_native_get_renderer (GTK_NATIVE (window));
-  texture = gsk_renderer_render_texture (renderer, node,
-                                         &GRAPHENE_RECT_INIT (0, 0, width, height));
-  path = g_strdup_printf ("%s/%s-%s.png", dir, screen, get_language ());
-  g_assert_true (gdk_texture_save_to_png (texture, path));
-  g_test_message ("Saved %s", path);
-}
-
 /* ---- Finding things ------------------------------------------------------------ */
-
-static GtkWindow *
-find_toplevel (GType type)
-{
-  GListModel *toplevels = gtk_window_get_toplevels ();
-
-  for (guint i = 0; i < g_list_model_get_n_items (toplevels); i++)
-    {
-      g_autoptr(GtkWindow) window = g_list_model_get_item (toplevels, i);
-
-      if (G_TYPE_CHECK_INSTANCE_TYPE (window, type) && gtk_widget_get_mapped (GTK_WIDGET (window)))
-        return window;
-    }
-
-  return NULL;
-}
-
-
-
-static gboolean
-window_closed (gpointer data)
-{
-  return find_toplevel (GPOINTER_TO_SIZE (data)) == NULL;
-}
-
-static void
-clicked_cb (GtkButton *button,
-            gboolean  *clicked)
-{
-  *clicked = TRUE;
-}
-
-static gboolean
-flag_set (gpointer data)
-{
-  return *(gboolean *) data;
-}
-
-/* As Space on a focused button. */
-static void
-click (GtkButton *button)
-{
-  g_autoptr(GtkButton) keep = g_object_ref (button);
-  gboolean clicked = FALSE;
-  gulong handler;
-
-  g_assert_true (gtk_widget_get_sensitive (GTK_WIDGET (button)));
-  handler = g_signal_connect (button, "clicked", G_CALLBACK (clicked_cb), &clicked);
-  g_assert_true (gtk_widget_activate (GTK_WIDGET (button)));
-  wait_for ("the button to be clicked", flag_set, &clicked);
-  g_signal_handler_disconnect (button, handler);
-}
-
-
-static void
-type_text (GtkWidget  *row,
-           const char *text)
-{
-  gtk_widget_grab_focus (row);
-  gtk_editable_set_text (GTK_EDITABLE (row), text);
-}
-
-/* Whether the keyboard focus is within @widget. */
-static gboolean
-has_focus_within (GtkWidget *widget)
-{
-  GtkWidget *focus = gtk_root_get_focus (gtk_widget_get_root (widget));
-
-  return focus != NULL && (focus == widget || gtk_widget_is_ancestor (focus, widget));
-}
-
-static void
-assert_contains (const char *text,
-                 const char *part)
-{
-  if (text == NULL || strstr (text, part) == NULL)
-    g_error ("“%s” does not contain “%s”", text != NULL ? text : "(null)", part);
-}
 
 /* Closes the message dialog shown, with its button @label. */
 
@@ -298,8 +82,6 @@ on_login_page (gpointer data)
   return g_strcmp0 (tutti_window_get_page_name (TUTTI_WINDOW (data)), "login") == 0;
 }
 
-
-
 static gboolean
 identity_loaded (gpointer data)
 {
@@ -309,11 +91,6 @@ identity_loaded (gpointer data)
          g_strcmp0 (tutti_pupils_view_get_identity_state (view), "content") == 0 &&
          !tutti_pupils_view_get_busy (view);
 }
-
-
-
-
-
 
 static void
 log_in_as (Test       *test,

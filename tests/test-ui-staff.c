@@ -2,8 +2,8 @@
  * real app in-process against a real tutti-server --demo
  *
  * Runs under Xvfb in a private D-Bus, once per language (LANGUAGE=fr,
- * LANGUAGE=en), like test-ui.c, whose few helpers it repeats so that each
- * program stands alone. The families' side is played straight through
+ * LANGUAGE=en), like test-ui.c, with the helpers of tutti-test-ui.c.
+ * The families' side is played straight through
  * HTTP: Z-TEST's guardian changes a town and a mobile number, then its
  * pupil two fields. The office's side goes through the very widgets a
  * secretary uses: the login page, the sidebar, the queue's search and
@@ -25,12 +25,10 @@
 
 #include "tutti-application.h"
 #include "tutti-test-server.h"
+#include "tutti-test-ui.h"
 #include "tutti-window-private.h"
 
-#define WAIT_SECONDS 30
 #define SITE         "conservatoire"
-
-typedef gboolean (*Condition) (gpointer data);
 
 typedef struct
 {
@@ -44,136 +42,6 @@ typedef struct
   gboolean          started;
   gboolean          done;
 } Test;
-
-static const char *
-get_language (void)
-{
-  const char *language = g_getenv ("LANGUAGE");
-
-  return language != NULL && *language != '\0' ? language : "C";
-}
-
-static gboolean
-is_french (void)
-{
-  return g_str_has_prefix (get_language (), "fr");
-}
-
-/* ---- Waiting ---------------------------------------------------------------- */
-
-static gboolean
-tick_cb (gpointer data)
-{
-  return G_SOURCE_CONTINUE;
-}
-
-/* Runs the main loop until @condition holds; fails the test after a while. */
-static void
-wait_for (const char *what,
-          Condition   condition,
-          gpointer    data)
-{
-  gint64 deadline = g_get_monotonic_time () + WAIT_SECONDS * G_USEC_PER_SEC;
-  guint tick = g_timeout_add (20, tick_cb, NULL);
-
-  while (!condition (data))
-    {
-      if (g_get_monotonic_time () > deadline)
-        g_error ("Timed out waiting for %s", what);
-      g_main_context_iteration (NULL, TRUE);
-    }
-
-  g_source_remove (tick);
-}
-
-static gboolean
-time_passed (gpointer data)
-{
-  return g_get_monotonic_time () >= *(gint64 *) data;
-}
-
-/* Lets animations (the leaflet's slide, stack cross-fades) finish. */
-static void
-wait_ms (guint ms)
-{
-  gint64 until = g_get_monotonic_time () + ms * 1000;
-
-  wait_for ("time to pass", time_passed, &until);
-}
-
-/* ---- Screenshots ------------------------------------------------------------ */
-
-static void
-after_paint_cb (GdkFrameClock *clock,
-                guint         *n_frames)
-{
-  (*n_frames)++;
-}
-
-typedef struct
-{
-  guint  n_frames;
-  gint64 give_up;
-} FrameWait;
-
-static gboolean
-frames_painted (gpointer data)
-{
-  FrameWait *wait = data;
-
-  return wait->n_frames >= 2 || g_get_monotonic_time () > wait->give_up;
-}
-
-/* In-process: the window as its renderer draws it, once frames have painted. */
-static void
-save_screenshot (GtkWidget  *window,
-                 const char *screen)
-{
-  const char *dir = g_getenv ("TUTTI_SCREENSHOT_DIR");
-  g_autoptr(GdkPaintable) paintable = NULL;
-  g_autoptr(GskRenderNode) node = NULL;
-  g_autoptr(GdkTexture) texture = NULL;
-  g_autofree char *path = NULL;
-  GtkSnapshot *snapshot;
-  GdkFrameClock *clock;
-  GskRenderer *renderer;
-  FrameWait wait;
-  gulong handler;
-  int width, height;
-
-  wait_ms (500);
-
-  clock = gtk_widget_get_frame_clock (window);
-  g_assert_nonnull (clock);
-  wait.n_frames = 0;
-  wait.give_up = g_get_monotonic_time () + 2 * G_USEC_PER_SEC;
-  handler = g_signal_connect (clock, "after-paint", G_CALLBACK (after_paint_cb), &wait.n_frames);
-  gtk_widget_queue_draw (window);
-  wait_for ("the window to paint", frames_painted, &wait);
-  g_signal_handler_disconnect (clock, handler);
-
-  if (dir == NULL || *dir == '\0')
-    return;
-  g_assert_cmpint (g_mkdir_with_parents (dir, 0755), ==, 0);
-
-  width = gtk_widget_get_width (window);
-  height = gtk_widget_get_height (window);
-  g_assert_cmpint (width, >, 0);
-  g_assert_cmpint (height, >, 0);
-
-  paintable = gtk_widget_paintable_new (window);
-  snapshot = gtk_snapshot_new ();
-  gdk_paintable_snapshot (paintable, snapshot, width, height);
-  node = gtk_snapshot_free_to_node (snapshot);
-  g_assert_nonnull (node);
-
-  renderer = gtk_native_get_renderer (GTK_NATIVE (window));
-  texture = gsk_renderer_render_texture (renderer, node,
-                                         &GRAPHENE_RECT_INIT (0, 0, width, height));
-  path = g_strdup_printf ("%s/%s-%s.png", dir, screen, get_language ());
-  g_assert_true (gdk_texture_save_to_png (texture, path));
-  g_test_message ("Saved %s", path);
-}
 
 /* ---- The families' side, through HTTP ------------------------------------------ */
 
@@ -333,28 +201,6 @@ home_loaded (gpointer data)
          g_strcmp0 (tutti_home_view_get_state (tutti_window_get_home_view (window)), "content") == 0;
 }
 
-static GtkWindow *
-find_toplevel (GType type)
-{
-  GListModel *toplevels = gtk_window_get_toplevels ();
-
-  for (guint i = 0; i < g_list_model_get_n_items (toplevels); i++)
-    {
-      g_autoptr(GtkWindow) window = g_list_model_get_item (toplevels, i);
-
-      if (G_TYPE_CHECK_INSTANCE_TYPE (window, type) && gtk_widget_get_mapped (GTK_WIDGET (window)))
-        return window;
-    }
-
-  return NULL;
-}
-
-static gboolean
-message_dialog_shown (gpointer data)
-{
-  return find_toplevel (ADW_TYPE_MESSAGE_DIALOG) != NULL;
-}
-
 static gboolean
 no_dialog_left (gpointer data)
 {
@@ -410,64 +256,6 @@ change_gone (gpointer data)
 }
 
 /* ---- Helpers ---------------------------------------------------------------- */
-
-static void
-type_text (GtkWidget  *editable,
-           const char *text)
-{
-  gtk_widget_grab_focus (editable);
-  gtk_editable_set_text (GTK_EDITABLE (editable), text);
-}
-
-static void
-clicked_cb (GtkButton *button,
-            gboolean  *clicked)
-{
-  *clicked = TRUE;
-}
-
-static gboolean
-flag_set (gpointer data)
-{
-  return *(gboolean *) data;
-}
-
-/* As Space on a focused button: GTK emits ::clicked once the press has shown. */
-static void
-click (gpointer widget)
-{
-  g_autoptr(GtkButton) button = g_object_ref (GTK_BUTTON (widget));
-  gboolean clicked = FALSE;
-  gulong handler;
-
-  g_assert_true (gtk_widget_get_sensitive (GTK_WIDGET (button)));
-  g_assert_true (gtk_widget_is_sensitive (GTK_WIDGET (button)));
-  handler = g_signal_connect (button, "clicked", G_CALLBACK (clicked_cb), &clicked);
-  g_assert_true (gtk_widget_activate (GTK_WIDGET (button)));
-  wait_for ("the button to be clicked", flag_set, &clicked);
-  g_signal_handler_disconnect (button, handler);
-}
-
-/* The button of @root showing @label, as a person finds it. */
-static GtkButton *
-find_button (GtkWidget  *root,
-             const char *label)
-{
-  for (GtkWidget *child = gtk_widget_get_first_child (root);
-       child != NULL;
-       child = gtk_widget_get_next_sibling (child))
-    {
-      GtkButton *found;
-
-      if (GTK_IS_BUTTON (child) && g_strcmp0 (gtk_button_get_label (GTK_BUTTON (child)), label) == 0)
-        return GTK_BUTTON (child);
-      found = find_button (child, label);
-      if (found != NULL)
-        return found;
-    }
-
-  return NULL;
-}
 
 /* Where the queue shows the record, or G_MAXUINT. */
 static guint

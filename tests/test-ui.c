@@ -18,11 +18,8 @@
 
 #include "tutti-application.h"
 #include "tutti-test-server.h"
+#include "tutti-test-ui.h"
 #include "tutti-window-private.h"
-
-#define WAIT_SECONDS 30
-
-typedef gboolean (*Condition) (gpointer data);
 
 typedef struct _Test
 {
@@ -34,140 +31,6 @@ typedef struct _Test
   gboolean          started;
   gboolean          done;
 } Test;
-
-static const char *
-get_language (void)
-{
-  const char *language = g_getenv ("LANGUAGE");
-
-  return language != NULL && *language != '\0' ? language : "C";
-}
-
-static gboolean
-is_french (void)
-{
-  return g_str_has_prefix (get_language (), "fr");
-}
-
-/* ---- Waiting ---------------------------------------------------------------- */
-
-static gboolean
-tick_cb (gpointer data)
-{
-  return G_SOURCE_CONTINUE;
-}
-
-/* Runs the main loop until @condition holds; fails the test after a while. */
-static void
-wait_for (const char *what,
-          Condition   condition,
-          gpointer    data)
-{
-  gint64 deadline = g_get_monotonic_time () + WAIT_SECONDS * G_USEC_PER_SEC;
-  guint tick = g_timeout_add (20, tick_cb, NULL);
-
-  while (!condition (data))
-    {
-      if (g_get_monotonic_time () > deadline)
-        g_error ("Timed out waiting for %s", what);
-      g_main_context_iteration (NULL, TRUE);
-    }
-
-  g_source_remove (tick);
-}
-
-static gboolean
-time_passed (gpointer data)
-{
-  return g_get_monotonic_time () >= *(gint64 *) data;
-}
-
-/* Lets animations (stack cross-fades, revealers) finish. */
-static void
-wait_ms (guint ms)
-{
-  gint64 until = g_get_monotonic_time () + ms * 1000;
-
-  wait_for ("time to pass", time_passed, &until);
-}
-
-/* ---- Screenshots ------------------------------------------------------------ */
-
-static void
-after_paint_cb (GdkFrameClock *clock,
-                guint         *n_frames)
-{
-  (*n_frames)++;
-}
-
-typedef struct
-{
-  guint  n_frames;
-  gint64 give_up;
-} FrameWait;
-
-static gboolean
-frames_painted (gpointer data)
-{
-  FrameWait *wait = data;
-
-  return wait->n_frames >= 2 || g_get_monotonic_time () > wait->give_up;
-}
-
-/* In-process: the window as its renderer draws it, once frames have painted. */
-static void
-save_screenshot (GtkWidget  *window,
-                 const char *screen)
-{
-  const char *dir = g_getenv ("TUTTI_SCREENSHOT_DIR");
-  g_autoptr(GdkPaintable) paintable = NULL;
-  g_autoptr(GskRenderNode) node = NULL;
-  g_autoptr(GdkTexture) texture = NULL;
-  g_autofree char *path = NULL;
-  GtkSnapshot *snapshot;
-  GdkFrameClock *clock;
-  GskRenderer *renderer;
-  FrameWait wait;
-  gulong handler;
-  int width, height;
-
-  wait_ms (400);
-
-  clock = gtk_widget_get_frame_clock (window);
-  g_assert_nonnull (clock);
-  /* Best effort: the picture is rendered below from the widgets themselves,
-   * but a painted frame means layout is done. */
-  wait.n_frames = 0;
-  wait.give_up = g_get_monotonic_time () + 2 * G_USEC_PER_SEC;
-  handler = g_signal_connect (clock, "after-paint", G_CALLBACK (after_paint_cb), &wait.n_frames);
-  gtk_widget_queue_draw (window);
-  wait_for ("the window to paint", frames_painted, &wait);
-  g_signal_handler_disconnect (clock, handler);
-  if (wait.n_frames < 2)
-    g_test_message ("%s: %u frames painted", screen, wait.n_frames);
-
-  if (dir == NULL || *dir == '\0')
-    return;
-  g_assert_cmpint (g_mkdir_with_parents (dir, 0755), ==, 0);
-
-  width = gtk_widget_get_width (window);
-  height = gtk_widget_get_height (window);
-  g_assert_cmpint (width, >, 0);
-  g_assert_cmpint (height, >, 0);
-
-  paintable = gtk_widget_paintable_new (window);
-  snapshot = gtk_snapshot_new ();
-  gdk_paintable_snapshot (paintable, snapshot, width, height);
-  node = gtk_snapshot_free_to_node (snapshot);
-  g_assert_nonnull (node);
-
-  renderer = gtk_native_get_renderer (GTK_NATIVE (window));
-  texture = gsk_renderer_render_texture (renderer, node,
-                                         &GRAPHENE_RECT_INIT (0, 0, width, height));
-  path = g_strdup_printf ("%s/%s-%s.png", dir, screen, get_language ());
-  g_assert_true (gdk_texture_save_to_png (texture, path));
-  g_test_message ("Saved %s", path);
-}
 
 /* ---- Conditions ------------------------------------------------------------- */
 
@@ -226,32 +89,10 @@ on_login_page (gpointer data)
   return g_strcmp0 (tutti_window_get_page_name (TUTTI_WINDOW (data)), "login") == 0;
 }
 
-static GtkWindow *
-find_toplevel (GType type)
-{
-  GListModel *toplevels = gtk_window_get_toplevels ();
-
-  for (guint i = 0; i < g_list_model_get_n_items (toplevels); i++)
-    {
-      g_autoptr(GtkWindow) window = g_list_model_get_item (toplevels, i);
-
-      if (G_TYPE_CHECK_INSTANCE_TYPE (window, type) && gtk_widget_get_mapped (GTK_WIDGET (window)))
-        return window;
-    }
-
-  return NULL;
-}
-
 static gboolean
 lost_password_dialog_shown (gpointer data)
 {
   return find_toplevel (TUTTI_TYPE_LOST_PASSWORD_DIALOG) != NULL;
-}
-
-static gboolean
-message_dialog_shown (gpointer data)
-{
-  return find_toplevel (ADW_TYPE_MESSAGE_DIALOG) != NULL;
 }
 
 static gboolean
@@ -262,63 +103,6 @@ no_dialog_left (gpointer data)
 }
 
 /* ---- Helpers ---------------------------------------------------------------- */
-
-static void
-type_text (AdwEntryRow *row,
-           const char  *text)
-{
-  gtk_widget_grab_focus (GTK_WIDGET (row));
-  gtk_editable_set_text (GTK_EDITABLE (row), text);
-}
-
-static void
-clicked_cb (GtkButton *button,
-            gboolean  *clicked)
-{
-  *clicked = TRUE;
-}
-
-static gboolean
-flag_set (gpointer data)
-{
-  return *(gboolean *) data;
-}
-
-/* As Space on a focused button: GTK emits ::clicked once the press has shown. */
-static void
-click (GtkButton *button)
-{
-  g_autoptr(GtkButton) keep = g_object_ref (button);   /* a dialog's button goes with it */
-  gboolean clicked = FALSE;
-  gulong handler;
-
-  g_assert_true (gtk_widget_get_sensitive (GTK_WIDGET (button)));
-  handler = g_signal_connect (button, "clicked", G_CALLBACK (clicked_cb), &clicked);
-  g_assert_true (gtk_widget_activate (GTK_WIDGET (button)));
-  wait_for ("the button to be clicked", flag_set, &clicked);
-  g_signal_handler_disconnect (button, handler);
-}
-
-/* The button of @root showing @label, as a person finds it. */
-static GtkButton *
-find_button (GtkWidget  *root,
-             const char *label)
-{
-  for (GtkWidget *child = gtk_widget_get_first_child (root);
-       child != NULL;
-       child = gtk_widget_get_next_sibling (child))
-    {
-      GtkButton *found;
-
-      if (GTK_IS_BUTTON (child) && g_strcmp0 (gtk_button_get_label (GTK_BUTTON (child)), label) == 0)
-        return GTK_BUTTON (child);
-      found = find_button (child, label);
-      if (found != NULL)
-        return found;
-    }
-
-  return NULL;
-}
 
 static char *
 get_row_title (gpointer row)
