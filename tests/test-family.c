@@ -1327,7 +1327,12 @@ test_staff_errors (void)
   g_autofree char *pending = NULL;
   g_autofree char *good = NULL;
   g_autofree char *twice = NULL;
+  g_autofree char *edit = changes_body ("birth_place", "Fougères", NULL);
+  g_autofree char *stale = NULL;
   g_autoptr(Reply) patched = NULL;
+  g_autoptr(Reply) edited = NULL;
+  g_autoptr(Reply) reply_stale = NULL;
+  g_autoptr(Reply) reverted = NULL;
   g_autoptr(Reply) bad_entity = NULL;
   g_autoptr(Reply) bad_id = NULL;
   g_autoptr(Reply) no_record = NULL;
@@ -1366,8 +1371,23 @@ test_staff_errors (void)
   reply_twice = request ("POST", decide, staff_token, twice);
   assert_invalid_fields (reply_twice, "pending_changes.1.id", NULL);
 
-  /* Decided once; deciding it again is a conflict. */
-  good = decision_body (change_id, "accepted", NULL);
+  /* The family edits the change after the office saw "Vitré": accepting
+   * what was seen is a conflict naming the value, and decides nothing. */
+  edited = request ("PATCH", path, cmartin_token, edit);
+  g_assert_cmpuint (edited->status, ==, 202);
+  stale = g_strdup_printf ("{\"pending_changes\": [{\"id\": %" G_GINT64_FORMAT ", \"state\": \"accepted\","
+                           " \"new_value\": \"Vitré\"}]}", change_id);
+  reply_stale = request ("POST", decide, staff_token, stale);
+  assert_error (reply_stale, 409, "conflict");
+  g_assert_true (json_object_has_member (json_object_get_object_member (
+                   json_object_get_object_member (reply_object (reply_stale), "error"), "fields"),
+                 "pending_changes.0.new_value"));
+  reverted = request ("PATCH", path, cmartin_token, body);
+  g_assert_cmpuint (reverted->status, ==, 202);
+
+  /* Decided once, with the value seen; deciding it again is a conflict. */
+  good = g_strdup_printf ("{\"pending_changes\": [{\"id\": %" G_GINT64_FORMAT ", \"state\": \"accepted\","
+                          " \"new_value\": \"Vitré\"}]}", change_id);
   reply_good = request ("POST", decide, staff_token, good);
   g_assert_cmpuint (reply_good->status, ==, 200);
   reply_again = request ("POST", decide, staff_token, good);

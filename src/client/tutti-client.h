@@ -268,9 +268,11 @@ TuttiChangeGroup *
 
 /* POST /staff/changes/{entity}/{id}/decide: @decisions (element-type
  * TuttiPendingChange) gives for each change its id, its state
- * (TUTTI_CHANGE_ACCEPTED or TUTTI_CHANGE_REFUSED) and, for a refusal, an
- * optional reason; the rest of each is not sent. All or nothing: a change
- * decided meanwhile is TUTTI_API_ERROR_CONFLICT and decides nothing.
+ * (TUTTI_CHANGE_ACCEPTED or TUTTI_CHANGE_REFUSED), for a refusal an
+ * optional reason, and the new value as the office saw it (nullable: not
+ * checked); the rest of each is not sent. All or nothing: a change decided
+ * meanwhile, or whose value the family edited since, is
+ * TUTTI_API_ERROR_CONFLICT and decides nothing.
  * Answers the changes just decided. */
 void           tutti_client_decide_changes_async      (TuttiClient        *self,
                                                        TuttiEntity         entity,

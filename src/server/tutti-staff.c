@@ -37,6 +37,10 @@ static const TuttiText msg_twice = {
   "This change is listed twice.",
   "Cette modification figure deux fois.",
 };
+static const TuttiText msg_changed_since = {
+  "The family changed this value after it was shown to you: look at it again.",
+  "La famille a modifié cette valeur après son affichage : consultez-la à nouveau.",
+};
 static const TuttiText msg_choose_state = {
   "Choose \"accepted\" or \"refused\".",
   "Choisissez « accepted » ou « refused ».",
@@ -306,12 +310,15 @@ record_get (TuttiRequest *request)
   reply_group (request, group);
 }
 
-/* A decision: the change's id, the state wanted, the reason of a refusal. */
+/* A decision: the change's id, the state wanted, the reason of a refusal,
+ * and the new value the office saw, if sent: the family may have edited
+ * the change since (a second edit replaces the pending value in place). */
 typedef struct
 {
   gint64 id;
   TuttiChangeState state;
   const char *reason;
+  const char *seen_value;
 } Decision;
 
 static TuttiPendingChange *
@@ -348,7 +355,8 @@ decide (TuttiRequest      *request,
   g_autoptr(GPtrArray) changes = NULL;
   g_autoptr(GError) invalid = tutti_request_error_new (request, TUTTI_API_ERROR_INVALID);
   g_autofree char *now = tutti_datetime_now ();
-  gboolean conflict = FALSE;
+  g_autoptr(GError) conflict = tutti_request_error_new (request, TUTTI_API_ERROR_CONFLICT);
+  gboolean in_conflict = FALSE;
   gboolean record_changed = FALSE;
   gpointer record;
   sqlite3_stmt *stmt;
@@ -377,7 +385,7 @@ decide (TuttiRequest      *request,
       for (guint i = 0; i < changes->len; i++)
         {
           TuttiPendingChange *change = g_ptr_array_index (changes, i);
-          Decision decision = { change->id, all_state, all_reason };
+          Decision decision = { change->id, all_state, all_reason, NULL };
 
           if (change->state == TUTTI_CHANGE_PENDING)
             g_array_append_val (decisions, decision);
@@ -399,7 +407,14 @@ decide (TuttiRequest      *request,
           tutti_api_error_add_field (invalid, state_key, tutti_text_get (&msg_choose_state, lang));
         }
       else if (change->state != TUTTI_CHANGE_PENDING)
-        conflict = TRUE;
+        in_conflict = TRUE;
+      else if (decision->seen_value != NULL && g_strcmp0 (decision->seen_value, change->new_value) != 0)
+        {
+          g_autofree char *value_key = g_strdup_printf ("pending_changes.%u.new_value", i);
+
+          tutti_api_error_add_field (conflict, value_key, tutti_text_get (&msg_changed_since, lang));
+          in_conflict = TRUE;
+        }
       else
         for (guint j = 0; j < i; j++)
           if (g_array_index (decisions, Decision, j).id == decision->id)
@@ -413,10 +428,11 @@ decide (TuttiRequest      *request,
       g_propagate_error (error, g_steal_pointer (&invalid));
       goto failed;
     }
-  if (conflict)
+  if (in_conflict)
     {
-      /* Decided meanwhile, by someone else or an earlier click. */
-      g_propagate_error (error, tutti_request_error_new (request, TUTTI_API_ERROR_CONFLICT));
+      /* Decided meanwhile, by someone else or an earlier click, or edited
+       * by the family since the office looked at it. */
+      g_propagate_error (error, g_steal_pointer (&conflict));
       goto failed;
     }
 
@@ -474,7 +490,8 @@ failed:
 }
 
 /* POST /staff/changes/{entity}/{id}/decide
- * {"pending_changes": [{"id", "state": "accepted"|"refused", "reason"?}]} */
+ * {"pending_changes": [{"id", "state": "accepted"|"refused", "reason"?,
+ *                       "new_value"?}]} */
 static void
 decide_post (TuttiRequest *request)
 {
@@ -503,7 +520,7 @@ decide_post (TuttiRequest *request)
   for (guint i = 0; i < sent->len; i++)
     {
       TuttiPendingChange *change = g_ptr_array_index (sent, i);
-      Decision decision = { change->id, change->state, change->reason };
+      Decision decision = { change->id, change->state, change->reason, change->new_value };
 
       g_array_append_val (decisions, decision);
     }
