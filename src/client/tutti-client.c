@@ -1845,6 +1845,7 @@ copy_decision (gconstpointer src,
 
   copy->id = decision->id;
   copy->state = decision->state;
+  copy->new_value = g_strdup (decision->new_value);
   if (decision->state == TUTTI_CHANGE_REFUSED && !tutti_is_blank (decision->reason))
     copy->reason = g_strdup (decision->reason);
   return copy;
