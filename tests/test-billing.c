@@ -14,164 +14,20 @@
 #include <string.h>
 
 #include "tutti-core.h"
-#include "tutti-test-server.h"
+#include "tutti-test-http.h"
 
-#define SITE "conservatoire"
-#define FAMILY_PASSWORD "Vitre2026"
-#define STAFF_PASSWORD "Accueil2026"
 
 static TuttiTestServer *read_server;   /* the demo as loaded */
 static TuttiTestServer *write_server;  /* where the office records */
-static SoupSession *session;
 
 /* ---- HTTP ------------------------------------------------------------------ */
 
-typedef struct
-{
-  guint status;
-  GBytes *body;
-  JsonNode *json;
-  SoupMessageHeaders *headers;
-} Reply;
-
-static void
-reply_free (Reply *reply)
-{
-  g_clear_pointer (&reply->body, g_bytes_unref);
-  g_clear_pointer (&reply->json, json_node_unref);
-  g_clear_pointer (&reply->headers, soup_message_headers_unref);
-  g_free (reply);
-}
-
-G_DEFINE_AUTOPTR_CLEANUP_FUNC (Reply, reply_free)
-
-/* One request, answered synchronously. A @body is sent as JSON; @lang
- * becomes Accept-Language, @key Idempotency-Key. */
-static Reply *
-request_full (TuttiTestServer *server,
-              const char      *method,
-              const char      *path,
-              const char      *token,
-              const char      *body,
-              const char      *lang,
-              const char      *key)
-{
-  g_autofree char *url = g_strconcat (tutti_test_server_get_url (server), path, NULL);
-  g_autoptr(SoupMessage) msg = soup_message_new (method, url);
-  g_autoptr(GError) error = NULL;
-  SoupMessageHeaders *headers;
-  Reply *reply = g_new0 (Reply, 1);
-  const char *content_type;
-  gsize size;
-  const char *data;
-
-  g_assert_nonnull (msg);
-  headers = soup_message_get_request_headers (msg);
-  if (token != NULL)
-    {
-      g_autofree char *authorization = g_strconcat ("Bearer ", token, NULL);
-      soup_message_headers_replace (headers, "Authorization", authorization);
-    }
-  if (lang != NULL)
-    soup_message_headers_replace (headers, "Accept-Language", lang);
-  if (key != NULL)
-    soup_message_headers_replace (headers, TUTTI_API_HEADER_IDEMPOTENCY, key);
-  if (body != NULL)
-    {
-      g_autoptr(GBytes) bytes = g_bytes_new (body, strlen (body));
-      soup_message_set_request_body_from_bytes (msg, "application/json", bytes);
-    }
-
-  reply->body = soup_session_send_and_read (session, msg, NULL, &error);
-  g_assert_no_error (error);
-  reply->status = soup_message_get_status (msg);
-  reply->headers = soup_message_headers_ref (soup_message_get_response_headers (msg));
-
-  content_type = soup_message_headers_get_content_type (reply->headers, NULL);
-  data = g_bytes_get_data (reply->body, &size);
-  if (size > 0 && g_strcmp0 (content_type, "application/json") == 0)
-    {
-      g_autoptr(JsonParser) parser = json_parser_new ();
-
-      if (json_parser_load_from_data (parser, data, size, NULL))
-        reply->json = json_node_ref (json_parser_get_root (parser));
-    }
-  return reply;
-}
-
-static Reply *
+static TuttiTestReply *
 get (TuttiTestServer *server,
      const char      *path,
      const char      *token)
 {
-  return request_full (server, "GET", path, token, NULL, NULL, NULL);
-}
-
-/* The API's error form: {"error": {"code", "message", "fields"?}}. */
-static JsonObject *
-assert_error (Reply      *reply,
-              guint       status,
-              const char *code)
-{
-  JsonObject *error;
-
-  g_assert_cmpuint (reply->status, ==, status);
-  g_assert_nonnull (reply->json);
-  g_assert_true (JSON_NODE_HOLDS_OBJECT (reply->json));
-  error = json_object_get_object_member (json_node_get_object (reply->json), "error");
-  g_assert_nonnull (error);
-  g_assert_cmpstr (json_object_get_string_member (error, "code"), ==, code);
-  g_assert_cmpstr (json_object_get_string_member (error, "message"), !=, "");
-  return error;
-}
-
-/* A 422 naming @field among its fields. */
-static void
-assert_invalid_field (Reply      *reply,
-                      const char *field)
-{
-  JsonObject *error = assert_error (reply, 422, "invalid");
-  JsonObject *fields;
-
-  g_assert_true (json_object_has_member (error, "fields"));
-  fields = json_object_get_object_member (error, "fields");
-  if (!json_object_has_member (fields, field))
-    g_error ("422 without the field “%s”: %s", field,
-             (const char *) g_bytes_get_data (reply->body, NULL));
-  g_assert_cmpstr (json_object_get_string_member (fields, field), !=, "");
-}
-
-/* Logs in; returns the session (token and account), or fails the test. */
-static TuttiSession *
-login (TuttiTestServer *server,
-       const char      *login_name,
-       const char      *password)
-{
-  g_autoptr(TuttiLoginRequest) login_request = tutti_login_request_new ();
-  g_autofree char *body = NULL;
-  g_autoptr(Reply) reply = NULL;
-  g_autoptr(GError) error = NULL;
-  TuttiSession *tutti_session;
-
-  login_request->site = g_strdup (SITE);
-  login_request->login = g_strdup (login_name);
-  login_request->password = g_strdup (password);
-  body = tutti_record_to_data (&tutti_login_request_schema, login_request);
-  reply = request_full (server, "POST", TUTTI_API_SESSION, NULL, body, NULL, NULL);
-  g_assert_cmpuint (reply->status, ==, 201);
-  tutti_session = tutti_session_from_json (reply->json, &error);
-  g_assert_no_error (error);
-  return tutti_session;
-}
-
-static char *
-login_token (TuttiTestServer *server,
-             const char      *login_name,
-             const char      *password)
-{
-  g_autoptr(TuttiSession) tutti_session = login (server, login_name, password);
-
-  return g_steal_pointer (&tutti_session->token);
+  return tutti_test_request_full (server, "GET", path, token, NULL, NULL, NULL);
 }
 
 static TuttiBillingStatement *
@@ -179,7 +35,7 @@ get_statement (TuttiTestServer *server,
                const char      *path,
                const char      *token)
 {
-  g_autoptr(Reply) reply = get (server, path, token);
+  g_autoptr(TuttiTestReply) reply = get (server, path, token);
   g_autoptr(GError) error = NULL;
   TuttiBillingStatement *statement;
 
@@ -233,7 +89,7 @@ get_pdf (TuttiTestServer *server,
          const char      *token)
 {
   g_autofree char *path = document_path (operation);
-  g_autoptr(Reply) reply = get (server, path, token);
+  g_autoptr(TuttiTestReply) reply = get (server, path, token);
   const char *content_type;
 
   g_assert_cmpuint (reply->status, ==, 200);
@@ -300,7 +156,7 @@ assert_not_contains (const char *text,
 static void
 test_fees_ztest (void)
 {
-  g_autofree char *token = login_token (read_server, "ztest1", FAMILY_PASSWORD);
+  g_autofree char *token = tutti_test_login_token (read_server, "ztest1", TUTTI_TEST_FAMILY_PASSWORD);
   g_autoptr(TuttiBillingStatement) fees = get_statement (read_server, TUTTI_API_BILLING_FEES, token);
   const TuttiBillingLine *receipt, *invoice;
 
@@ -333,7 +189,7 @@ test_fees_ztest (void)
 static void
 test_rentals_ztest (void)
 {
-  g_autofree char *token = login_token (read_server, "ztest1", FAMILY_PASSWORD);
+  g_autofree char *token = tutti_test_login_token (read_server, "ztest1", TUTTI_TEST_FAMILY_PASSWORD);
   g_autoptr(TuttiBillingStatement) rentals = get_statement (read_server, TUTTI_API_BILLING_RENTALS, token);
 
   g_assert_cmpint (rentals->kind, ==, TUTTI_BILLING_RENTAL);
@@ -346,8 +202,8 @@ test_rentals_ztest (void)
 static void
 test_martin (void)
 {
-  g_autofree char *claire = login_token (read_server, "cmartin", FAMILY_PASSWORD);
-  g_autofree char *paul = login_token (read_server, "pmartin", FAMILY_PASSWORD);
+  g_autofree char *claire = tutti_test_login_token (read_server, "cmartin", TUTTI_TEST_FAMILY_PASSWORD);
+  g_autofree char *paul = tutti_test_login_token (read_server, "pmartin", TUTTI_TEST_FAMILY_PASSWORD);
   g_autoptr(TuttiBillingStatement) fees = get_statement (read_server, TUTTI_API_BILLING_FEES, claire);
   g_autoptr(TuttiBillingStatement) rentals = get_statement (read_server, TUTTI_API_BILLING_RENTALS, claire);
   g_autoptr(TuttiBillingStatement) paul_fees = get_statement (read_server, TUTTI_API_BILLING_FEES, paul);
@@ -372,8 +228,8 @@ test_martin (void)
   /* Both guardians see the same family's accounts, and so does the office. */
   g_assert_true (tutti_record_equal (&tutti_billing_statement_schema, fees, paul_fees));
   {
-    g_autoptr(TuttiSession) claire_session = login (read_server, "cmartin", FAMILY_PASSWORD);
-    g_autofree char *staff = login_token (read_server, "secretariat", STAFF_PASSWORD);
+    g_autoptr(TuttiSession) claire_session = tutti_test_login (read_server, "cmartin", TUTTI_TEST_FAMILY_PASSWORD);
+    g_autofree char *staff = tutti_test_login_token (read_server, "secretariat", TUTTI_TEST_STAFF_PASSWORD);
     g_autofree char *path = g_strdup_printf (TUTTI_API_STAFF "/families/%" G_GINT64_FORMAT "/billing/rentals",
                                              claire_session->account->family_id);
     g_autoptr(TuttiBillingStatement) staff_rentals = get_statement (read_server, path, staff);
@@ -390,11 +246,11 @@ test_unauthenticated (void)
 
   for (guint i = 0; i < G_N_ELEMENTS (paths); i++)
     {
-      g_autoptr(Reply) no_token = get (read_server, paths[i], NULL);
-      g_autoptr(Reply) bad_token = get (read_server, paths[i], "not-a-token");
+      g_autoptr(TuttiTestReply) no_token = get (read_server, paths[i], NULL);
+      g_autoptr(TuttiTestReply) bad_token = get (read_server, paths[i], "not-a-token");
 
-      assert_error (no_token, 401, "unauthenticated");
-      assert_error (bad_token, 401, "unauthenticated");
+      tutti_test_assert_error (no_token, 401, "unauthenticated");
+      tutti_test_assert_error (bad_token, 401, "unauthenticated");
     }
 }
 
@@ -403,14 +259,14 @@ test_unauthenticated (void)
 static void
 test_staff_on_family_routes (void)
 {
-  g_autofree char *staff = login_token (read_server, "secretariat", STAFF_PASSWORD);
-  g_autoptr(Reply) fees = get (read_server, TUTTI_API_BILLING_FEES, staff);
-  g_autoptr(Reply) rentals = get (read_server, TUTTI_API_BILLING_RENTALS, staff);
-  g_autoptr(Reply) document = get (read_server, TUTTI_API_BILLING_DOCUMENTS "/12FC01618", staff);
+  g_autofree char *staff = tutti_test_login_token (read_server, "secretariat", TUTTI_TEST_STAFF_PASSWORD);
+  g_autoptr(TuttiTestReply) fees = get (read_server, TUTTI_API_BILLING_FEES, staff);
+  g_autoptr(TuttiTestReply) rentals = get (read_server, TUTTI_API_BILLING_RENTALS, staff);
+  g_autoptr(TuttiTestReply) document = get (read_server, TUTTI_API_BILLING_DOCUMENTS "/12FC01618", staff);
 
-  assert_error (fees, 404, "not-found");
-  assert_error (rentals, 404, "not-found");
-  assert_error (document, 404, "not-found");
+  tutti_test_assert_error (fees, 404, "not-found");
+  tutti_test_assert_error (rentals, 404, "not-found");
+  tutti_test_assert_error (document, 404, "not-found");
 }
 
 /* ---- BIL-2: the documents ------------------------------------------------------ */
@@ -419,29 +275,29 @@ test_staff_on_family_routes (void)
 static void
 test_document_foreign (void)
 {
-  g_autofree char *ztest = login_token (read_server, "ztest1", FAMILY_PASSWORD);
-  g_autofree char *claire = login_token (read_server, "cmartin", FAMILY_PASSWORD);
+  g_autofree char *ztest = tutti_test_login_token (read_server, "ztest1", TUTTI_TEST_FAMILY_PASSWORD);
+  g_autofree char *claire = tutti_test_login_token (read_server, "cmartin", TUTTI_TEST_FAMILY_PASSWORD);
   g_autoptr(TuttiBillingStatement) martin = get_statement (read_server, TUTTI_API_BILLING_FEES, claire);
   const TuttiBillingLine *line = g_ptr_array_index (martin->lines, 0);
   g_autofree char *foreign_path = document_path (line->operation);
-  g_autoptr(Reply) own = get (read_server, foreign_path, claire);
-  g_autoptr(Reply) foreign = get (read_server, foreign_path, ztest);
-  g_autoptr(Reply) unknown = get (read_server, TUTTI_API_BILLING_DOCUMENTS "/99FC99999", ztest);
-  g_autoptr(Reply) reversed = get (read_server, TUTTI_API_BILLING_DOCUMENTS "/12FC01618", claire);
+  g_autoptr(TuttiTestReply) own = get (read_server, foreign_path, claire);
+  g_autoptr(TuttiTestReply) foreign = get (read_server, foreign_path, ztest);
+  g_autoptr(TuttiTestReply) unknown = get (read_server, TUTTI_API_BILLING_DOCUMENTS "/99FC99999", ztest);
+  g_autoptr(TuttiTestReply) reversed = get (read_server, TUTTI_API_BILLING_DOCUMENTS "/12FC01618", claire);
 
   g_assert_cmpuint (own->status, ==, 200);
-  assert_error (foreign, 404, "not-found");
-  assert_error (unknown, 404, "not-found");
-  assert_error (reversed, 404, "not-found");
+  tutti_test_assert_error (foreign, 404, "not-found");
+  tutti_test_assert_error (unknown, 404, "not-found");
+  tutti_test_assert_error (reversed, 404, "not-found");
   g_assert_true (g_bytes_equal (foreign->body, unknown->body));
 }
 
 static void
 test_document_invoice_fr (void)
 {
-  g_autofree char *token = login_token (read_server, "ztest1", FAMILY_PASSWORD);
+  g_autofree char *token = tutti_test_login_token (read_server, "ztest1", TUTTI_TEST_FAMILY_PASSWORD);
   g_autofree char *path = document_path ("12FC01618");
-  g_autoptr(Reply) reply = get (read_server, path, token);
+  g_autoptr(TuttiTestReply) reply = get (read_server, path, token);
   g_autoptr(GBytes) pdf = get_pdf (read_server, "12FC01618", token);
   g_autofree char *text = NULL;
   const char *disposition;
@@ -476,7 +332,7 @@ test_document_invoice_fr (void)
 static void
 test_document_receipt_fr (void)
 {
-  g_autofree char *token = login_token (read_server, "ztest1", FAMILY_PASSWORD);
+  g_autofree char *token = tutti_test_login_token (read_server, "ztest1", TUTTI_TEST_FAMILY_PASSWORD);
   g_autoptr(GBytes) pdf = get_pdf (read_server, "12RC01632", token);
   g_autofree char *text = pdf_text (pdf, NULL);
 
@@ -496,7 +352,7 @@ test_document_receipt_fr (void)
 static void
 test_document_english (void)
 {
-  g_autofree char *token = login_token (read_server, "pmartin", FAMILY_PASSWORD);
+  g_autofree char *token = tutti_test_login_token (read_server, "pmartin", TUTTI_TEST_FAMILY_PASSWORD);
   g_autoptr(TuttiBillingStatement) fees = get_statement (read_server, TUTTI_API_BILLING_FEES, token);
   g_autoptr(GBytes) pdf = NULL;
   g_autofree char *text = NULL;
@@ -531,7 +387,7 @@ test_document_english (void)
 static void
 test_document_identical (void)
 {
-  g_autofree char *token = login_token (read_server, "ztest1", FAMILY_PASSWORD);
+  g_autofree char *token = tutti_test_login_token (read_server, "ztest1", TUTTI_TEST_FAMILY_PASSWORD);
   g_autoptr(GBytes) first = get_pdf (read_server, "12FC01618", token);
   g_autoptr(GBytes) second = NULL;
   g_autoptr(GBytes) receipt = NULL;
@@ -552,7 +408,7 @@ test_document_identical (void)
 static gint64
 ztest_family_id (TuttiTestServer *server)
 {
-  g_autoptr(TuttiSession) tutti_session = login (server, "ztest1", FAMILY_PASSWORD);
+  g_autoptr(TuttiSession) tutti_session = tutti_test_login (server, "ztest1", TUTTI_TEST_FAMILY_PASSWORD);
 
   g_assert_cmpint (tutti_session->account->family_id, >, 0);
   return tutti_session->account->family_id;
@@ -565,7 +421,7 @@ staff_path (gint64      family_id,
   return g_strdup_printf (TUTTI_API_STAFF "/families/%" G_GINT64_FORMAT "/%s", family_id, what);
 }
 
-static Reply *
+static TuttiTestReply *
 staff_post (const char *token,
             gint64      family_id,
             const char *what,
@@ -574,11 +430,11 @@ staff_post (const char *token,
 {
   g_autofree char *path = staff_path (family_id, what);
 
-  return request_full (write_server, "POST", path, token, body, NULL, key);
+  return tutti_test_request_full (write_server, "POST", path, token, body, NULL, key);
 }
 
 static TuttiBillingLine *
-line_from_reply (Reply *reply)
+line_from_reply (TuttiTestReply *reply)
 {
   g_autoptr(GError) error = NULL;
   TuttiBillingLine *line;
@@ -593,28 +449,28 @@ line_from_reply (Reply *reply)
 static void
 test_staff_forbidden (void)
 {
-  g_autofree char *token = login_token (write_server, "ztest1", FAMILY_PASSWORD);
+  g_autofree char *token = tutti_test_login_token (write_server, "ztest1", TUTTI_TEST_FAMILY_PASSWORD);
   gint64 family_id = ztest_family_id (write_server);
-  g_autoptr(Reply) invoice = staff_post (token, family_id, "invoices",
+  g_autoptr(TuttiTestReply) invoice = staff_post (token, family_id, "invoices",
                                          "{\"kind\":\"fee\",\"lines\":[{\"label\":\"x\",\"amount\":100}]}",
                                          NULL);
-  g_autoptr(Reply) payment = staff_post (token, family_id, "payments",
+  g_autoptr(TuttiTestReply) payment = staff_post (token, family_id, "payments",
                                          "{\"kind\":\"fee\",\"payment_method\":\"cash\",\"amount\":100}",
                                          NULL);
   g_autofree char *fees_path = staff_path (family_id, "billing/fees");
   g_autofree char *document = staff_path (family_id, "billing/documents/12FC01618");
-  g_autoptr(Reply) fees = get (write_server, fees_path, token);
-  g_autoptr(Reply) pdf = get (write_server, document, token);
-  g_autoptr(Reply) anonymous = staff_post (NULL, family_id, "payments",
+  g_autoptr(TuttiTestReply) fees = get (write_server, fees_path, token);
+  g_autoptr(TuttiTestReply) pdf = get (write_server, document, token);
+  g_autoptr(TuttiTestReply) anonymous = staff_post (NULL, family_id, "payments",
                                            "{\"kind\":\"fee\",\"payment_method\":\"cash\",\"amount\":100}",
                                            NULL);
   g_autoptr(TuttiBillingStatement) after = get_statement (write_server, TUTTI_API_BILLING_FEES, token);
 
-  assert_error (invoice, 403, "forbidden");
-  assert_error (payment, 403, "forbidden");
-  assert_error (fees, 403, "forbidden");
-  assert_error (pdf, 403, "forbidden");
-  assert_error (anonymous, 401, "unauthenticated");
+  tutti_test_assert_error (invoice, 403, "forbidden");
+  tutti_test_assert_error (payment, 403, "forbidden");
+  tutti_test_assert_error (fees, 403, "forbidden");
+  tutti_test_assert_error (pdf, 403, "forbidden");
+  tutti_test_assert_error (anonymous, 401, "unauthenticated");
   /* Nothing was recorded. */
   for (guint i = 0; i < after->lines->len; i++)
     g_assert_cmpint (((TuttiBillingLine *) g_ptr_array_index (after->lines, i))->debit, !=, 100);
@@ -625,22 +481,22 @@ test_staff_forbidden (void)
 static void
 test_staff_invoice_and_payment (void)
 {
-  g_autofree char *staff = login_token (write_server, "secretariat", STAFF_PASSWORD);
-  g_autofree char *family = login_token (write_server, "ztest1", FAMILY_PASSWORD);
+  g_autofree char *staff = tutti_test_login_token (write_server, "secretariat", TUTTI_TEST_STAFF_PASSWORD);
+  g_autofree char *family = tutti_test_login_token (write_server, "ztest1", TUTTI_TEST_FAMILY_PASSWORD);
   gint64 family_id = ztest_family_id (write_server);
   g_autoptr(TuttiBillingStatement) before = get_statement (write_server, TUTTI_API_BILLING_FEES, family);
   g_autoptr(TuttiBillingStatement) paid = NULL;
   g_autoptr(TuttiBillingLine) invoice = NULL;
   g_autoptr(TuttiBillingLine) payment = NULL;
-  g_autoptr(Reply) invoice_reply = NULL;
-  g_autoptr(Reply) payment_reply = NULL;
+  g_autoptr(TuttiTestReply) invoice_reply = NULL;
+  g_autoptr(TuttiTestReply) payment_reply = NULL;
   g_autoptr(GBytes) invoice_pdf = NULL;
   g_autoptr(GBytes) payment_pdf = NULL;
   g_autoptr(GRegex) operation_format = g_regex_new ("^26[FR]C[0-9]{5}$", 0, 0, NULL);
   g_autofree char *invoice_text = NULL;
   g_autofree char *payment_text = NULL;
   g_autofree char *staff_document = NULL;
-  g_autoptr(Reply) staff_pdf = NULL;
+  g_autoptr(TuttiTestReply) staff_pdf = NULL;
   const TuttiBillingLine *newest;
 
   invoice_reply = staff_post (staff, family_id, "invoices",
@@ -711,24 +567,24 @@ test_staff_invoice_and_payment (void)
 static void
 test_staff_idempotency (void)
 {
-  g_autofree char *staff = login_token (write_server, "secretariat", STAFF_PASSWORD);
-  g_autofree char *family = login_token (write_server, "ztest1", FAMILY_PASSWORD);
+  g_autofree char *staff = tutti_test_login_token (write_server, "secretariat", TUTTI_TEST_STAFF_PASSWORD);
+  g_autofree char *family = tutti_test_login_token (write_server, "ztest1", TUTTI_TEST_FAMILY_PASSWORD);
   gint64 family_id = ztest_family_id (write_server);
   const char *body = "{\"kind\":\"rental\",\"payment_method\":\"transfer\",\"amount\":2500,"
                      "\"reference\":\"VIR 2026-118\"}";
   g_autoptr(TuttiBillingStatement) before = get_statement (write_server, TUTTI_API_BILLING_RENTALS, family);
   g_autoptr(TuttiBillingStatement) after = NULL;
   g_autoptr(TuttiBillingStatement) after_other = NULL;
-  g_autoptr(Reply) first = staff_post (staff, family_id, "payments", body, "5d0f7a1e-payment-1");
-  g_autoptr(Reply) second = staff_post (staff, family_id, "payments", body, "5d0f7a1e-payment-1");
-  g_autoptr(Reply) reused = staff_post (staff, family_id, "payments",
+  g_autoptr(TuttiTestReply) first = staff_post (staff, family_id, "payments", body, "5d0f7a1e-payment-1");
+  g_autoptr(TuttiTestReply) second = staff_post (staff, family_id, "payments", body, "5d0f7a1e-payment-1");
+  g_autoptr(TuttiTestReply) reused = staff_post (staff, family_id, "payments",
                                         "{\"kind\":\"rental\",\"payment_method\":\"transfer\",\"amount\":2600}",
                                         "5d0f7a1e-payment-1");
-  g_autoptr(Reply) other_route = staff_post (staff, family_id, "invoices",
+  g_autoptr(TuttiTestReply) other_route = staff_post (staff, family_id, "invoices",
                                              "{\"kind\":\"rental\",\"lines\":[{\"label\":\"x\",\"amount\":5}]}",
                                              "5d0f7a1e-payment-1");
-  g_autoptr(Reply) other_key = NULL;
-  g_autoptr(Reply) bad_key = staff_post (staff, family_id, "payments", body, "un espace");
+  g_autoptr(TuttiTestReply) other_key = NULL;
+  g_autoptr(TuttiTestReply) bad_key = staff_post (staff, family_id, "payments", body, "un espace");
   g_autoptr(TuttiBillingLine) line = line_from_reply (first);
   g_autoptr(TuttiBillingLine) other_line = NULL;
   g_autoptr(GDateTime) now = g_date_time_new_now_local ();
@@ -741,9 +597,9 @@ test_staff_idempotency (void)
   g_assert_null (soup_message_headers_get_one (first->headers, "Idempotent-Replayed"));
 
   /* Another request under that key is refused, not replayed. */
-  assert_error (reused, 409, "conflict");
-  assert_error (other_route, 409, "conflict");
-  assert_error (bad_key, 400, "bad-request");
+  tutti_test_assert_error (reused, 409, "conflict");
+  tutti_test_assert_error (other_route, 409, "conflict");
+  tutti_test_assert_error (bad_key, 400, "bad-request");
 
   after = get_statement (write_server, TUTTI_API_BILLING_RENTALS, family);
   g_assert_cmpuint (after->lines->len, ==, before->lines->len + 1);
@@ -765,8 +621,8 @@ test_staff_idempotency (void)
 static void
 test_staff_invalid (void)
 {
-  g_autofree char *staff = login_token (write_server, "secretariat", STAFF_PASSWORD);
-  g_autofree char *family = login_token (write_server, "ztest1", FAMILY_PASSWORD);
+  g_autofree char *staff = tutti_test_login_token (write_server, "secretariat", TUTTI_TEST_STAFF_PASSWORD);
+  g_autofree char *family = tutti_test_login_token (write_server, "ztest1", TUTTI_TEST_FAMILY_PASSWORD);
   gint64 family_id = ztest_family_id (write_server);
   g_autoptr(TuttiBillingStatement) before = get_statement (write_server, TUTTI_API_BILLING_FEES, family);
   g_autoptr(TuttiBillingStatement) after = NULL;
@@ -799,35 +655,35 @@ test_staff_invalid (void)
 
   for (guint i = 0; i < G_N_ELEMENTS (cases); i++)
     {
-      g_autoptr(Reply) reply = staff_post (staff, family_id, cases[i].what, cases[i].body, NULL);
+      g_autoptr(TuttiTestReply) reply = staff_post (staff, family_id, cases[i].what, cases[i].body, NULL);
 
       g_test_message ("%s %s", cases[i].what, cases[i].body);
-      assert_invalid_field (reply, cases[i].field);
+      tutti_test_assert_names (reply, cases[i].field);
     }
 
   /* An unknown family, and a family id that is not one. */
   {
-    g_autoptr(Reply) unknown = staff_post (staff, 999999, "payments",
+    g_autoptr(TuttiTestReply) unknown = staff_post (staff, 999999, "payments",
                                            "{\"kind\":\"fee\",\"payment_method\":\"cash\",\"amount\":100}",
                                            NULL);
-    g_autoptr(Reply) not_an_id = request_full (write_server, "POST",
+    g_autoptr(TuttiTestReply) not_an_id = tutti_test_request_full (write_server, "POST",
                                                TUTTI_API_STAFF "/families/abc/payments", staff,
                                                "{\"kind\":\"fee\",\"payment_method\":\"cash\",\"amount\":100}",
                                                NULL, NULL);
-    g_autoptr(Reply) unknown_fees = get (write_server, TUTTI_API_STAFF "/families/999999/billing/fees", staff);
+    g_autoptr(TuttiTestReply) unknown_fees = get (write_server, TUTTI_API_STAFF "/families/999999/billing/fees", staff);
 
-    assert_error (unknown, 404, "not-found");
-    assert_error (not_an_id, 404, "not-found");
-    assert_error (unknown_fees, 404, "not-found");
+    tutti_test_assert_error (unknown, 404, "not-found");
+    tutti_test_assert_error (not_an_id, 404, "not-found");
+    tutti_test_assert_error (unknown_fees, 404, "not-found");
   }
 
   /* In English too. */
   {
     g_autofree char *path = staff_path (family_id, "payments");
-    g_autoptr(Reply) english = request_full (write_server, "POST", path, staff,
+    g_autoptr(TuttiTestReply) english = tutti_test_request_full (write_server, "POST", path, staff,
                                              "{\"kind\":\"fee\",\"payment_method\":\"cash\",\"amount\":-1}",
                                              "en", NULL);
-    JsonObject *error = assert_error (english, 422, "invalid");
+    JsonObject *error = tutti_test_assert_error (english, 422, "invalid");
 
     g_assert_cmpstr (json_object_get_string_member (json_object_get_object_member (error, "fields"), "amount"),
                      ==, "The amount must be a positive whole number of cents.");
@@ -842,11 +698,11 @@ test_staff_invalid (void)
 static void
 test_staff_long_invoice (void)
 {
-  g_autofree char *staff = login_token (write_server, "secretariat", STAFF_PASSWORD);
-  g_autofree char *family = login_token (write_server, "ztest1", FAMILY_PASSWORD);
+  g_autofree char *staff = tutti_test_login_token (write_server, "secretariat", TUTTI_TEST_STAFF_PASSWORD);
+  g_autofree char *family = tutti_test_login_token (write_server, "ztest1", TUTTI_TEST_FAMILY_PASSWORD);
   gint64 family_id = ztest_family_id (write_server);
   g_autoptr(GString) body = g_string_new ("{\"kind\":\"rental\",\"date\":\"2026-11-02\",\"lines\":[");
-  g_autoptr(Reply) reply = NULL;
+  g_autoptr(TuttiTestReply) reply = NULL;
   g_autoptr(TuttiBillingLine) line = NULL;
   g_autoptr(GBytes) pdf = NULL;
   g_autofree char *text = NULL;
@@ -900,7 +756,6 @@ main (int   argc,
   g_test_add_func ("/billing/staff/invalid", test_staff_invalid);
   g_test_add_func ("/billing/staff/long-invoice", test_staff_long_invoice);
 
-  session = soup_session_new_with_options ("timeout", 60, NULL);
   read_server = tutti_test_server_start (TRUE, NULL);
   write_server = tutti_test_server_start (TRUE, NULL);
 
@@ -908,6 +763,5 @@ main (int   argc,
 
   tutti_test_server_stop (write_server);
   tutti_test_server_stop (read_server);
-  g_clear_object (&session);
   return status;
 }

@@ -14,15 +14,11 @@
 #include <string.h>
 
 #include "tutti-core.h"
-#include "tutti-test-server.h"
+#include "tutti-test-http.h"
 
-#define SITE "conservatoire"
-#define FAMILY_PASSWORD "Vitre2026"
-#define STAFF_PASSWORD "Accueil2026"
 #define MISSING_ID "999999"
 
 static TuttiTestServer *server;
-static SoupSession *session;
 
 /* Tokens and ids of the demo, found once through the API. */
 static char *ztest_token;
@@ -41,74 +37,19 @@ static gint64 martin_record;
 
 /* ---- HTTP ------------------------------------------------------------------ */
 
-typedef struct
-{
-  guint status;
-  GBytes *body;
-  JsonNode *json;
-  SoupMessageHeaders *headers;
-} Reply;
-
-static void
-reply_free (Reply *reply)
-{
-  g_clear_pointer (&reply->body, g_bytes_unref);
-  g_clear_pointer (&reply->json, json_node_unref);
-  g_clear_pointer (&reply->headers, soup_message_headers_unref);
-  g_free (reply);
-}
-
-G_DEFINE_AUTOPTR_CLEANUP_FUNC (Reply, reply_free)
-
 /* One request, answered synchronously; @body is sent as JSON, @lang
  * becomes Accept-Language. */
-static Reply *
+static TuttiTestReply *
 request_full (const char *method,
               const char *path,
               const char *token,
               const char *body,
               const char *lang)
 {
-  g_autofree char *url = g_strconcat (tutti_test_server_get_url (server), path, NULL);
-  g_autoptr(SoupMessage) msg = soup_message_new (method, url);
-  g_autoptr(GError) error = NULL;
-  SoupMessageHeaders *headers;
-  Reply *reply = g_new0 (Reply, 1);
-  gsize size;
-  const char *data;
-
-  g_assert_nonnull (msg);
-  headers = soup_message_get_request_headers (msg);
-  if (token != NULL)
-    {
-      g_autofree char *authorization = g_strconcat ("Bearer ", token, NULL);
-      soup_message_headers_replace (headers, "Authorization", authorization);
-    }
-  if (lang != NULL)
-    soup_message_headers_replace (headers, "Accept-Language", lang);
-  if (body != NULL)
-    {
-      g_autoptr(GBytes) bytes = g_bytes_new (body, strlen (body));
-      soup_message_set_request_body_from_bytes (msg, "application/json", bytes);
-    }
-
-  reply->body = soup_session_send_and_read (session, msg, NULL, &error);
-  g_assert_no_error (error);
-  reply->status = soup_message_get_status (msg);
-  reply->headers = soup_message_headers_ref (soup_message_get_response_headers (msg));
-
-  data = g_bytes_get_data (reply->body, &size);
-  if (size > 0)
-    {
-      g_autoptr(JsonParser) parser = json_parser_new ();
-
-      if (json_parser_load_from_data (parser, data, size, NULL))
-        reply->json = json_node_ref (json_parser_get_root (parser));
-    }
-  return reply;
+  return tutti_test_request_full (server, method, path, token, body, lang, NULL);
 }
 
-static Reply *
+static TuttiTestReply *
 request (const char *method,
          const char *path,
          const char *token,
@@ -117,102 +58,11 @@ request (const char *method,
   return request_full (method, path, token, body, NULL);
 }
 
-static Reply *
+static TuttiTestReply *
 get (const char *path,
      const char *token)
 {
   return request ("GET", path, token, NULL);
-}
-
-static JsonObject *
-reply_object (Reply *reply)
-{
-  g_assert_nonnull (reply->json);
-  g_assert_true (JSON_NODE_HOLDS_OBJECT (reply->json));
-  return json_node_get_object (reply->json);
-}
-
-static JsonArray *
-reply_array (Reply *reply)
-{
-  g_assert_nonnull (reply->json);
-  g_assert_true (JSON_NODE_HOLDS_ARRAY (reply->json));
-  return json_node_get_array (reply->json);
-}
-
-/* The API's error form: {"error": {"code", "message", "fields"?}}. */
-static JsonObject *
-assert_error (Reply      *reply,
-              guint       status,
-              const char *code)
-{
-  JsonObject *error;
-
-  g_assert_cmpuint (reply->status, ==, status);
-  g_assert_cmpstr (soup_message_headers_get_content_type (reply->headers, NULL), ==,
-                   "application/json");
-  error = json_object_get_object_member (reply_object (reply), "error");
-  g_assert_nonnull (error);
-  g_assert_cmpstr (json_object_get_string_member (error, "code"), ==, code);
-  g_assert_cmpstr (json_object_get_string_member (error, "message"), !=, "");
-  return error;
-}
-
-/* A 422 "invalid" that names exactly @keys (NULL-terminated). */
-static void
-assert_invalid_fields (Reply      *reply,
-                       const char *first_key,
-                       ...)
-{
-  JsonObject *error = assert_error (reply, 422, "invalid");
-  JsonObject *fields = json_object_get_object_member (error, "fields");
-  guint n_keys = 0;
-  va_list args;
-
-  g_assert_nonnull (fields);
-  va_start (args, first_key);
-  for (const char *key = first_key; key != NULL; key = va_arg (args, const char *))
-    {
-      if (!json_object_has_member (fields, key))
-        g_error ("422 does not name “%s”", key);
-      g_assert_cmpstr (json_object_get_string_member (fields, key), !=, "");
-      n_keys++;
-    }
-  va_end (args);
-  g_assert_cmpuint (json_object_get_size (fields), ==, n_keys);
-}
-
-/* A 422 "invalid" that names @key, among others. */
-static void
-assert_invalid_names (Reply      *reply,
-                      const char *key)
-{
-  JsonObject *error = assert_error (reply, 422, "invalid");
-  JsonObject *fields = json_object_get_object_member (error, "fields");
-
-  g_assert_nonnull (fields);
-  g_assert_true (json_object_has_member (fields, key));
-}
-
-static char *
-login_token (const char *login,
-             const char *password)
-{
-  g_autoptr(TuttiLoginRequest) login_request = tutti_login_request_new ();
-  g_autofree char *body = NULL;
-  g_autoptr(Reply) reply = NULL;
-  g_autoptr(TuttiSession) tutti_session = NULL;
-  g_autoptr(GError) error = NULL;
-
-  login_request->site = g_strdup (SITE);
-  login_request->login = g_strdup (login);
-  login_request->password = g_strdup (password);
-  body = tutti_record_to_data (&tutti_login_request_schema, login_request);
-  reply = request ("POST", TUTTI_API_SESSION, NULL, body);
-  g_assert_cmpuint (reply->status, ==, 201);
-  tutti_session = tutti_session_from_json (reply->json, &error);
-  g_assert_no_error (error);
-  return g_steal_pointer (&tutti_session->token);
 }
 
 /* {"pending_changes": [{"field", "new_value"}…]} from field/value pairs. */
@@ -273,7 +123,7 @@ staff_path (const char *entity,
 static TuttiFamily *
 get_family (const char *token)
 {
-  g_autoptr(Reply) reply = get (TUTTI_API_FAMILY, token);
+  g_autoptr(TuttiTestReply) reply = get (TUTTI_API_FAMILY, token);
   g_autoptr(GError) error = NULL;
   TuttiFamily *family;
 
@@ -284,7 +134,7 @@ get_family (const char *token)
 }
 
 static TuttiGuardian *
-guardian_from_reply (Reply *reply,
+guardian_from_reply (TuttiTestReply *reply,
                      guint  status)
 {
   g_autoptr(GError) error = NULL;
@@ -301,13 +151,13 @@ get_guardian (const char *token,
               gint64      id)
 {
   g_autofree char *path = guardian_path (id);
-  g_autoptr(Reply) reply = get (path, token);
+  g_autoptr(TuttiTestReply) reply = get (path, token);
 
   return guardian_from_reply (reply, 200);
 }
 
 static TuttiPupil *
-pupil_from_reply (Reply *reply,
+pupil_from_reply (TuttiTestReply *reply,
                   guint  status)
 {
   g_autoptr(GError) error = NULL;
@@ -324,7 +174,7 @@ get_pupil (const char *token,
            gint64      id)
 {
   g_autofree char *path = pupil_path (id, NULL);
-  g_autoptr(Reply) reply = get (path, token);
+  g_autoptr(TuttiTestReply) reply = get (path, token);
 
   return pupil_from_reply (reply, 200);
 }
@@ -335,12 +185,12 @@ get_list (const char        *path,
           const char        *token,
           const TuttiSchema *schema)
 {
-  g_autoptr(Reply) reply = get (path, token);
+  g_autoptr(TuttiTestReply) reply = get (path, token);
   GPtrArray *records = tutti_record_list_new (schema);
   JsonArray *array;
 
   g_assert_cmpuint (reply->status, ==, 200);
-  array = reply_array (reply);
+  array = tutti_test_reply_array (reply);
   for (guint i = 0; i < json_array_get_length (array); i++)
     {
       g_autoptr(GError) error = NULL;
@@ -484,8 +334,8 @@ test_family_martin (void)
   g_autofree char *claire_body = changes_body ("work_phone", "02 99 75 00 11", NULL);
   g_autofree char *paul_body = changes_body ("profession", "Technicien de maintenance industrielle",
                                              NULL);
-  g_autoptr(Reply) claire_reply = NULL;
-  g_autoptr(Reply) paul_reply = NULL;
+  g_autoptr(TuttiTestReply) claire_reply = NULL;
+  g_autoptr(TuttiTestReply) paul_reply = NULL;
   g_autoptr(TuttiGuardian) claire = NULL;
   g_autoptr(TuttiGuardian) paul = NULL;
   g_autoptr(TuttiFamily) after = NULL;
@@ -534,13 +384,13 @@ test_family_invalid (void)
                                          "mobile_phone", "12", "birth_department", "123456",
                                          "shoe_size", "42", NULL);
   g_autofree char *english = changes_body ("town", "", NULL);
-  g_autoptr(Reply) reply_several = NULL;
-  g_autoptr(Reply) reply_kinds = NULL;
-  g_autoptr(Reply) reply_english = NULL;
-  g_autoptr(Reply) reply_stray = NULL;
-  g_autoptr(Reply) reply_empty = NULL;
-  g_autoptr(Reply) reply_not_json = NULL;
-  g_autoptr(Reply) reply_mistyped = NULL;
+  g_autoptr(TuttiTestReply) reply_several = NULL;
+  g_autoptr(TuttiTestReply) reply_kinds = NULL;
+  g_autoptr(TuttiTestReply) reply_english = NULL;
+  g_autoptr(TuttiTestReply) reply_stray = NULL;
+  g_autoptr(TuttiTestReply) reply_empty = NULL;
+  g_autoptr(TuttiTestReply) reply_not_json = NULL;
+  g_autoptr(TuttiTestReply) reply_mistyped = NULL;
   g_autoptr(TuttiGuardian) guardian = NULL;
   JsonObject *error;
   guint before = outbox_count ();
@@ -548,20 +398,20 @@ test_family_invalid (void)
   /* Each field in error named: bad postcode, bad e-mail, an empty
    * required field, a field the family may not change. */
   reply_several = request ("PATCH", path, ztest_token, several);
-  assert_invalid_fields (reply_several, "postcode", "email", "surname", "login", NULL);
-  error = json_object_get_object_member (reply_object (reply_several), "error");
+  tutti_test_assert_fields (reply_several, 422, "invalid", "postcode", "email", "surname", "login", NULL);
+  error = json_object_get_object_member (tutti_test_reply_object (reply_several), "error");
   g_assert_cmpstr (json_object_get_string_member (json_object_get_object_member (error, "fields"),
                                                   "surname"), ==, "Ce champ est obligatoire.");
 
   /* Values of the wrong form, rules of core, an unknown field. */
   reply_kinds = request ("PATCH", path, ztest_token, kinds);
-  assert_invalid_fields (reply_kinds, "birth_date", "family_situation", "mobile_phone",
+  tutti_test_assert_fields (reply_kinds, 422, "invalid", "birth_date", "family_situation", "mobile_phone",
                          "birth_department", "shoe_size", NULL);
 
   /* In the request's language. */
   reply_english = request_full ("PATCH", path, ztest_token, english, "en");
-  assert_invalid_fields (reply_english, "town", NULL);
-  error = json_object_get_object_member (reply_object (reply_english), "error");
+  tutti_test_assert_fields (reply_english, 422, "invalid", "town", NULL);
+  error = json_object_get_object_member (tutti_test_reply_object (reply_english), "error");
   g_assert_cmpstr (json_object_get_string_member (json_object_get_object_member (error, "fields"),
                                                   "town"), ==, "This field is required.");
 
@@ -569,15 +419,15 @@ test_family_invalid (void)
   reply_stray = request ("PATCH", path, ztest_token,
                          "{\"town\": \"RENNES\", \"login\": \"x\", \"pending_changes\": "
                          "[{\"field\": \"profession\", \"new_value\": \"Luthier\"}]}");
-  assert_invalid_fields (reply_stray, "town", "login", NULL);
+  tutti_test_assert_fields (reply_stray, 422, "invalid", "town", "login", NULL);
 
   reply_empty = request ("PATCH", path, ztest_token, "{\"pending_changes\": []}");
-  assert_invalid_fields (reply_empty, "pending_changes", NULL);
+  tutti_test_assert_fields (reply_empty, 422, "invalid", "pending_changes", NULL);
   reply_mistyped = request ("PATCH", path, ztest_token,
                             "{\"pending_changes\": [{\"field\": \"town\", \"new_value\": 5}]}");
-  assert_invalid_names (reply_mistyped, "pending_changes.0.new_value");
+  tutti_test_assert_names (reply_mistyped, "pending_changes.0.new_value");
   reply_not_json = request ("PATCH", path, ztest_token, "{\"pending_changes\": [");
-  assert_error (reply_not_json, 400, "bad-request");
+  tutti_test_assert_error (reply_not_json, 400, "bad-request");
 
   /* Nothing stored, nothing mailed. */
   guardian = get_guardian (ztest_token, ztest_guardian);
@@ -644,12 +494,12 @@ test_lifecycle_accept (void)
   g_autofree char *message = NULL;
   g_autofree char *subject = NULL;
   g_autofree char *to = NULL;
-  g_autoptr(Reply) reply = NULL;
-  g_autoptr(Reply) reply2 = NULL;
-  g_autoptr(Reply) queue = NULL;
-  g_autoptr(Reply) detail = NULL;
-  g_autoptr(Reply) decided = NULL;
-  g_autoptr(Reply) queue_after = NULL;
+  g_autoptr(TuttiTestReply) reply = NULL;
+  g_autoptr(TuttiTestReply) reply2 = NULL;
+  g_autoptr(TuttiTestReply) queue = NULL;
+  g_autoptr(TuttiTestReply) detail = NULL;
+  g_autoptr(TuttiTestReply) decided = NULL;
+  g_autoptr(TuttiTestReply) queue_after = NULL;
   g_autoptr(TuttiGuardian) patched = NULL;
   g_autoptr(TuttiGuardian) patched2 = NULL;
   TuttiGuardian *read_back;
@@ -709,7 +559,7 @@ test_lifecycle_accept (void)
   /* The office's queue lists it: family, person, fields, date. */
   queue = get (TUTTI_API_STAFF "/changes", staff_token);
   g_assert_cmpuint (queue->status, ==, 200);
-  group = find_group (reply_array (queue), "guardian", ztest_guardian);
+  group = find_group (tutti_test_reply_array (queue), "guardian", ztest_guardian);
   g_assert_nonnull (group);
   g_assert_cmpstr (json_object_get_string_member (group, "family_name"), ==, "Z-TEST");
   g_assert_cmpstr (json_object_get_string_member (group, "surname"), ==, "Z-TEST");
@@ -722,7 +572,7 @@ test_lifecycle_accept (void)
   /* One record, old → new, with the field's label (here in English). */
   detail = request_full ("GET", record_path, staff_token, NULL, "en");
   g_assert_cmpuint (detail->status, ==, 200);
-  staff_change = find_group_change (reply_object (detail), "town");
+  staff_change = find_group_change (tutti_test_reply_object (detail), "town");
   g_assert_nonnull (staff_change);
   g_assert_cmpstr (json_object_get_string_member (staff_change, "old_value"), ==, "VITRE");
   g_assert_cmpstr (json_object_get_string_member (staff_change, "new_value"), ==, "CHATEAUBOURG");
@@ -732,7 +582,7 @@ test_lifecycle_accept (void)
   decision = decision_body (change_id, "accepted", NULL);
   decided = request ("POST", decide_path, staff_token, decision);
   g_assert_cmpuint (decided->status, ==, 200);
-  decided_changes = json_object_get_array_member (reply_object (decided), "changes");
+  decided_changes = json_object_get_array_member (tutti_test_reply_object (decided), "changes");
   g_assert_cmpuint (json_array_get_length (decided_changes), ==, 1);
   g_assert_cmpstr (json_object_get_string_member (json_array_get_object_element (decided_changes, 0),
                                                   "state"), ==, "accepted");
@@ -742,7 +592,7 @@ test_lifecycle_accept (void)
   g_assert_null (find_change (applied->pending_changes, "town"));
 
   queue_after = get (TUTTI_API_STAFF "/changes", staff_token);
-  group = find_group (reply_array (queue_after), "guardian", ztest_guardian);
+  group = find_group (tutti_test_reply_array (queue_after), "guardian", ztest_guardian);
   g_assert_true (group == NULL || find_group_change (group, "town") == NULL);
 }
 
@@ -755,10 +605,10 @@ test_lifecycle_refuse (void)
   g_autofree char *again = changes_body ("mobile_phone", "06 12 34 56 78", NULL);
   g_autofree char *decide_path = staff_path ("guardian", ztest_guardian, "/decide");
   g_autofree char *decision = NULL;
-  g_autoptr(Reply) reply = NULL;
-  g_autoptr(Reply) invalid = NULL;
-  g_autoptr(Reply) decided = NULL;
-  g_autoptr(Reply) reply_again = NULL;
+  g_autoptr(TuttiTestReply) reply = NULL;
+  g_autoptr(TuttiTestReply) invalid = NULL;
+  g_autoptr(TuttiTestReply) decided = NULL;
+  g_autoptr(TuttiTestReply) reply_again = NULL;
   g_autoptr(TuttiGuardian) patched = NULL;
   g_autoptr(TuttiGuardian) refused = NULL;
   g_autoptr(TuttiGuardian) edited = NULL;
@@ -767,7 +617,7 @@ test_lifecycle_refuse (void)
 
   /* Not a phone number: refused by core's rule. */
   invalid = request ("PATCH", path, ztest_token, first);
-  assert_invalid_fields (invalid, "mobile_phone", NULL);
+  tutti_test_assert_fields (invalid, 422, "invalid", "mobile_phone", NULL);
 
   fixed = changes_body ("mobile_phone", "06 12 34 56 00", NULL);
   reply = request ("PATCH", path, ztest_token, fixed);
@@ -805,9 +655,9 @@ test_lifecycle_withdraw (void)
   g_autofree char *edit = changes_body ("profession", "Accordeur de pianos", NULL);
   g_autofree char *back = changes_body ("profession", "", NULL);
   g_autofree char *message = NULL;
-  g_autoptr(Reply) reply = NULL;
-  g_autoptr(Reply) reply_back = NULL;
-  g_autoptr(Reply) reply_same = NULL;
+  g_autoptr(TuttiTestReply) reply = NULL;
+  g_autoptr(TuttiTestReply) reply_back = NULL;
+  g_autoptr(TuttiTestReply) reply_same = NULL;
   g_autoptr(TuttiGuardian) edited = NULL;
   g_autoptr(TuttiGuardian) withdrawn = NULL;
   g_autoptr(TuttiGuardian) unchanged = NULL;
@@ -843,7 +693,7 @@ test_mail_english (void)
   g_autofree char *message = NULL;
   g_autofree char *subject = NULL;
   g_autofree char *to = NULL;
-  g_autoptr(Reply) reply = NULL;
+  g_autoptr(TuttiTestReply) reply = NULL;
   g_autoptr(TuttiGuardian) paul = NULL;
   guint before = outbox_count ();
 
@@ -882,8 +732,8 @@ test_pupil_identity (void)
   g_autofree char *message = NULL;
   g_autofree char *subject = NULL;
   g_autofree char *to = NULL;
-  g_autoptr(Reply) reply_bad = NULL;
-  g_autoptr(Reply) reply = NULL;
+  g_autoptr(TuttiTestReply) reply_bad = NULL;
+  g_autoptr(TuttiTestReply) reply = NULL;
   g_autoptr(TuttiPupil) patched = NULL;
   guint before;
 
@@ -897,7 +747,7 @@ test_pupil_identity (void)
   g_assert_cmpuint (pupil->pending_changes->len, ==, 0);
 
   reply_bad = request ("PATCH", path, ztest_token, bad);
-  assert_invalid_fields (reply_bad, "postcode", "image_rights", "birth_date", "emergency_phone",
+  tutti_test_assert_fields (reply_bad, 422, "invalid", "postcode", "image_rights", "birth_date", "emergency_phone",
                          "use_guardian_contact", "family_id", NULL);
 
   /* PUP-2 saves as FAM-1: pending, acknowledged to the logged-in guardian. */
@@ -931,7 +781,7 @@ test_pupil_courses (void)
   g_autofree char *tail = g_strdup_printf ("/courses/%" G_GINT64_FORMAT, ztest_course);
   g_autofree char *course_path = pupil_path (ztest_pupil, tail);
   g_autoptr(GPtrArray) courses = get_list (list_path, ztest_token, &tutti_course_schema);
-  g_autoptr(Reply) reply = get (course_path, ztest_token);
+  g_autoptr(TuttiTestReply) reply = get (course_path, ztest_token);
   g_autoptr(TuttiCourse) course = NULL;
   g_autoptr(GError) error = NULL;
   TuttiCourse *listed;
@@ -981,7 +831,7 @@ assert_page (gint64      record_id,
     ? g_strdup_printf ("/history/%" G_GINT64_FORMAT "/pages/%s", record_id, page)
     : g_strdup_printf ("/history/%" G_GINT64_FORMAT, record_id);
   g_autofree char *path = pupil_path (ztest_pupil, tail);
-  g_autoptr(Reply) reply = get (path, ztest_token);
+  g_autoptr(TuttiTestReply) reply = get (path, ztest_token);
   g_autoptr(GError) error = NULL;
   TuttiHistoryRecord *record;
 
@@ -1051,9 +901,9 @@ test_pupil_history (void)
     {
       g_autofree char *tail = g_strdup_printf ("/history/%" G_GINT64_FORMAT "/pages/%s", cmg->id, beyond[i]);
       g_autofree char *path = pupil_path (ztest_pupil, tail);
-      g_autoptr(Reply) reply = get (path, ztest_token);
+      g_autoptr(TuttiTestReply) reply = get (path, ztest_token);
 
-      assert_error (reply, 404, "not-found");
+      tutti_test_assert_error (reply, 404, "not-found");
     }
 }
 
@@ -1107,7 +957,7 @@ test_pupils_martin (void)
           TuttiCourse *listed = g_ptr_array_index (courses, c);
           g_autofree char *tail = g_strdup_printf ("/courses/%" G_GINT64_FORMAT, listed->id);
           g_autofree char *path = pupil_path (martin_pupils[p], tail);
-          g_autoptr(Reply) reply = get (path, cmartin_token);
+          g_autoptr(TuttiTestReply) reply = get (path, cmartin_token);
           g_autoptr(TuttiCourse) course = NULL;
           g_autoptr(GError) error = NULL;
 
@@ -1130,7 +980,7 @@ test_pupils_martin (void)
           TuttiHistoryRecord *record = g_ptr_array_index (history, r);
           g_autofree char *tail = g_strdup_printf ("/history/%" G_GINT64_FORMAT, record->id);
           g_autofree char *path = pupil_path (martin_pupils[p], tail);
-          g_autoptr(Reply) reply = get (path, cmartin_token);
+          g_autoptr(TuttiTestReply) reply = get (path, cmartin_token);
           const char *total;
 
           g_assert_cmpuint (reply->status, ==, 200);
@@ -1141,13 +991,13 @@ test_pupils_martin (void)
               g_autofree char *page_tail = g_strdup_printf ("/history/%" G_GINT64_FORMAT "/pages/3",
                                                             record->id);
               g_autofree char *page_path = pupil_path (martin_pupils[p], page_tail);
-              g_autoptr(Reply) page = get (page_path, cmartin_token);
+              g_autoptr(TuttiTestReply) page = get (page_path, cmartin_token);
 
               thirty = TRUE;
               g_assert_cmpuint (p, ==, 0);
               g_assert_cmpstr (soup_message_headers_get_one (reply->headers, "X-Total-Pages"), ==, "3");
               g_assert_cmpuint (page->status, ==, 200);
-              g_assert_cmpuint (json_array_get_length (json_object_get_array_member (reply_object (page),
+              g_assert_cmpuint (json_array_get_length (json_object_get_array_member (tutti_test_reply_object (page),
                                                                                      "evaluations")), ==, 10);
             }
           /* The latest year first. */
@@ -1171,11 +1021,11 @@ assert_same_404 (const char *method,
                  const char *token,
                  const char *body)
 {
-  g_autoptr(Reply) reply = request (method, path, token, body);
-  g_autoptr(Reply) missing = request (method, missing_path, token, body);
+  g_autoptr(TuttiTestReply) reply = request (method, path, token, body);
+  g_autoptr(TuttiTestReply) missing = request (method, missing_path, token, body);
 
-  assert_error (reply, 404, "not-found");
-  assert_error (missing, 404, "not-found");
+  tutti_test_assert_error (reply, 404, "not-found");
+  tutti_test_assert_error (missing, 404, "not-found");
   if (!g_bytes_equal (reply->body, missing->body))
     g_error ("%s %s answers otherwise than %s", method, path, missing_path);
 }
@@ -1249,8 +1099,8 @@ test_foreign (void)
   g_autoptr(TuttiPupil) essai = NULL;
   g_autoptr(TuttiGuardian) claire = NULL;
   g_autoptr(TuttiGuardian) essai_guardian = NULL;
-  g_autoptr(Reply) staff_family = NULL;
-  g_autoptr(Reply) staff_pupil = NULL;
+  g_autoptr(TuttiTestReply) staff_family = NULL;
+  g_autoptr(TuttiTestReply) staff_pupil = NULL;
   g_autofree char *lea_path = pupil_path (martin_pupils[0], NULL);
   const Foreign ztest_asks_martin = {
     ztest_token, claire_guardian, martin_pupils[0], martin_course, martin_record, ztest_pupil
@@ -1281,9 +1131,9 @@ test_foreign (void)
 
   /* Staff have no family: the family's routes are not theirs. */
   staff_family = get (TUTTI_API_FAMILY, staff_token);
-  assert_error (staff_family, 404, "not-found");
+  tutti_test_assert_error (staff_family, 404, "not-found");
   staff_pupil = get (lea_path, staff_token);
-  assert_error (staff_pupil, 404, "not-found");
+  tutti_test_assert_error (staff_pupil, 404, "not-found");
 }
 
 /* ---- Staff (STAFF-1, STAFF-2) --------------------------------------------------------- */
@@ -1306,13 +1156,13 @@ test_staff_forbidden (void)
 
   for (guint i = 0; i < G_N_ELEMENTS (routes); i++)
     {
-      g_autoptr(Reply) anonymous = request (routes[i].method, routes[i].path, NULL, routes[i].body);
-      g_autoptr(Reply) family = request (routes[i].method, routes[i].path, ztest_token, routes[i].body);
-      g_autoptr(Reply) other = request (routes[i].method, routes[i].path, pmartin_token, routes[i].body);
+      g_autoptr(TuttiTestReply) anonymous = request (routes[i].method, routes[i].path, NULL, routes[i].body);
+      g_autoptr(TuttiTestReply) family = request (routes[i].method, routes[i].path, ztest_token, routes[i].body);
+      g_autoptr(TuttiTestReply) other = request (routes[i].method, routes[i].path, pmartin_token, routes[i].body);
 
-      assert_error (anonymous, 401, "unauthenticated");
-      assert_error (family, 403, "forbidden");
-      assert_error (other, 403, "forbidden");
+      tutti_test_assert_error (anonymous, 401, "unauthenticated");
+      tutti_test_assert_error (family, 403, "forbidden");
+      tutti_test_assert_error (other, 403, "forbidden");
     }
 }
 
@@ -1329,19 +1179,19 @@ test_staff_errors (void)
   g_autofree char *twice = NULL;
   g_autofree char *edit = changes_body ("birth_place", "Fougères", NULL);
   g_autofree char *stale = NULL;
-  g_autoptr(Reply) patched = NULL;
-  g_autoptr(Reply) edited = NULL;
-  g_autoptr(Reply) reply_stale = NULL;
-  g_autoptr(Reply) reverted = NULL;
-  g_autoptr(Reply) bad_entity = NULL;
-  g_autoptr(Reply) bad_id = NULL;
-  g_autoptr(Reply) no_record = NULL;
-  g_autoptr(Reply) reply_unknown = NULL;
-  g_autoptr(Reply) reply_pending = NULL;
-  g_autoptr(Reply) reply_empty = NULL;
-  g_autoptr(Reply) reply_twice = NULL;
-  g_autoptr(Reply) reply_good = NULL;
-  g_autoptr(Reply) reply_again = NULL;
+  g_autoptr(TuttiTestReply) patched = NULL;
+  g_autoptr(TuttiTestReply) edited = NULL;
+  g_autoptr(TuttiTestReply) reply_stale = NULL;
+  g_autoptr(TuttiTestReply) reverted = NULL;
+  g_autoptr(TuttiTestReply) bad_entity = NULL;
+  g_autoptr(TuttiTestReply) bad_id = NULL;
+  g_autoptr(TuttiTestReply) no_record = NULL;
+  g_autoptr(TuttiTestReply) reply_unknown = NULL;
+  g_autoptr(TuttiTestReply) reply_pending = NULL;
+  g_autoptr(TuttiTestReply) reply_empty = NULL;
+  g_autoptr(TuttiTestReply) reply_twice = NULL;
+  g_autoptr(TuttiTestReply) reply_good = NULL;
+  g_autoptr(TuttiTestReply) reply_again = NULL;
   g_autoptr(TuttiPupil) chloe = NULL;
   g_autoptr(TuttiPupil) accepted = NULL;
   gint64 change_id;
@@ -1351,25 +1201,25 @@ test_staff_errors (void)
   change_id = find_change (chloe->pending_changes, "birth_place")->id;
 
   bad_entity = get (TUTTI_API_STAFF "/changes/teacher/1", staff_token);
-  assert_error (bad_entity, 404, "not-found");
+  tutti_test_assert_error (bad_entity, 404, "not-found");
   bad_id = get (TUTTI_API_STAFF "/changes/pupil/abc", staff_token);
-  assert_error (bad_id, 404, "not-found");
+  tutti_test_assert_error (bad_id, 404, "not-found");
   no_record = get (missing, staff_token);
-  assert_error (no_record, 404, "not-found");
+  tutti_test_assert_error (no_record, 404, "not-found");
 
   /* A change of another record, a state that decides nothing, none, twice. */
   unknown = decision_body (change_id + 100000, "accepted", NULL);
   reply_unknown = request ("POST", decide, staff_token, unknown);
-  assert_invalid_fields (reply_unknown, "pending_changes.0.id", NULL);
+  tutti_test_assert_fields (reply_unknown, 422, "invalid", "pending_changes.0.id", NULL);
   pending = decision_body (change_id, "pending", NULL);
   reply_pending = request ("POST", decide, staff_token, pending);
-  assert_invalid_fields (reply_pending, "pending_changes.0.state", NULL);
+  tutti_test_assert_fields (reply_pending, 422, "invalid", "pending_changes.0.state", NULL);
   reply_empty = request ("POST", decide, staff_token, "{\"pending_changes\": []}");
-  assert_invalid_fields (reply_empty, "pending_changes", NULL);
+  tutti_test_assert_fields (reply_empty, 422, "invalid", "pending_changes", NULL);
   twice = g_strdup_printf ("{\"pending_changes\": [{\"id\": %" G_GINT64_FORMAT ", \"state\": \"accepted\"},"
                            " {\"id\": %" G_GINT64_FORMAT ", \"state\": \"refused\"}]}", change_id, change_id);
   reply_twice = request ("POST", decide, staff_token, twice);
-  assert_invalid_fields (reply_twice, "pending_changes.1.id", NULL);
+  tutti_test_assert_fields (reply_twice, 422, "invalid", "pending_changes.1.id", NULL);
 
   /* The family edits the change after the office saw "Vitré": accepting
    * what was seen is a conflict naming the value, and decides nothing. */
@@ -1378,9 +1228,9 @@ test_staff_errors (void)
   stale = g_strdup_printf ("{\"pending_changes\": [{\"id\": %" G_GINT64_FORMAT ", \"state\": \"accepted\","
                            " \"new_value\": \"Vitré\"}]}", change_id);
   reply_stale = request ("POST", decide, staff_token, stale);
-  assert_error (reply_stale, 409, "conflict");
+  tutti_test_assert_error (reply_stale, 409, "conflict");
   g_assert_true (json_object_has_member (json_object_get_object_member (
-                   json_object_get_object_member (reply_object (reply_stale), "error"), "fields"),
+                   json_object_get_object_member (tutti_test_reply_object (reply_stale), "error"), "fields"),
                  "pending_changes.0.new_value"));
   reverted = request ("PATCH", path, cmartin_token, body);
   g_assert_cmpuint (reverted->status, ==, 202);
@@ -1391,7 +1241,7 @@ test_staff_errors (void)
   reply_good = request ("POST", decide, staff_token, good);
   g_assert_cmpuint (reply_good->status, ==, 200);
   reply_again = request ("POST", decide, staff_token, good);
-  assert_error (reply_again, 409, "conflict");
+  tutti_test_assert_error (reply_again, 409, "conflict");
 
   accepted = get_pupil (pmartin_token, martin_pupils[2]);
   g_assert_cmpstr (accepted->birth_place, ==, "Vitré");
@@ -1409,12 +1259,12 @@ test_staff_all (void)
   g_autofree char *record = staff_path ("pupil", martin_pupils[1], NULL);
   g_autofree char *accept_all = staff_path ("pupil", martin_pupils[1], "/accept-all");
   g_autofree char *refuse_all = staff_path ("pupil", martin_pupils[1], "/refuse-all");
-  g_autoptr(Reply) patched = NULL;
-  g_autoptr(Reply) detail = NULL;
-  g_autoptr(Reply) accepted = NULL;
-  g_autoptr(Reply) patched2 = NULL;
-  g_autoptr(Reply) refused = NULL;
-  g_autoptr(Reply) nothing_left = NULL;
+  g_autoptr(TuttiTestReply) patched = NULL;
+  g_autoptr(TuttiTestReply) detail = NULL;
+  g_autoptr(TuttiTestReply) accepted = NULL;
+  g_autoptr(TuttiTestReply) patched2 = NULL;
+  g_autoptr(TuttiTestReply) refused = NULL;
+  g_autoptr(TuttiTestReply) nothing_left = NULL;
   g_autoptr(TuttiPupil) hugo = NULL;
   g_autoptr(TuttiPupil) hugo_refused = NULL;
   JsonArray *changes;
@@ -1425,18 +1275,18 @@ test_staff_all (void)
 
   detail = get (record, staff_token);
   g_assert_cmpuint (detail->status, ==, 200);
-  g_assert_cmpstr (json_object_get_string_member (reply_object (detail), "first_name"), ==, "Hugo");
-  g_assert_cmpstr (json_object_get_string_member (reply_object (detail), "family_name"), ==, "MARTIN");
-  g_assert_cmpstr (json_object_get_string_member (find_group_change (reply_object (detail),
+  g_assert_cmpstr (json_object_get_string_member (tutti_test_reply_object (detail), "first_name"), ==, "Hugo");
+  g_assert_cmpstr (json_object_get_string_member (tutti_test_reply_object (detail), "family_name"), ==, "MARTIN");
+  g_assert_cmpstr (json_object_get_string_member (find_group_change (tutti_test_reply_object (detail),
                                                                      "person_to_notify"), "label"),
                    ==, "Personne à prévenir");
-  g_assert_cmpuint (json_array_get_length (json_object_get_array_member (reply_object (detail),
+  g_assert_cmpuint (json_array_get_length (json_object_get_array_member (tutti_test_reply_object (detail),
                                                                          "changes")), ==, 2);
 
   /* Accept all: both values apply. */
   accepted = request ("POST", accept_all, staff_token, NULL);
   g_assert_cmpuint (accepted->status, ==, 200);
-  changes = json_object_get_array_member (reply_object (accepted), "changes");
+  changes = json_object_get_array_member (tutti_test_reply_object (accepted), "changes");
   g_assert_cmpuint (json_array_get_length (changes), ==, 2);
   hugo = get_pupil (cmartin_token, martin_pupils[1]);
   g_assert_cmpstr (hugo->person_to_notify, ==, "MARTIN Claire");
@@ -1448,7 +1298,7 @@ test_staff_all (void)
   g_assert_cmpuint (patched2->status, ==, 202);
   refused = request ("POST", refuse_all, staff_token, "{\"reason\": \"Hugo est mineur : coordonnées du responsable\"}");
   g_assert_cmpuint (refused->status, ==, 200);
-  g_assert_cmpuint (json_array_get_length (json_object_get_array_member (reply_object (refused),
+  g_assert_cmpuint (json_array_get_length (json_object_get_array_member (tutti_test_reply_object (refused),
                                                                          "changes")), ==, 2);
   hugo_refused = get_pupil (pmartin_token, martin_pupils[1]);
   g_assert_cmpstr (hugo_refused->email, ==, "claire.martin@example.org");
@@ -1463,7 +1313,7 @@ test_staff_all (void)
   /* Nothing left: an empty decision, not an error. */
   nothing_left = request ("POST", accept_all, staff_token, NULL);
   g_assert_cmpuint (nothing_left->status, ==, 200);
-  g_assert_cmpuint (json_array_get_length (json_object_get_array_member (reply_object (nothing_left),
+  g_assert_cmpuint (json_array_get_length (json_object_get_array_member (tutti_test_reply_object (nothing_left),
                                                                          "changes")), ==, 0);
 }
 
@@ -1487,8 +1337,8 @@ find_demo_ids (void)
   g_autoptr(TuttiFamily) ztest = NULL;
   g_autoptr(TuttiFamily) martin = NULL;
   g_autoptr(GPtrArray) history = NULL;
-  g_autoptr(Reply) ztest_home = NULL;
-  g_autoptr(Reply) martin_home = NULL;
+  g_autoptr(TuttiTestReply) ztest_home = NULL;
+  g_autoptr(TuttiTestReply) martin_home = NULL;
   g_autoptr(TuttiHome) home = NULL;
   g_autoptr(TuttiHome) home2 = NULL;
   g_autoptr(GError) error = NULL;
@@ -1497,10 +1347,10 @@ find_demo_ids (void)
   g_autofree char *martin_courses = NULL;
   g_autofree char *martin_history = NULL;
 
-  ztest_token = login_token ("ztest1", FAMILY_PASSWORD);
-  cmartin_token = login_token ("cmartin", FAMILY_PASSWORD);
-  pmartin_token = login_token ("pmartin", FAMILY_PASSWORD);
-  staff_token = login_token ("secretariat", STAFF_PASSWORD);
+  ztest_token = tutti_test_login_token (server, "ztest1", TUTTI_TEST_FAMILY_PASSWORD);
+  cmartin_token = tutti_test_login_token (server, "cmartin", TUTTI_TEST_FAMILY_PASSWORD);
+  pmartin_token = tutti_test_login_token (server, "pmartin", TUTTI_TEST_FAMILY_PASSWORD);
+  staff_token = tutti_test_login_token (server, "secretariat", TUTTI_TEST_STAFF_PASSWORD);
 
   ztest = get_family (ztest_token);
   ztest_guardian = ((TuttiGuardian *) g_ptr_array_index (ztest->guardians, 0))->id;
@@ -1560,14 +1410,12 @@ main (int   argc,
   g_test_add_func ("/family/staff/errors", test_staff_errors);
   g_test_add_func ("/family/staff/all", test_staff_all);
 
-  session = soup_session_new_with_options ("timeout", 60, NULL);
   server = tutti_test_server_start (TRUE, NULL);
   find_demo_ids ();
 
   status = g_test_run ();
 
   tutti_test_server_stop (server);
-  g_clear_object (&session);
   g_free (ztest_token);
   g_free (cmartin_token);
   g_free (pmartin_token);

@@ -14,11 +14,8 @@
 #include <string.h>
 
 #include "tutti-core.h"
-#include "tutti-test-server.h"
+#include "tutti-test-http.h"
 
-#define SITE "conservatoire"
-#define FAMILY_PASSWORD "Vitre2026"
-#define STAFF_PASSWORD "Accueil2026"
 #define ZTEST_EMAIL "test@vitrecommunaute.org"
 #define ACCORDION_LABEL "Accordéon chromatique – Argentré-du-Plessis – cursus classique"
 
@@ -27,7 +24,6 @@
 #define STAFF_PREENROLMENTS  TUTTI_API_STAFF "/preenrolments"
 
 static TuttiTestServer *server;
-static SoupSession *session;
 
 static char *ztest_token;
 static char *cmartin_token;
@@ -45,27 +41,7 @@ static gint64 piano_id;              /* Vitré, from 7 */
 
 /* ---- HTTP --------------------------------------------------------------------- */
 
-typedef struct
-{
-  guint status;
-  GBytes *body;
-  JsonNode *json;
-  SoupMessageHeaders *headers;
-} Reply;
-
-static void
-reply_free (Reply *reply)
-{
-  g_clear_pointer (&reply->body, g_bytes_unref);
-  g_clear_pointer (&reply->json, json_node_unref);
-  g_clear_pointer (&reply->headers, soup_message_headers_unref);
-  g_free (reply);
-}
-
-G_DEFINE_AUTOPTR_CLEANUP_FUNC (Reply, reply_free)
-
-/* One request, answered synchronously; @body is sent as JSON. */
-static Reply *
+static TuttiTestReply *
 request_full (const char *method,
               const char *path,
               const char *token,
@@ -73,153 +49,22 @@ request_full (const char *method,
               const char *lang,
               const char *idempotency_key)
 {
-  g_autofree char *url = g_strconcat (tutti_test_server_get_url (server), path, NULL);
-  g_autoptr(SoupMessage) msg = soup_message_new (method, url);
-  g_autoptr(GError) error = NULL;
-  SoupMessageHeaders *headers;
-  Reply *reply = g_new0 (Reply, 1);
-  gsize size;
-  const char *data;
-
-  g_assert_nonnull (msg);
-  headers = soup_message_get_request_headers (msg);
-  if (token != NULL)
-    {
-      g_autofree char *authorization = g_strconcat ("Bearer ", token, NULL);
-      soup_message_headers_replace (headers, "Authorization", authorization);
-    }
-  if (lang != NULL)
-    soup_message_headers_replace (headers, "Accept-Language", lang);
-  if (idempotency_key != NULL)
-    soup_message_headers_replace (headers, TUTTI_API_HEADER_IDEMPOTENCY, idempotency_key);
-  if (body != NULL)
-    {
-      g_autoptr(GBytes) bytes = g_bytes_new (body, strlen (body));
-      soup_message_set_request_body_from_bytes (msg, "application/json", bytes);
-    }
-
-  reply->body = soup_session_send_and_read (session, msg, NULL, &error);
-  g_assert_no_error (error);
-  reply->status = soup_message_get_status (msg);
-  reply->headers = soup_message_headers_ref (soup_message_get_response_headers (msg));
-
-  data = g_bytes_get_data (reply->body, &size);
-  if (size > 0)
-    {
-      g_autoptr(JsonParser) parser = json_parser_new ();
-
-      if (json_parser_load_from_data (parser, data, size, NULL))
-        reply->json = json_node_ref (json_parser_get_root (parser));
-    }
-  return reply;
+  return tutti_test_request_full (server, method, path, token, body, lang, idempotency_key);
 }
 
-static Reply *
+static TuttiTestReply *
 get (const char *path,
      const char *token)
 {
   return request_full ("GET", path, token, NULL, NULL, NULL);
 }
 
-static Reply *
+static TuttiTestReply *
 post (const char *path,
       const char *token,
       const char *body)
 {
   return request_full ("POST", path, token, body, NULL, NULL);
-}
-
-static JsonObject *
-reply_object (Reply *reply)
-{
-  g_assert_nonnull (reply->json);
-  g_assert_true (JSON_NODE_HOLDS_OBJECT (reply->json));
-  return json_node_get_object (reply->json);
-}
-
-static JsonArray *
-reply_array (Reply *reply)
-{
-  g_assert_nonnull (reply->json);
-  g_assert_true (JSON_NODE_HOLDS_ARRAY (reply->json));
-  return json_node_get_array (reply->json);
-}
-
-/* The API's error form: {"error": {"code", "message", "fields"?}}. */
-static JsonObject *
-assert_error (Reply      *reply,
-              guint       status,
-              const char *code)
-{
-  JsonObject *error;
-
-  g_assert_cmpuint (reply->status, ==, status);
-  error = json_object_get_object_member (reply_object (reply), "error");
-  g_assert_nonnull (error);
-  g_assert_cmpstr (json_object_get_string_member (error, "code"), ==, code);
-  g_assert_cmpstr (json_object_get_string_member (error, "message"), !=, "");
-  return error;
-}
-
-/* An error that names exactly @keys (NULL-terminated) in its fields. */
-static void
-assert_fields (Reply      *reply,
-               guint       status,
-               const char *code,
-               const char *first_key,
-               ...)
-{
-  JsonObject *error = assert_error (reply, status, code);
-  JsonObject *fields = json_object_get_object_member (error, "fields");
-  guint n_keys = 0;
-  va_list args;
-
-  g_assert_nonnull (fields);
-  va_start (args, first_key);
-  for (const char *key = first_key; key != NULL; key = va_arg (args, const char *))
-    {
-      if (!json_object_has_member (fields, key))
-        g_error ("%u %s does not name “%s”", status, code, key);
-      g_assert_cmpstr (json_object_get_string_member (fields, key), !=, "");
-      n_keys++;
-    }
-  va_end (args);
-  if (json_object_get_size (fields) != n_keys)
-    {
-      g_autofree char *text = json_to_string (reply->json, FALSE);
-      g_error ("%u %s names more than expected: %s", status, code, text);
-    }
-}
-
-static const char *
-field_message (Reply      *reply,
-               const char *key)
-{
-  JsonObject *error = json_object_get_object_member (reply_object (reply), "error");
-  JsonObject *fields = json_object_get_object_member (error, "fields");
-
-  return json_object_get_string_member (fields, key);
-}
-
-static char *
-login_token (const char *login,
-             const char *password)
-{
-  g_autoptr(TuttiLoginRequest) login_request = tutti_login_request_new ();
-  g_autoptr(TuttiSession) tutti_session = NULL;
-  g_autoptr(Reply) reply = NULL;
-  g_autoptr(GError) error = NULL;
-  g_autofree char *body = NULL;
-
-  login_request->site = g_strdup (SITE);
-  login_request->login = g_strdup (login);
-  login_request->password = g_strdup (password);
-  body = tutti_record_to_data (&tutti_login_request_schema, login_request);
-  reply = post (TUTTI_API_SESSION, NULL, body);
-  g_assert_cmpuint (reply->status, ==, 201);
-  tutti_session = tutti_session_from_json (reply->json, &error);
-  g_assert_no_error (error);
-  return g_steal_pointer (&tutti_session->token);
 }
 
 /* ---- Outbox ------------------------------------------------------------------- */
@@ -302,7 +147,7 @@ get_question (const char  *token,
               const char  *lang,
               char       **answer)
 {
-  g_autoptr(Reply) reply = request_full ("GET", QUESTION_PATH, token, NULL, lang, NULL);
+  g_autoptr(TuttiTestReply) reply = request_full ("GET", QUESTION_PATH, token, NULL, lang, NULL);
   g_autoptr(GError) error = NULL;
   g_autoptr(GRegex) regex = NULL;
   g_autoptr(GMatchInfo) match = NULL;
@@ -388,7 +233,7 @@ new_request (const char *token,
   return request;
 }
 
-static Reply *
+static TuttiTestReply *
 submit (const char              *token,
         const TuttiPreenrolment *preenrolment,
         const char              *key)
@@ -399,7 +244,7 @@ submit (const char              *token,
 }
 
 static TuttiPreenrolment *
-preenrolment_from_reply (Reply *reply,
+preenrolment_from_reply (TuttiTestReply *reply,
                          guint  status)
 {
   g_autoptr(GError) error = NULL;
@@ -419,7 +264,7 @@ submit_one (const char *first_name,
 {
   g_autoptr(TuttiPreenrolment) request = new_request (ztest_token, ZTEST_EMAIL);
   g_autoptr(TuttiPreenrolment) saved = NULL;
-  g_autoptr(Reply) reply = NULL;
+  g_autoptr(TuttiTestReply) reply = NULL;
 
   g_ptr_array_add (request->pupils, new_pupil (first_name, age, offer, (gint64) 0));
   reply = submit (ztest_token, request, NULL);
@@ -444,21 +289,21 @@ staff_path (gint64      id,
 static guint
 count_requests (const char *token)
 {
-  g_autoptr(Reply) reply = get (TUTTI_API_PREENROLMENTS, token);
+  g_autoptr(TuttiTestReply) reply = get (TUTTI_API_PREENROLMENTS, token);
 
   g_assert_cmpuint (reply->status, ==, 200);
-  return json_array_get_length (reply_array (reply));
+  return json_array_get_length (tutti_test_reply_array (reply));
 }
 
 /* The offer's item @id as GET /offer gives it now. */
 static TuttiOfferItem *
 get_offer_item (gint64 id)
 {
-  g_autoptr(Reply) reply = get (TUTTI_API_OFFER, ztest_token);
+  g_autoptr(TuttiTestReply) reply = get (TUTTI_API_OFFER, ztest_token);
   JsonArray *items;
 
   g_assert_cmpuint (reply->status, ==, 200);
-  items = json_object_get_array_member (reply_object (reply), "items");
+  items = json_object_get_array_member (tutti_test_reply_object (reply), "items");
   for (guint i = 0; i < json_array_get_length (items); i++)
     {
       g_autoptr(GError) error = NULL;
@@ -492,8 +337,8 @@ strv_has (JsonObject *object,
 static void
 find_offer (void)
 {
-  g_autoptr(Reply) reply = get (TUTTI_API_OFFER, ztest_token);
-  JsonObject *offer = reply_object (reply);
+  g_autoptr(TuttiTestReply) reply = get (TUTTI_API_OFFER, ztest_token);
+  JsonObject *offer = tutti_test_reply_object (reply);
   JsonArray *items = json_object_get_array_member (offer, "items");
 
   g_assert_cmpuint (reply->status, ==, 200);
@@ -531,12 +376,12 @@ find_offer (void)
 static void
 test_offer (void)
 {
-  g_autoptr(Reply) reply = get (TUTTI_API_OFFER, ztest_token);
-  g_autoptr(Reply) unauthenticated = get (TUTTI_API_OFFER, NULL);
-  g_autoptr(Reply) staff = get (TUTTI_API_OFFER, staff_token);
+  g_autoptr(TuttiTestReply) reply = get (TUTTI_API_OFFER, ztest_token);
+  g_autoptr(TuttiTestReply) unauthenticated = get (TUTTI_API_OFFER, NULL);
+  g_autoptr(TuttiTestReply) staff = get (TUTTI_API_OFFER, staff_token);
   g_autofree char *school_year = g_strdup_printf ("%d/%d", start_year, start_year + 1);
   g_autofree char *age_date = g_strdup_printf ("%d-12-31", start_year);
-  JsonObject *offer = reply_object (reply);
+  JsonObject *offer = tutti_test_reply_object (reply);
   JsonArray *items;
   const char * const disciplines[] = {
     "Piano", "Violon", "Violoncelle", "Guitare classique", "Flûte traversière", "Clarinette",
@@ -551,7 +396,7 @@ test_offer (void)
   guint n_accordions = 0;
 
   g_assert_cmpuint (reply->status, ==, 200);
-  assert_error (unauthenticated, 401, "unauthenticated");
+  tutti_test_assert_error (unauthenticated, 401, "unauthenticated");
   g_assert_cmpuint (staff->status, ==, 200);
 
   /* Ages count on 31 December of the campaign's school year. */
@@ -604,7 +449,7 @@ test_question (void)
 {
   g_autoptr(TuttiAntispamQuestion) fr = NULL;
   g_autoptr(TuttiAntispamQuestion) en = NULL;
-  g_autoptr(Reply) staff = get (QUESTION_PATH, staff_token);
+  g_autoptr(TuttiTestReply) staff = get (QUESTION_PATH, staff_token);
   g_autofree char *fr_answer = NULL;
   g_autofree char *en_answer = NULL;
 
@@ -622,7 +467,7 @@ test_question (void)
                                     "abcdefghijklmnopqrstuvwxyz0123456789-_"), ==, 43);
 
   /* A staff account has no family to pre-enrol. */
-  assert_error (staff, 404, "not-found");
+  tutti_test_assert_error (staff, 404, "not-found");
 }
 
 /* ---- Requests (PRE-1..4, MAIL-1) ------------------------------------------------ */
@@ -633,9 +478,9 @@ test_submit (void)
   g_autoptr(TuttiPreenrolment) request = new_request (ztest_token, "  TEST@VitreCommunaute.org ");
   g_autoptr(TuttiPreenrolment) saved = NULL;
   g_autoptr(TuttiPreenrolment) read = NULL;
-  g_autoptr(Reply) reply = NULL;
-  g_autoptr(Reply) one = NULL;
-  g_autoptr(Reply) list = NULL;
+  g_autoptr(TuttiTestReply) reply = NULL;
+  g_autoptr(TuttiTestReply) one = NULL;
+  g_autoptr(TuttiTestReply) list = NULL;
   g_autofree char *path = NULL;
   g_autofree char *message = NULL;
   g_autofree char *subject = NULL;
@@ -670,7 +515,7 @@ test_submit (void)
   /* The family reads it back, newest first. */
   g_assert_cmpuint (count_requests (ztest_token), ==, before + 1);
   list = get (TUTTI_API_PREENROLMENTS, ztest_token);
-  g_assert_cmpint (json_object_get_int_member (json_array_get_object_element (reply_array (list), 0),
+  g_assert_cmpint (json_object_get_int_member (json_array_get_object_element (tutti_test_reply_array (list), 0),
                                                "id"), ==, saved->id);
   path = preenrolment_path (saved->id);
   one = get (path, ztest_token);
@@ -700,9 +545,9 @@ test_guardian_1 (void)
 {
   g_autoptr(TuttiPreenrolment) request = NULL;
   g_autoptr(TuttiFamily) family = NULL;
-  g_autoptr(Reply) family_reply = get (TUTTI_API_FAMILY, pmartin_token);
-  g_autoptr(Reply) mismatch = NULL;
-  g_autoptr(Reply) reply = NULL;
+  g_autoptr(TuttiTestReply) family_reply = get (TUTTI_API_FAMILY, pmartin_token);
+  g_autoptr(TuttiTestReply) mismatch = NULL;
+  g_autoptr(TuttiTestReply) reply = NULL;
   g_autoptr(GError) error = NULL;
   g_autofree char *message = NULL;
   g_autofree char *to = NULL;
@@ -724,7 +569,7 @@ test_guardian_1 (void)
   pupil->surname = g_strdup ("MARTIN");
   g_ptr_array_add (request->pupils, pupil);
   mismatch = submit (pmartin_token, request, NULL);
-  assert_fields (mismatch, 422, "invalid", "email_confirmation", NULL);
+  tutti_test_assert_fields (mismatch, 422, "invalid", "email_confirmation", NULL);
 
   /* The same question still answers: only a wrong answer spends it. */
   mails = outbox_count ();
@@ -744,10 +589,10 @@ static void
 test_conditions (void)
 {
   g_autoptr(TuttiPreenrolment) request = new_request (ztest_token, ZTEST_EMAIL);
-  g_autoptr(Reply) young = NULL;
-  g_autoptr(Reply) several = NULL;
-  g_autoptr(Reply) fixed = NULL;
-  g_autoptr(Reply) empty = NULL;
+  g_autoptr(TuttiTestReply) young = NULL;
+  g_autoptr(TuttiTestReply) several = NULL;
+  g_autoptr(TuttiTestReply) fixed = NULL;
+  g_autoptr(TuttiTestReply) empty = NULL;
   g_autofree char *born_later = NULL;
   TuttiNewPupil *pupil;
   guint mails = outbox_count ();
@@ -756,9 +601,9 @@ test_conditions (void)
   /* A 5-year-old for an offer from 7: the choice is named, with why. */
   g_ptr_array_add (request->pupils, new_pupil ("Petite", 5, accordion_id, (gint64) 0));
   young = submit (ztest_token, request, NULL);
-  assert_fields (young, 422, "invalid", "pupils.0.choices.0", NULL);
-  g_assert_nonnull (strstr (field_message (young, "pupils.0.choices.0"), "à partir de 7 ans"));
-  g_assert_nonnull (strstr (field_message (young, "pupils.0.choices.0"), "aura 5 ans"));
+  tutti_test_assert_fields (young, 422, "invalid", "pupils.0.choices.0", NULL);
+  g_assert_nonnull (strstr (tutti_test_field_message (young, "pupils.0.choices.0"), "à partir de 7 ans"));
+  g_assert_nonnull (strstr (tutti_test_field_message (young, "pupils.0.choices.0"), "aura 5 ans"));
 
   /* Each fault by its place: too old for the children's choir, no place
    * left, not in the offer, chosen twice, born after today. */
@@ -772,16 +617,16 @@ test_conditions (void)
   born_later = g_strdup_printf ("%d-01-01", start_year + 2);
   pupil->birth_date = g_strdup (born_later);
   several = submit (ztest_token, request, NULL);
-  assert_fields (several, 422, "invalid",
+  tutti_test_assert_fields (several, 422, "invalid",
                  "pupils.0.choices.0", "pupils.1.choices.1", "pupils.2.choices.0",
                  "pupils.2.choices.1", "pupils.3.choices.1", "pupils.4.birth_date", NULL);
-  g_assert_nonnull (strstr (field_message (several, "pupils.1.choices.1"), "de 7 à 11 ans"));
+  g_assert_nonnull (strstr (tutti_test_field_message (several, "pupils.1.choices.1"), "de 7 à 11 ans"));
 
   /* Core's rules: a pupil without a name or a choice. */
   g_ptr_array_set_size (request->pupils, 0);
   g_ptr_array_add (request->pupils, new_pupil ("", 7, (gint64) 0));
   empty = submit (ztest_token, request, NULL);
-  assert_fields (empty, 422, "invalid", "pupils.0.first_name", "pupils.0.choices", NULL);
+  tutti_test_assert_fields (empty, 422, "invalid", "pupils.0.first_name", "pupils.0.choices", NULL);
   g_assert_cmpuint (count_requests (ztest_token), ==, before);
   g_assert_cmpuint (outbox_count (), ==, mails);
 
@@ -798,11 +643,11 @@ test_antispam (void)
 {
   g_autoptr(TuttiPreenrolment) request = new_request (ztest_token, ZTEST_EMAIL);
   g_autoptr(TuttiAntispamQuestion) foreign = NULL;
-  g_autoptr(Reply) wrong = NULL;
-  g_autoptr(Reply) spent = NULL;
-  g_autoptr(Reply) unknown = NULL;
-  g_autoptr(Reply) other_account = NULL;
-  g_autoptr(Reply) missing = NULL;
+  g_autoptr(TuttiTestReply) wrong = NULL;
+  g_autoptr(TuttiTestReply) spent = NULL;
+  g_autoptr(TuttiTestReply) unknown = NULL;
+  g_autoptr(TuttiTestReply) other_account = NULL;
+  g_autoptr(TuttiTestReply) missing = NULL;
   g_autofree char *right = g_strdup (request->antispam_answer);
   g_autofree char *foreign_answer = NULL;
   guint before = count_requests (ztest_token);
@@ -814,12 +659,12 @@ test_antispam (void)
   g_free (request->antispam_answer);
   request->antispam_answer = g_strdup_printf ("%d", atoi (right) + 1);
   wrong = submit (ztest_token, request, NULL);
-  assert_fields (wrong, 422, "invalid", "antispam_answer", NULL);
+  tutti_test_assert_fields (wrong, 422, "invalid", "antispam_answer", NULL);
 
   g_free (request->antispam_answer);
   request->antispam_answer = g_strdup (right);
   spent = submit (ztest_token, request, NULL);
-  assert_fields (spent, 422, "invalid", "antispam_id", NULL);
+  tutti_test_assert_fields (spent, 422, "invalid", "antispam_id", NULL);
 
   /* An id the server never gave, and another account's question. */
   g_free (request->antispam_id);
@@ -827,7 +672,7 @@ test_antispam (void)
   g_free (request->antispam_answer);
   request->antispam_answer = g_strdup ("38");
   unknown = submit (ztest_token, request, NULL);
-  assert_fields (unknown, 422, "invalid", "antispam_id", NULL);
+  tutti_test_assert_fields (unknown, 422, "invalid", "antispam_id", NULL);
 
   foreign = get_question (cmartin_token, "fr", &foreign_answer);
   g_free (request->antispam_id);
@@ -835,13 +680,13 @@ test_antispam (void)
   g_free (request->antispam_answer);
   request->antispam_answer = g_strdup (foreign_answer);
   other_account = submit (ztest_token, request, NULL);
-  assert_fields (other_account, 422, "invalid", "antispam_id", NULL);
+  tutti_test_assert_fields (other_account, 422, "invalid", "antispam_id", NULL);
 
   /* The question cannot be skipped. */
   g_clear_pointer (&request->antispam_id, g_free);
   g_clear_pointer (&request->antispam_answer, g_free);
   missing = submit (ztest_token, request, NULL);
-  assert_fields (missing, 422, "invalid", "antispam_id", "antispam_answer", NULL);
+  tutti_test_assert_fields (missing, 422, "invalid", "antispam_id", "antispam_answer", NULL);
 
   g_assert_cmpuint (count_requests (ztest_token), ==, before);
   g_assert_cmpuint (outbox_count (), ==, mails);
@@ -851,19 +696,19 @@ static void
 test_email_mismatch (void)
 {
   g_autoptr(TuttiPreenrolment) request = new_request (ztest_token, "autre@vitrecommunaute.org");
-  g_autoptr(Reply) mismatch = NULL;
-  g_autoptr(Reply) malformed = NULL;
+  g_autoptr(TuttiTestReply) mismatch = NULL;
+  g_autoptr(TuttiTestReply) malformed = NULL;
   guint before = count_requests (ztest_token);
 
   g_ptr_array_add (request->pupils, new_pupil ("Mail", 8, piano_id, (gint64) 0));
   mismatch = submit (ztest_token, request, NULL);
-  assert_fields (mismatch, 422, "invalid", "email_confirmation", NULL);
-  g_assert_nonnull (strstr (field_message (mismatch, "email_confirmation"), "responsable 1"));
+  tutti_test_assert_fields (mismatch, 422, "invalid", "email_confirmation", NULL);
+  g_assert_nonnull (strstr (tutti_test_field_message (mismatch, "email_confirmation"), "responsable 1"));
 
   g_free (request->email_confirmation);
   request->email_confirmation = g_strdup ("test-at-vitrecommunaute.org");
   malformed = submit (ztest_token, request, NULL);
-  assert_fields (malformed, 422, "invalid", "email_confirmation", NULL);
+  tutti_test_assert_fields (malformed, 422, "invalid", "email_confirmation", NULL);
   g_assert_cmpuint (count_requests (ztest_token), ==, before);
 }
 
@@ -871,25 +716,25 @@ static void
 test_consent (void)
 {
   g_autoptr(TuttiPreenrolment) request = new_request (ztest_token, ZTEST_EMAIL);
-  g_autoptr(Reply) refused = NULL;
+  g_autoptr(TuttiTestReply) refused = NULL;
   g_autoptr(JsonNode) node = NULL;
-  g_autoptr(Reply) absent = NULL;
+  g_autoptr(TuttiTestReply) absent = NULL;
   g_autofree char *body = NULL;
   guint before = count_requests (ztest_token);
 
   g_ptr_array_add (request->pupils, new_pupil ("Accord", 8, piano_id, (gint64) 0));
   request->consent = FALSE;
   refused = submit (ztest_token, request, NULL);
-  assert_fields (refused, 422, "invalid", "consent", NULL);
-  g_assert_nonnull (strstr (field_message (refused, "consent"), "J’accepte"));
+  tutti_test_assert_fields (refused, 422, "invalid", "consent", NULL);
+  g_assert_nonnull (strstr (tutti_test_field_message (refused, "consent"), "J’accepte"));
 
   /* Not sent at all is not consent either. */
   node = tutti_record_to_json (&tutti_preenrolment_schema, request);
   json_object_remove_member (json_node_get_object (node), "consent");
   body = json_to_string (node, FALSE);
   absent = request_full ("POST", TUTTI_API_PREENROLMENTS, ztest_token, body, "en", NULL);
-  assert_fields (absent, 422, "invalid", "consent", NULL);
-  g_assert_cmpstr (field_message (absent, "consent"), ==, "Tick “I accept” to save the request.");
+  tutti_test_assert_fields (absent, 422, "invalid", "consent", NULL);
+  g_assert_cmpstr (tutti_test_field_message (absent, "consent"), ==, "Tick “I accept” to save the request.");
   g_assert_cmpuint (count_requests (ztest_token), ==, before);
 }
 
@@ -897,8 +742,8 @@ static void
 test_question_reused (void)
 {
   g_autoptr(TuttiPreenrolment) request = new_request (ztest_token, ZTEST_EMAIL);
-  g_autoptr(Reply) first = NULL;
-  g_autoptr(Reply) again = NULL;
+  g_autoptr(TuttiTestReply) first = NULL;
+  g_autoptr(TuttiTestReply) again = NULL;
   guint before = count_requests (ztest_token);
 
   g_ptr_array_add (request->pupils, new_pupil ("Once", 9, piano_id, (gint64) 0));
@@ -907,7 +752,7 @@ test_question_reused (void)
 
   /* A saved request spent its question: sent again, it is refused. */
   again = submit (ztest_token, request, NULL);
-  assert_fields (again, 422, "invalid", "antispam_id", NULL);
+  tutti_test_assert_fields (again, 422, "invalid", "antispam_id", NULL);
   g_assert_cmpuint (count_requests (ztest_token), ==, before + 1);
 }
 
@@ -915,10 +760,10 @@ static void
 test_idempotency (void)
 {
   g_autoptr(TuttiPreenrolment) request = new_request (ztest_token, ZTEST_EMAIL);
-  g_autoptr(Reply) first = NULL;
-  g_autoptr(Reply) second = NULL;
-  g_autoptr(Reply) other = NULL;
-  g_autoptr(Reply) bad_key = NULL;
+  g_autoptr(TuttiTestReply) first = NULL;
+  g_autoptr(TuttiTestReply) second = NULL;
+  g_autoptr(TuttiTestReply) other = NULL;
+  g_autoptr(TuttiTestReply) bad_key = NULL;
   g_autofree char *key = g_uuid_string_random ();
   guint before = count_requests (ztest_token);
   guint mails = outbox_count ();
@@ -940,10 +785,10 @@ test_idempotency (void)
   /* The same key for another request: refused. */
   ((TuttiNewPupil *) g_ptr_array_index (request->pupils, 0))->first_name[0] = 'B';
   other = submit (ztest_token, request, key);
-  assert_fields (other, 409, "conflict", TUTTI_API_HEADER_IDEMPOTENCY, NULL);
+  tutti_test_assert_fields (other, 409, "conflict", TUTTI_API_HEADER_IDEMPOTENCY, NULL);
 
   bad_key = submit (ztest_token, request, "two words");
-  assert_error (bad_key, 400, "bad-request");
+  tutti_test_assert_error (bad_key, 400, "bad-request");
   g_assert_cmpuint (count_requests (ztest_token), ==, before + 1);
 }
 
@@ -952,19 +797,19 @@ test_foreign (void)
 {
   gint64 id = submit_one ("Privée", 8, piano_id);
   g_autofree char *path = preenrolment_path (id);
-  g_autoptr(Reply) own = get (path, ztest_token);
-  g_autoptr(Reply) foreign = get (path, cmartin_token);
-  g_autoptr(Reply) missing = get (TUTTI_API_PREENROLMENTS "/999999", cmartin_token);
-  g_autoptr(Reply) not_number = get (TUTTI_API_PREENROLMENTS "/abc", cmartin_token);
-  g_autoptr(Reply) staff = get (path, staff_token);
-  g_autoptr(Reply) list = get (TUTTI_API_PREENROLMENTS, cmartin_token);
-  JsonArray *array = reply_array (list);
+  g_autoptr(TuttiTestReply) own = get (path, ztest_token);
+  g_autoptr(TuttiTestReply) foreign = get (path, cmartin_token);
+  g_autoptr(TuttiTestReply) missing = get (TUTTI_API_PREENROLMENTS "/999999", cmartin_token);
+  g_autoptr(TuttiTestReply) not_number = get (TUTTI_API_PREENROLMENTS "/abc", cmartin_token);
+  g_autoptr(TuttiTestReply) staff = get (path, staff_token);
+  g_autoptr(TuttiTestReply) list = get (TUTTI_API_PREENROLMENTS, cmartin_token);
+  JsonArray *array = tutti_test_reply_array (list);
 
   g_assert_cmpuint (own->status, ==, 200);
-  assert_error (foreign, 404, "not-found");
-  assert_error (missing, 404, "not-found");
-  assert_error (not_number, 404, "not-found");
-  assert_error (staff, 404, "not-found");
+  tutti_test_assert_error (foreign, 404, "not-found");
+  tutti_test_assert_error (missing, 404, "not-found");
+  tutti_test_assert_error (not_number, 404, "not-found");
+  tutti_test_assert_error (staff, 404, "not-found");
   g_assert_true (g_bytes_equal (foreign->body, missing->body));
   for (guint i = 0; i < json_array_get_length (array); i++)
     g_assert_cmpint (json_object_get_int_member (json_array_get_object_element (array, i), "id"),
@@ -985,17 +830,17 @@ test_staff_forbidden (void)
 
   for (guint i = 0; i < G_N_ELEMENTS (paths); i++)
     {
-      g_autoptr(Reply) family = get (paths[i], ztest_token);
-      g_autoptr(Reply) nobody = get (paths[i], NULL);
+      g_autoptr(TuttiTestReply) family = get (paths[i], ztest_token);
+      g_autoptr(TuttiTestReply) nobody = get (paths[i], NULL);
 
-      assert_error (family, 403, "forbidden");
-      assert_error (nobody, 401, "unauthenticated");
+      tutti_test_assert_error (family, 403, "forbidden");
+      tutti_test_assert_error (nobody, 401, "unauthenticated");
     }
   for (guint i = 0; i < G_N_ELEMENTS (posts); i++)
     {
-      g_autoptr(Reply) family = post (posts[i], ztest_token, "{\"reason\": \"Complet\"}");
+      g_autoptr(TuttiTestReply) family = post (posts[i], ztest_token, "{\"reason\": \"Complet\"}");
 
-      assert_error (family, 403, "forbidden");
+      tutti_test_assert_error (family, 403, "forbidden");
     }
 }
 
@@ -1005,11 +850,11 @@ staff_list_has (const char *query,
                 gint64      id)
 {
   g_autofree char *path = g_strconcat (STAFF_PREENROLMENTS, query, NULL);
-  g_autoptr(Reply) reply = get (path, staff_token);
+  g_autoptr(TuttiTestReply) reply = get (path, staff_token);
   JsonArray *array;
 
   g_assert_cmpuint (reply->status, ==, 200);
-  array = reply_array (reply);
+  array = tutti_test_reply_array (reply);
   for (guint i = 0; i < json_array_get_length (array); i++)
     if (json_object_get_int_member (json_array_get_object_element (array, i), "id") == id)
       return TRUE;
@@ -1028,14 +873,14 @@ test_staff_accept (void)
   g_autofree char *pupil_path = NULL;
   g_autofree char *courses_path = NULL;
   g_autofree char *birth = birth_date_for_age (7);
-  g_autoptr(Reply) detail = get (detail_path, staff_token);
-  g_autoptr(Reply) accepted = NULL;
-  g_autoptr(Reply) again = NULL;
-  g_autoptr(Reply) home_reply = NULL;
-  g_autoptr(Reply) pupil_reply = NULL;
-  g_autoptr(Reply) courses_reply = NULL;
-  g_autoptr(Reply) family_reply = NULL;
-  g_autoptr(Reply) bad_state = NULL;
+  g_autoptr(TuttiTestReply) detail = get (detail_path, staff_token);
+  g_autoptr(TuttiTestReply) accepted = NULL;
+  g_autoptr(TuttiTestReply) again = NULL;
+  g_autoptr(TuttiTestReply) home_reply = NULL;
+  g_autoptr(TuttiTestReply) pupil_reply = NULL;
+  g_autoptr(TuttiTestReply) courses_reply = NULL;
+  g_autoptr(TuttiTestReply) family_reply = NULL;
+  g_autoptr(TuttiTestReply) bad_state = NULL;
   g_autoptr(TuttiHome) home = NULL;
   g_autoptr(TuttiPupil) pupil = NULL;
   g_autoptr(TuttiPreenrolment) outcome = NULL;
@@ -1049,11 +894,11 @@ test_staff_accept (void)
   g_assert_true (staff_list_has ("?state=submitted", id));
   g_assert_false (staff_list_has ("?state=accepted", id));
   bad_state = get (STAFF_PREENROLMENTS "?state=pending", staff_token);
-  assert_fields (bad_state, 422, "invalid", "state", NULL);
+  tutti_test_assert_fields (bad_state, 422, "invalid", "state", NULL);
 
   /* The office opens the request: the family, guardian 1, the pupils. */
   g_assert_cmpuint (detail->status, ==, 200);
-  object = reply_object (detail);
+  object = tutti_test_reply_object (detail);
   g_assert_cmpstr (json_object_get_string_member (object, "family_name"), ==, "Z-TEST");
   g_assert_cmpstr (json_object_get_string_member (object, "email"), ==, ZTEST_EMAIL);
   g_assert_cmpstr (json_object_get_string_member (object, "state"), ==, "submitted");
@@ -1061,7 +906,7 @@ test_staff_accept (void)
 
   accepted = post (accept_path, staff_token, NULL);
   g_assert_cmpuint (accepted->status, ==, 200);
-  object = reply_object (accepted);
+  object = tutti_test_reply_object (accepted);
   g_assert_cmpstr (json_object_get_string_member (object, "state"), ==, "accepted");
   g_assert_nonnull (json_object_get_string_member (object, "decided_at"));
   g_assert_true (staff_list_has ("?state=accepted", id));
@@ -1069,7 +914,7 @@ test_staff_accept (void)
 
   /* Once only; the place is taken. */
   again = post (accept_path, staff_token, NULL);
-  assert_error (again, 409, "conflict");
+  tutti_test_assert_error (again, 409, "conflict");
   after = get_offer_item (accordion_id);
   g_assert_cmpint (after->places_left, ==, before->places_left - 1);
 
@@ -1105,7 +950,7 @@ test_staff_accept (void)
   courses_path = g_strdup_printf (TUTTI_API_PUPIL_COURSES_FMT, pupil_id);
   courses_reply = get (courses_path, ztest_token);
   g_assert_cmpuint (courses_reply->status, ==, 200);
-  courses = reply_array (courses_reply);
+  courses = tutti_test_reply_array (courses_reply);
   for (guint i = 0; i < json_array_get_length (courses); i++)
     {
       g_autoptr(TuttiCourse) course = NULL;
@@ -1125,9 +970,9 @@ test_staff_accept (void)
 
   /* Another family does not see it. */
   {
-    g_autoptr(Reply) foreign = get (pupil_path, cmartin_token);
+    g_autoptr(TuttiTestReply) foreign = get (pupil_path, cmartin_token);
 
-    assert_error (foreign, 404, "not-found");
+    tutti_test_assert_error (foreign, 404, "not-found");
   }
 }
 
@@ -1138,26 +983,26 @@ test_staff_refuse (void)
   g_autofree char *refuse_path = staff_path (id, "/refuse");
   g_autofree char *accept_path = staff_path (id, "/accept");
   g_autofree char *family_path = preenrolment_path (id);
-  g_autoptr(Reply) no_reason = NULL;
-  g_autoptr(Reply) refused = NULL;
-  g_autoptr(Reply) accept = NULL;
-  g_autoptr(Reply) family_reply = NULL;
-  g_autoptr(Reply) missing = NULL;
+  g_autoptr(TuttiTestReply) no_reason = NULL;
+  g_autoptr(TuttiTestReply) refused = NULL;
+  g_autoptr(TuttiTestReply) accept = NULL;
+  g_autoptr(TuttiTestReply) family_reply = NULL;
+  g_autoptr(TuttiTestReply) missing = NULL;
   g_autoptr(TuttiPreenrolment) outcome = NULL;
   JsonObject *object;
 
   no_reason = post (refuse_path, staff_token, "{\"reason\": \"  \"}");
-  assert_fields (no_reason, 422, "invalid", "reason", NULL);
+  tutti_test_assert_fields (no_reason, 422, "invalid", "reason", NULL);
 
   refused = post (refuse_path, staff_token, "{\"reason\": \"Classe de piano complète à Vitré\"}");
   g_assert_cmpuint (refused->status, ==, 200);
-  object = reply_object (refused);
+  object = tutti_test_reply_object (refused);
   g_assert_cmpstr (json_object_get_string_member (object, "state"), ==, "refused");
   g_assert_cmpstr (json_object_get_string_member (object, "reason"), ==,
                    "Classe de piano complète à Vitré");
 
   accept = post (accept_path, staff_token, NULL);
-  assert_error (accept, 409, "conflict");
+  tutti_test_assert_error (accept, 409, "conflict");
 
   family_reply = get (family_path, ztest_token);
   outcome = preenrolment_from_reply (family_reply, 200);
@@ -1165,12 +1010,12 @@ test_staff_refuse (void)
   g_assert_cmpstr (outcome->reason, ==, "Classe de piano complète à Vitré");
 
   missing = post (STAFF_PREENROLMENTS "/999999/refuse", staff_token, "{\"reason\": \"Non\"}");
-  assert_error (missing, 404, "not-found");
+  tutti_test_assert_error (missing, 404, "not-found");
 }
 
 /* PATCH /staff/campaigns/{id} {"open": @open}: the office's campaign
  * routes (STAFF-3), for pre-enrolment as for re-enrolment. */
-static Reply *
+static TuttiTestReply *
 set_campaign_open (gboolean open)
 {
   g_autofree char *path = g_strdup_printf (STAFF_CAMPAIGNS "/%" G_GINT64_FORMAT, campaign_id);
@@ -1184,15 +1029,15 @@ static void
 test_closed_campaign (void)
 {
   g_autoptr(TuttiPreenrolment) request = new_request (ztest_token, ZTEST_EMAIL);
-  g_autoptr(Reply) closed = NULL;
-  g_autoptr(Reply) refused = NULL;
-  g_autoptr(Reply) offer = NULL;
-  g_autoptr(Reply) question = NULL;
-  g_autoptr(Reply) home_reply = NULL;
-  g_autoptr(Reply) family_list = NULL;
-  g_autoptr(Reply) opened = NULL;
-  g_autoptr(Reply) offer_again = NULL;
-  g_autoptr(Reply) saved = NULL;
+  g_autoptr(TuttiTestReply) closed = NULL;
+  g_autoptr(TuttiTestReply) refused = NULL;
+  g_autoptr(TuttiTestReply) offer = NULL;
+  g_autoptr(TuttiTestReply) question = NULL;
+  g_autoptr(TuttiTestReply) home_reply = NULL;
+  g_autoptr(TuttiTestReply) family_list = NULL;
+  g_autoptr(TuttiTestReply) opened = NULL;
+  g_autoptr(TuttiTestReply) offer_again = NULL;
+  g_autoptr(TuttiTestReply) saved = NULL;
   g_autoptr(TuttiHome) home = NULL;
   g_autoptr(GError) error = NULL;
   guint before = count_requests (ztest_token);
@@ -1201,15 +1046,15 @@ test_closed_campaign (void)
 
   closed = set_campaign_open (FALSE);
   g_assert_cmpuint (closed->status, ==, 200);
-  g_assert_cmpstr (json_object_get_string_member (reply_object (closed), "kind"), ==, "preenrolment");
-  g_assert_false (json_object_get_boolean_member (reply_object (closed), "open"));
+  g_assert_cmpstr (json_object_get_string_member (tutti_test_reply_object (closed), "kind"), ==, "preenrolment");
+  g_assert_false (json_object_get_boolean_member (tutti_test_reply_object (closed), "open"));
 
   refused = submit (ztest_token, request, NULL);
-  assert_error (refused, 409, "campaign-closed");
+  tutti_test_assert_error (refused, 409, "campaign-closed");
   offer = get (TUTTI_API_OFFER, ztest_token);
-  assert_error (offer, 409, "campaign-closed");
+  tutti_test_assert_error (offer, 409, "campaign-closed");
   question = get (QUESTION_PATH, ztest_token);
-  assert_error (question, 409, "campaign-closed");
+  tutti_test_assert_error (question, 409, "campaign-closed");
   g_assert_cmpuint (count_requests (ztest_token), ==, before);
 
   /* HOME-4: no "Make a new request" while it is closed; the requests made
@@ -1225,7 +1070,7 @@ test_closed_campaign (void)
 
   opened = set_campaign_open (TRUE);
   g_assert_cmpuint (opened->status, ==, 200);
-  g_assert_true (json_object_get_boolean_member (reply_object (opened), "open"));
+  g_assert_true (json_object_get_boolean_member (tutti_test_reply_object (opened), "open"));
   offer_again = get (TUTTI_API_OFFER, ztest_token);
   g_assert_cmpuint (offer_again->status, ==, 200);
 
@@ -1259,18 +1104,16 @@ main (int   argc,
   g_test_add_func ("/preenrolment/staff/refuse", test_staff_refuse);
   g_test_add_func ("/preenrolment/closed-campaign", test_closed_campaign);
 
-  session = soup_session_new_with_options ("timeout", 60, NULL);
   server = tutti_test_server_start (TRUE, NULL);
-  ztest_token = login_token ("ztest1", FAMILY_PASSWORD);
-  cmartin_token = login_token ("cmartin", FAMILY_PASSWORD);
-  pmartin_token = login_token ("pmartin", FAMILY_PASSWORD);
-  staff_token = login_token ("secretariat", STAFF_PASSWORD);
+  ztest_token = tutti_test_login_token (server, "ztest1", TUTTI_TEST_FAMILY_PASSWORD);
+  cmartin_token = tutti_test_login_token (server, "cmartin", TUTTI_TEST_FAMILY_PASSWORD);
+  pmartin_token = tutti_test_login_token (server, "pmartin", TUTTI_TEST_FAMILY_PASSWORD);
+  staff_token = tutti_test_login_token (server, "secretariat", TUTTI_TEST_STAFF_PASSWORD);
   find_offer ();
 
   status = g_test_run ();
 
   tutti_test_server_stop (server);
-  g_clear_object (&session);
   g_free (ztest_token);
   g_free (cmartin_token);
   g_free (pmartin_token);

@@ -18,15 +18,11 @@
 #include <string.h>
 
 #include "tutti-core.h"
-#include "tutti-test-server.h"
+#include "tutti-test-http.h"
 
-#define SITE "conservatoire"
-#define FAMILY_PASSWORD "Vitre2026"
-#define STAFF_PASSWORD "Accueil2026"
 #define MAX_UPLOAD (2 * 1024 * 1024)
 
 static TuttiTestServer *server;
-static SoupSession *session;
 
 static char *ztest_token;
 static char *cmartin_token;
@@ -37,74 +33,7 @@ static gint64 campaign_id;          /* the demo's re-enrolment campaign */
 
 /* ---- HTTP ------------------------------------------------------------------ */
 
-typedef struct
-{
-  guint status;
-  GBytes *body;
-  JsonNode *json;
-  SoupMessageHeaders *headers;
-} Reply;
-
-static void
-reply_free (Reply *reply)
-{
-  g_clear_pointer (&reply->body, g_bytes_unref);
-  g_clear_pointer (&reply->json, json_node_unref);
-  g_clear_pointer (&reply->headers, soup_message_headers_unref);
-  g_free (reply);
-}
-
-G_DEFINE_AUTOPTR_CLEANUP_FUNC (Reply, reply_free)
-
-static Reply *
-finish (SoupMessage *msg,
-        GBytes      *body,
-        GError      *error)
-{
-  Reply *reply = g_new0 (Reply, 1);
-  gsize size;
-  const char *data;
-
-  g_assert_no_error (error);
-  reply->body = body;
-  reply->status = soup_message_get_status (msg);
-  reply->headers = soup_message_headers_ref (soup_message_get_response_headers (msg));
-  data = g_bytes_get_data (reply->body, &size);
-  if (size > 0 && g_strcmp0 (soup_message_headers_get_content_type (reply->headers, NULL),
-                             "application/json") == 0)
-    {
-      g_autoptr(JsonParser) parser = json_parser_new ();
-
-      if (json_parser_load_from_data (parser, data, size, NULL))
-        reply->json = json_node_ref (json_parser_get_root (parser));
-    }
-  return reply;
-}
-
-static SoupMessage *
-new_message (const char         *method,
-             const char         *path,
-             const char         *token,
-             const char * const *headers)
-{
-  g_autofree char *url = g_strconcat (tutti_test_server_get_url (server), path, NULL);
-  SoupMessage *msg = soup_message_new (method, url);
-  SoupMessageHeaders *request_headers;
-
-  g_assert_nonnull (msg);
-  request_headers = soup_message_get_request_headers (msg);
-  if (token != NULL)
-    {
-      g_autofree char *authorization = g_strconcat ("Bearer ", token, NULL);
-      soup_message_headers_replace (request_headers, "Authorization", authorization);
-    }
-  for (guint i = 0; headers != NULL && headers[i] != NULL; i += 2)
-    soup_message_headers_replace (request_headers, headers[i], headers[i + 1]);
-  return msg;
-}
-
-/* @body sent as it is, with @content_type; @headers: name, value… NULL. */
-static Reply *
+static TuttiTestReply *
 send_bytes (const char         *method,
             const char         *path,
             const char         *token,
@@ -112,99 +41,23 @@ send_bytes (const char         *method,
             GBytes             *body,
             const char * const *headers)
 {
-  g_autoptr(SoupMessage) msg = new_message (method, path, token, headers);
-  GError *error = NULL;
-  GBytes *answer;
-
-  if (body != NULL)
-    soup_message_set_request_body_from_bytes (msg, content_type, body);
-  answer = soup_session_send_and_read (session, msg, NULL, &error);
-  return finish (msg, answer, error);
+  return tutti_test_send (server, method, path, token, content_type, body, headers);
 }
 
-static Reply *
+static TuttiTestReply *
 request (const char *method,
          const char *path,
          const char *token,
          const char *json)
 {
-  g_autoptr(GBytes) body = json != NULL ? g_bytes_new (json, strlen (json)) : NULL;
-
-  return send_bytes (method, path, token, "application/json", body, NULL);
+  return tutti_test_request (server, method, path, token, json);
 }
 
-static Reply *
+static TuttiTestReply *
 get (const char *path,
      const char *token)
 {
   return request ("GET", path, token, NULL);
-}
-
-static JsonObject *
-reply_object (Reply *reply)
-{
-  g_assert_nonnull (reply->json);
-  g_assert_true (JSON_NODE_HOLDS_OBJECT (reply->json));
-  return json_node_get_object (reply->json);
-}
-
-static JsonArray *
-reply_array (Reply *reply)
-{
-  g_assert_nonnull (reply->json);
-  g_assert_true (JSON_NODE_HOLDS_ARRAY (reply->json));
-  return json_node_get_array (reply->json);
-}
-
-static JsonObject *
-assert_error (Reply      *reply,
-              guint       status,
-              const char *code)
-{
-  JsonObject *error;
-
-  if (reply->status != status)
-    g_error ("expected %u %s, got %u: %.*s", status, code, reply->status,
-             (int) g_bytes_get_size (reply->body), (const char *) g_bytes_get_data (reply->body, NULL));
-  error = json_object_get_object_member (reply_object (reply), "error");
-  g_assert_nonnull (error);
-  g_assert_cmpstr (json_object_get_string_member (error, "code"), ==, code);
-  g_assert_cmpstr (json_object_get_string_member (error, "message"), !=, "");
-  return error;
-}
-
-/* A 422 whose fields name @key (among others). */
-static void
-assert_invalid_names (Reply      *reply,
-                      const char *key)
-{
-  JsonObject *error = assert_error (reply, 422, "invalid");
-  JsonObject *fields = json_object_get_object_member (error, "fields");
-
-  g_assert_nonnull (fields);
-  if (!json_object_has_member (fields, key))
-    g_error ("422 does not name “%s”", key);
-}
-
-static void
-assert_status (Reply *reply,
-               guint  status)
-{
-  if (reply->status != status)
-    g_error ("expected %u, got %u: %.*s", status, reply->status,
-             (int) g_bytes_get_size (reply->body), (const char *) g_bytes_get_data (reply->body, NULL));
-}
-
-static char *
-login_token (const char *login,
-             const char *password)
-{
-  g_autofree char *body = g_strdup_printf ("{\"site\": \"%s\", \"login\": \"%s\", \"password\": \"%s\"}",
-                                           SITE, login, password);
-  g_autoptr(Reply) reply = request ("POST", TUTTI_API_SESSION, NULL, body);
-
-  assert_status (reply, 201);
-  return g_strdup (json_object_get_string_member (reply_object (reply), "token"));
 }
 
 static char *
@@ -223,9 +76,9 @@ document_path (gint64 id)
 
 /* The re-enrolment part of a file answer. */
 static JsonObject *
-file_reenrolment (Reply *reply)
+file_reenrolment (TuttiTestReply *reply)
 {
-  return json_object_get_object_member (reply_object (reply), "reenrolment");
+  return json_object_get_object_member (tutti_test_reply_object (reply), "reenrolment");
 }
 
 static const char *
@@ -233,8 +86,8 @@ home_state (const char *token,
             gint64      pupil)
 {
   static char state[32];
-  g_autoptr(Reply) reply = get (TUTTI_API_HOME, token);
-  JsonArray *pupils = json_object_get_array_member (reply_object (reply), "pupils");
+  g_autoptr(TuttiTestReply) reply = get (TUTTI_API_HOME, token);
+  JsonArray *pupils = json_object_get_array_member (tutti_test_reply_object (reply), "pupils");
 
   for (guint i = 0; i < json_array_get_length (pupils); i++)
     {
@@ -471,7 +324,7 @@ text_bytes (const char *text)
 }
 
 /* POST /family/documents with @kind and @file_name (may be %NULL). */
-static Reply *
+static TuttiTestReply *
 upload (const char *token,
         GBytes     *content,
         const char *content_type,
@@ -502,16 +355,16 @@ upload (const char *token,
 }
 
 static JsonArray *
-documents_of (Reply *reply)
+documents_of (TuttiTestReply *reply)
 {
-  assert_status (reply, 200);
-  return reply_array (reply);
+  tutti_test_assert_status (reply, 200);
+  return tutti_test_reply_array (reply);
 }
 
 static guint
 count_uploaded (const char *token)
 {
-  g_autoptr(Reply) reply = get (TUTTI_API_FAMILY_DOCUMENTS, token);
+  g_autoptr(TuttiTestReply) reply = get (TUTTI_API_FAMILY_DOCUMENTS, token);
   JsonArray *documents = documents_of (reply);
   guint n = 0;
 
@@ -584,11 +437,11 @@ test_documents_bad_files (void)
 
   for (guint i = 0; i < G_N_ELEMENTS (bad); i++)
     {
-      g_autoptr(Reply) reply = upload (ztest_token, bad[i].bytes, bad[i].content_type, "other",
+      g_autoptr(TuttiTestReply) reply = upload (ztest_token, bad[i].bytes, bad[i].content_type, "other",
                                        bad[i].file_name, NULL);
 
       g_test_message ("%s", bad[i].what);
-      assert_error (reply, 415, "unsupported-file-type");
+      tutti_test_assert_error (reply, 415, "unsupported-file-type");
       g_bytes_unref (bad[i].bytes);
     }
   g_assert_cmpuint (count_uploaded (ztest_token), ==, before);
@@ -600,39 +453,35 @@ test_documents_size (void)
 {
   g_autoptr(GBytes) exact = make_pdf (MAX_UPLOAD);
   g_autoptr(GBytes) over = make_pdf (MAX_UPLOAD + 1);
-  g_autoptr(Reply) accepted = NULL;
-  g_autoptr(Reply) refused = NULL;
-  g_autoptr(Reply) refused_chunked = NULL;
-  g_autoptr(SoupMessage) msg = NULL;
+  g_autoptr(TuttiTestReply) accepted = NULL;
+  g_autoptr(TuttiTestReply) refused = NULL;
+  g_autoptr(TuttiTestReply) refused_chunked = NULL;
   g_autoptr(GInputStream) stream = NULL;
   g_autofree char *sha256 = NULL;
   guint before = count_uploaded (ztest_token);
   JsonObject *document;
-  GError *error = NULL;
-  GBytes *answer;
 
   g_assert_cmpuint (g_bytes_get_size (exact), ==, 2097152);
   g_assert_cmpuint (g_bytes_get_size (over), ==, 2097153);
 
   accepted = upload (ztest_token, exact, "application/pdf", "other", "grand.pdf", NULL);
-  assert_status (accepted, 201);
-  document = reply_object (accepted);
+  tutti_test_assert_status (accepted, 201);
+  document = tutti_test_reply_object (accepted);
   g_assert_cmpint (json_object_get_int_member (document, "size"), ==, 2097152);
   sha256 = g_compute_checksum_for_bytes (G_CHECKSUM_SHA256, exact);
   g_assert_cmpstr (json_object_get_string_member (document, "sha256"), ==, sha256);
   g_assert_cmpstr (json_object_get_string_member (document, "content_type"), ==, "application/pdf");
 
   refused = upload (ztest_token, over, "application/pdf", "other", "trop-grand.pdf", NULL);
-  assert_error (refused, 413, "file-too-large");
+  tutti_test_assert_error (refused, 413, "file-too-large");
 
   /* Without a Content-Length the limit holds while reading. */
-  msg = new_message ("POST", TUTTI_API_FAMILY_DOCUMENTS, ztest_token,
-                     (const char * const[]) { TUTTI_API_HEADER_DOCUMENT_KIND, "other", NULL });
   stream = g_memory_input_stream_new_from_bytes (over);
-  soup_message_set_request_body (msg, "application/pdf", stream, -1);
-  answer = soup_session_send_and_read (session, msg, NULL, &error);
-  refused_chunked = finish (msg, answer, error);
-  assert_error (refused_chunked, 413, "file-too-large");
+  refused_chunked = tutti_test_send_stream (server, "POST", TUTTI_API_FAMILY_DOCUMENTS, ztest_token,
+                                            "application/pdf", stream,
+                                            (const char * const[]) { TUTTI_API_HEADER_DOCUMENT_KIND,
+                                                                     "other", NULL });
+  tutti_test_assert_error (refused_chunked, 413, "file-too-large");
 
   g_assert_cmpuint (count_uploaded (ztest_token), ==, before + 1);
   assert_no_partial_files ();
@@ -644,17 +493,17 @@ test_documents_lifecycle (void)
   g_autoptr(GBytes) pdf = make_pdf (0);
   g_autoptr(GBytes) png = make_png ();
   g_autoptr(GBytes) jpeg = make_jpeg ();
-  g_autoptr(Reply) pdf_up = NULL;
-  g_autoptr(Reply) png_up = NULL;
-  g_autoptr(Reply) jpeg_up = NULL;
-  g_autoptr(Reply) list = NULL;
-  g_autoptr(Reply) content = NULL;
-  g_autoptr(Reply) deleted = NULL;
-  g_autoptr(Reply) gone = NULL;
-  g_autoptr(Reply) accept = NULL;
-  g_autoptr(Reply) refuse = NULL;
-  g_autoptr(Reply) not_deletable = NULL;
-  g_autoptr(Reply) list_after = NULL;
+  g_autoptr(TuttiTestReply) pdf_up = NULL;
+  g_autoptr(TuttiTestReply) png_up = NULL;
+  g_autoptr(TuttiTestReply) jpeg_up = NULL;
+  g_autoptr(TuttiTestReply) list = NULL;
+  g_autoptr(TuttiTestReply) content = NULL;
+  g_autoptr(TuttiTestReply) deleted = NULL;
+  g_autoptr(TuttiTestReply) gone = NULL;
+  g_autoptr(TuttiTestReply) accept = NULL;
+  g_autoptr(TuttiTestReply) refuse = NULL;
+  g_autoptr(TuttiTestReply) not_deletable = NULL;
+  g_autoptr(TuttiTestReply) list_after = NULL;
   g_autofree char *pdf_path = NULL;
   g_autofree char *png_path = NULL;
   g_autofree char *jpeg_path = NULL;
@@ -670,22 +519,22 @@ test_documents_lifecycle (void)
   /* Whatever the name and the Content-Type say, the content decides. */
   pdf_up = upload (ztest_token, pdf, "application/octet-stream", "family-quotient",
                    "attestation%20caf%C3%A9.PDF", NULL);
-  assert_status (pdf_up, 201);
-  pdf_id = json_object_get_int_member (reply_object (pdf_up), "id");
-  g_assert_cmpstr (json_object_get_string_member (reply_object (pdf_up), "content_type"), ==, "application/pdf");
-  g_assert_cmpstr (json_object_get_string_member (reply_object (pdf_up), "file_name"), ==, "attestation café.PDF");
-  g_assert_cmpstr (json_object_get_string_member (reply_object (pdf_up), "state"), ==, "provided");
-  g_assert_cmpstr (json_object_get_string_member (reply_object (pdf_up), "name"), ==,
+  tutti_test_assert_status (pdf_up, 201);
+  pdf_id = json_object_get_int_member (tutti_test_reply_object (pdf_up), "id");
+  g_assert_cmpstr (json_object_get_string_member (tutti_test_reply_object (pdf_up), "content_type"), ==, "application/pdf");
+  g_assert_cmpstr (json_object_get_string_member (tutti_test_reply_object (pdf_up), "file_name"), ==, "attestation café.PDF");
+  g_assert_cmpstr (json_object_get_string_member (tutti_test_reply_object (pdf_up), "state"), ==, "provided");
+  g_assert_cmpstr (json_object_get_string_member (tutti_test_reply_object (pdf_up), "name"), ==,
                    "Attestation de quotient familial de moins de 4 mois");
   png_up = upload (ztest_token, png, "image/jpeg", "bank-details", "rib.jpg", NULL);
-  assert_status (png_up, 201);
-  png_id = json_object_get_int_member (reply_object (png_up), "id");
-  g_assert_cmpstr (json_object_get_string_member (reply_object (png_up), "content_type"), ==, "image/png");
+  tutti_test_assert_status (png_up, 201);
+  png_id = json_object_get_int_member (tutti_test_reply_object (png_up), "id");
+  g_assert_cmpstr (json_object_get_string_member (tutti_test_reply_object (png_up), "content_type"), ==, "image/png");
   jpeg_up = upload (ztest_token, jpeg, "image/jpeg", "other", NULL, NULL);
-  assert_status (jpeg_up, 201);
-  jpeg_id = json_object_get_int_member (reply_object (jpeg_up), "id");
-  g_assert_cmpstr (json_object_get_string_member (reply_object (jpeg_up), "content_type"), ==, "image/jpeg");
-  g_assert_cmpstr (json_object_get_string_member (reply_object (jpeg_up), "file_name"), ==, "document.jpg");
+  tutti_test_assert_status (jpeg_up, 201);
+  jpeg_id = json_object_get_int_member (tutti_test_reply_object (jpeg_up), "id");
+  g_assert_cmpstr (json_object_get_string_member (tutti_test_reply_object (jpeg_up), "content_type"), ==, "image/jpeg");
+  g_assert_cmpstr (json_object_get_string_member (tutti_test_reply_object (jpeg_up), "file_name"), ==, "document.jpg");
 
   /* The list: the three uploads, and the direct debit form still to provide. */
   list = get (TUTTI_API_FAMILY_DOCUMENTS, ztest_token);
@@ -708,7 +557,7 @@ test_documents_lifecycle (void)
   /* Read back: the same bytes, type and name. */
   pdf_path = document_path (pdf_id);
   content = get (pdf_path, ztest_token);
-  assert_status (content, 200);
+  tutti_test_assert_status (content, 200);
   g_assert_cmpstr (soup_message_headers_get_content_type (content->headers, NULL), ==, "application/pdf");
   g_assert_nonnull (strstr (soup_message_headers_get_one (content->headers, "Content-Disposition"),
                             "filename*=UTF-8''attestation%20caf%C3%A9.PDF"));
@@ -720,26 +569,26 @@ test_documents_lifecycle (void)
   /* Delete, then it is gone. */
   jpeg_path = document_path (jpeg_id);
   deleted = request ("DELETE", jpeg_path, ztest_token, NULL);
-  assert_status (deleted, 204);
+  tutti_test_assert_status (deleted, 204);
   gone = get (jpeg_path, ztest_token);
-  assert_error (gone, 404, "not-found");
+  tutti_test_assert_error (gone, 404, "not-found");
 
   /* The office accepts one (then it stays) and refuses another with a reason. */
   png_decide = g_strdup_printf (TUTTI_API_STAFF "/documents/%" G_GINT64_FORMAT "/decide", png_id);
   accept = request ("POST", png_decide, staff_token, "{\"state\": \"accepted\"}");
-  assert_status (accept, 200);
-  g_assert_cmpstr (json_object_get_string_member (reply_object (accept), "state"), ==, "accepted");
+  tutti_test_assert_status (accept, 200);
+  g_assert_cmpstr (json_object_get_string_member (tutti_test_reply_object (accept), "state"), ==, "accepted");
   png_path = document_path (png_id);
   not_deletable = request ("DELETE", png_path, ztest_token, NULL);
-  assert_error (not_deletable, 409, "conflict");
+  tutti_test_assert_error (not_deletable, 409, "conflict");
 
   jpeg_decide = g_strdup_printf (TUTTI_API_STAFF "/documents/%" G_GINT64_FORMAT "/decide", pdf_id);
   refuse = request ("POST", jpeg_decide, staff_token, "{\"state\": \"refused\"}");
-  assert_invalid_names (refuse, "reason");
-  g_clear_pointer (&refuse, reply_free);
+  tutti_test_assert_names (refuse, "reason");
+  g_clear_pointer (&refuse, tutti_test_reply_free);
   refuse = request ("POST", jpeg_decide, staff_token,
                     "{\"state\": \"refused\", \"reason\": \"Attestation de plus de 4 mois\"}");
-  assert_status (refuse, 200);
+  tutti_test_assert_status (refuse, 200);
 
   list_after = get (TUTTI_API_FAMILY_DOCUMENTS, ztest_token);
   documents = documents_of (list_after);
@@ -754,45 +603,45 @@ static void
 test_documents_foreign (void)
 {
   g_autoptr(GBytes) pdf = make_pdf (0);
-  g_autoptr(Reply) mine = upload (ztest_token, pdf, "application/pdf", "other", "a-moi.pdf", NULL);
-  g_autoptr(Reply) foreign = NULL;
-  g_autoptr(Reply) missing = NULL;
-  g_autoptr(Reply) foreign_delete = NULL;
-  g_autoptr(Reply) staff_list = NULL;
-  g_autoptr(Reply) still = NULL;
+  g_autoptr(TuttiTestReply) mine = upload (ztest_token, pdf, "application/pdf", "other", "a-moi.pdf", NULL);
+  g_autoptr(TuttiTestReply) foreign = NULL;
+  g_autoptr(TuttiTestReply) missing = NULL;
+  g_autoptr(TuttiTestReply) foreign_delete = NULL;
+  g_autoptr(TuttiTestReply) staff_list = NULL;
+  g_autoptr(TuttiTestReply) still = NULL;
   g_autofree char *path = NULL;
 
-  assert_status (mine, 201);
-  path = document_path (json_object_get_int_member (reply_object (mine), "id"));
+  tutti_test_assert_status (mine, 201);
+  path = document_path (json_object_get_int_member (tutti_test_reply_object (mine), "id"));
 
   /* Another family's document is exactly as unknown as a missing one. */
   foreign = get (path, cmartin_token);
   missing = get (TUTTI_API_FAMILY_DOCUMENTS "/999999", cmartin_token);
-  assert_error (foreign, 404, "not-found");
-  assert_error (missing, 404, "not-found");
+  tutti_test_assert_error (foreign, 404, "not-found");
+  tutti_test_assert_error (missing, 404, "not-found");
   g_assert_true (g_bytes_equal (foreign->body, missing->body));
   foreign_delete = request ("DELETE", path, cmartin_token, NULL);
-  assert_error (foreign_delete, 404, "not-found");
+  tutti_test_assert_error (foreign_delete, 404, "not-found");
   g_assert_true (g_bytes_equal (foreign_delete->body, missing->body));
   still = get (path, ztest_token);
-  assert_status (still, 200);
+  tutti_test_assert_status (still, 200);
 
   /* A staff account has no family documents. */
   staff_list = get (TUTTI_API_FAMILY_DOCUMENTS, staff_token);
-  assert_error (staff_list, 404, "not-found");
+  tutti_test_assert_error (staff_list, 404, "not-found");
 }
 
 static void
 test_documents_kind (void)
 {
   g_autoptr(GBytes) pdf = make_pdf (0);
-  g_autoptr(Reply) none = upload (ztest_token, pdf, "application/pdf", NULL, "a.pdf", NULL);
-  g_autoptr(Reply) unknown = upload (ztest_token, pdf, "application/pdf", "passport", "a.pdf", NULL);
-  g_autoptr(Reply) not_asked = upload (ztest_token, pdf, "application/pdf", "proof-of-address", "a.pdf", NULL);
+  g_autoptr(TuttiTestReply) none = upload (ztest_token, pdf, "application/pdf", NULL, "a.pdf", NULL);
+  g_autoptr(TuttiTestReply) unknown = upload (ztest_token, pdf, "application/pdf", "passport", "a.pdf", NULL);
+  g_autoptr(TuttiTestReply) not_asked = upload (ztest_token, pdf, "application/pdf", "proof-of-address", "a.pdf", NULL);
 
-  assert_invalid_names (none, TUTTI_API_HEADER_DOCUMENT_KIND);
-  assert_invalid_names (unknown, TUTTI_API_HEADER_DOCUMENT_KIND);
-  assert_invalid_names (not_asked, TUTTI_API_HEADER_DOCUMENT_KIND);
+  tutti_test_assert_names (none, TUTTI_API_HEADER_DOCUMENT_KIND);
+  tutti_test_assert_names (unknown, TUTTI_API_HEADER_DOCUMENT_KIND);
+  tutti_test_assert_names (not_asked, TUTTI_API_HEADER_DOCUMENT_KIND);
 }
 
 static void
@@ -801,15 +650,15 @@ test_documents_idempotency (void)
   g_autoptr(GBytes) pdf = make_pdf (0);
   g_autoptr(GBytes) png = make_png ();
   guint before = count_uploaded (ztest_token);
-  g_autoptr(Reply) first = upload (ztest_token, pdf, "application/pdf", "other", "mandat.pdf", "upload-1");
-  g_autoptr(Reply) again = upload (ztest_token, pdf, "application/pdf", "other", "mandat.pdf", "upload-1");
-  g_autoptr(Reply) other = upload (ztest_token, png, "image/png", "other", "mandat.png", "upload-1");
+  g_autoptr(TuttiTestReply) first = upload (ztest_token, pdf, "application/pdf", "other", "mandat.pdf", "upload-1");
+  g_autoptr(TuttiTestReply) again = upload (ztest_token, pdf, "application/pdf", "other", "mandat.pdf", "upload-1");
+  g_autoptr(TuttiTestReply) other = upload (ztest_token, png, "image/png", "other", "mandat.png", "upload-1");
 
-  assert_status (first, 201);
-  assert_status (again, 201);
+  tutti_test_assert_status (first, 201);
+  tutti_test_assert_status (again, 201);
   g_assert_true (g_bytes_equal (first->body, again->body));
   g_assert_cmpstr (soup_message_headers_get_one (again->headers, TUTTI_API_HEADER_REPLAYED), ==, "true");
-  assert_error (other, 409, "conflict");
+  tutti_test_assert_error (other, 409, "conflict");
   g_assert_cmpuint (count_uploaded (ztest_token), ==, before + 1);
 }
 
@@ -818,12 +667,12 @@ test_documents_idempotency (void)
 static void
 test_downloads (void)
 {
-  g_autoptr(Reply) home = get (TUTTI_API_HOME, ztest_token);
-  JsonArray *campaigns = json_object_get_array_member (reply_object (home), "campaigns");
+  g_autoptr(TuttiTestReply) home = get (TUTTI_API_HOME, ztest_token);
+  JsonArray *campaigns = json_object_get_array_member (tutti_test_reply_object (home), "campaigns");
   JsonObject *campaign = json_array_get_object_element (campaigns, 0);
   JsonArray *downloads = json_object_get_array_member (campaign, "downloads");
   g_autofree char *missing_path = NULL;
-  g_autoptr(Reply) missing = NULL;
+  g_autoptr(TuttiTestReply) missing = NULL;
 
   g_assert_cmpstr (json_object_get_string_member (campaign, "kind"), ==, "reenrolment");
   g_assert_cmpuint (json_array_get_length (downloads), >=, 3);
@@ -834,11 +683,11 @@ test_downloads (void)
                                                "/downloads/%" G_GINT64_FORMAT,
                                                json_object_get_int_member (campaign, "id"),
                                                json_object_get_int_member (download, "id"));
-      g_autoptr(Reply) pdf = get (path, ztest_token);
+      g_autoptr(TuttiTestReply) pdf = get (path, ztest_token);
       gsize size;
       const char *data;
 
-      assert_status (pdf, 200);
+      tutti_test_assert_status (pdf, 200);
       g_assert_cmpstr (soup_message_headers_get_content_type (pdf->headers, NULL), ==, "application/pdf");
       data = g_bytes_get_data (pdf->body, &size);
       g_assert_cmpint ((gint64) size, ==, json_object_get_int_member (download, "size"));
@@ -849,14 +698,14 @@ test_downloads (void)
   missing_path = g_strdup_printf (TUTTI_API_PREFIX "/campaigns/%" G_GINT64_FORMAT "/downloads/999999",
                                   campaign_id);
   missing = get (missing_path, ztest_token);
-  assert_error (missing, 404, "not-found");
+  tutti_test_assert_error (missing, 404, "not-found");
 }
 
 /* ---- Drafts, decline, submit (REE-2..4) ------------------------------------------- */
 
 /* Claire's record as GET gives it, with @town. */
 static char *
-step1_body (Reply      *file,
+step1_body (TuttiTestReply      *file,
             const char *town,
             const char *postcode)
 {
@@ -885,7 +734,7 @@ step1_body (Reply      *file,
 }
 
 static gint64
-first_course (Reply *file)
+first_course (TuttiTestReply *file)
 {
   JsonArray *courses = json_object_get_array_member (file_reenrolment (file), "courses");
 
@@ -895,9 +744,9 @@ first_course (Reply *file)
 
 /* The first place offered for the first course, or 0. */
 static gint64
-first_offer (Reply *file)
+first_offer (TuttiTestReply *file)
 {
-  JsonArray *offers = json_object_get_array_member (reply_object (file), "course_offers");
+  JsonArray *offers = json_object_get_array_member (tutti_test_reply_object (file), "course_offers");
   JsonArray *items;
 
   g_assert_cmpuint (json_array_get_length (offers), >, 0);
@@ -917,18 +766,18 @@ static void
 test_drafts (void)
 {
   g_autofree char *path = reenrolment_path (martin_pupils[2], NULL);
-  g_autoptr(Reply) fresh = get (path, cmartin_token);
-  g_autoptr(Reply) bad_postcode = NULL;
-  g_autoptr(Reply) step1 = NULL;
-  g_autoptr(Reply) unanswered = NULL;
-  g_autoptr(Reply) step2 = NULL;
-  g_autoptr(Reply) step3 = NULL;
-  g_autoptr(Reply) unknown_course = NULL;
-  g_autoptr(Reply) not_offered = NULL;
-  g_autoptr(Reply) step4 = NULL;
-  g_autoptr(Reply) not_accepted = NULL;
-  g_autoptr(Reply) bad_step = NULL;
-  g_autoptr(Reply) resumed = NULL;
+  g_autoptr(TuttiTestReply) fresh = get (path, cmartin_token);
+  g_autoptr(TuttiTestReply) bad_postcode = NULL;
+  g_autoptr(TuttiTestReply) step1 = NULL;
+  g_autoptr(TuttiTestReply) unanswered = NULL;
+  g_autoptr(TuttiTestReply) step2 = NULL;
+  g_autoptr(TuttiTestReply) step3 = NULL;
+  g_autoptr(TuttiTestReply) unknown_course = NULL;
+  g_autoptr(TuttiTestReply) not_offered = NULL;
+  g_autoptr(TuttiTestReply) step4 = NULL;
+  g_autoptr(TuttiTestReply) not_accepted = NULL;
+  g_autoptr(TuttiTestReply) bad_step = NULL;
+  g_autoptr(TuttiTestReply) resumed = NULL;
   g_autofree char *body1_bad = NULL;
   g_autofree char *body1 = NULL;
   g_autofree char *body4 = NULL;
@@ -941,7 +790,7 @@ test_drafts (void)
   gboolean town_changed = FALSE;
 
   /* Chloé: nothing started; the draft is her file. */
-  assert_status (fresh, 200);
+  tutti_test_assert_status (fresh, 200);
   reenrolment = file_reenrolment (fresh);
   g_assert_cmpstr (json_object_get_string_member (reenrolment, "state"), ==, "to-do");
   g_assert_cmpint (json_object_get_int_member (reenrolment, "id"), ==, 0);
@@ -949,25 +798,25 @@ test_drafts (void)
   g_assert_cmpstr (json_object_get_string_member (json_object_get_object_member (reenrolment, "pupil"),
                                                   "first_name"), ==, "Chloé");
   g_assert_cmpuint (json_array_get_length (json_object_get_array_member (reenrolment, "guardians")), ==, 2);
-  g_assert_true (json_object_get_boolean_member (reply_object (fresh), "campaign_open"));
-  g_assert_cmpuint (json_array_get_length (json_object_get_array_member (reply_object (fresh), "changes")), ==, 0);
+  g_assert_true (json_object_get_boolean_member (tutti_test_reply_object (fresh), "campaign_open"));
+  g_assert_cmpuint (json_array_get_length (json_object_get_array_member (tutti_test_reply_object (fresh), "changes")), ==, 0);
   g_assert_cmpuint (json_array_get_length (json_object_get_array_member (
-                      json_object_get_object_member (reply_object (fresh), "campaign"), "required_documents")),
+                      json_object_get_object_member (tutti_test_reply_object (fresh), "campaign"), "required_documents")),
                     ==, 3);
 
   /* Step 1: core's rules, each field named. */
   body1_bad = step1_body (fresh, "RENNES", "3500");
   bad_postcode = request ("PUT", path, cmartin_token, body1_bad);
-  assert_invalid_names (bad_postcode, "guardians.0.postcode");
+  tutti_test_assert_names (bad_postcode, "guardians.0.postcode");
   g_assert_cmpstr (home_state (cmartin_token, martin_pupils[2]), ==, "to-do");
 
   body1 = step1_body (fresh, "RENNES", "35000");
   step1 = request ("PUT", path, cmartin_token, body1);
-  assert_status (step1, 200);
+  tutti_test_assert_status (step1, 200);
   reenrolment = file_reenrolment (step1);
   g_assert_cmpstr (json_object_get_string_member (reenrolment, "state"), ==, "in-progress");
   g_assert_cmpint (json_object_get_int_member (reenrolment, "step"), ==, 2);
-  changes = json_object_get_array_member (reply_object (step1), "changes");
+  changes = json_object_get_array_member (tutti_test_reply_object (step1), "changes");
   for (guint i = 0; i < json_array_get_length (changes); i++)
     {
       JsonObject *change = json_array_get_object_element (changes, i);
@@ -984,12 +833,12 @@ test_drafts (void)
 
   /* Step 2: image rights must be answered. */
   unanswered = request ("PUT", path, cmartin_token, "{\"step\": 2, \"image_rights\": null}");
-  assert_invalid_names (unanswered, "image_rights");
+  tutti_test_assert_names (unanswered, "image_rights");
   step2 = request ("PUT", path, cmartin_token, "{\"step\": 2, \"image_rights\": \"yes\"}");
-  assert_status (step2, 200);
+  tutti_test_assert_status (step2, 200);
   g_assert_cmpint (json_object_get_int_member (file_reenrolment (step2), "step"), ==, 3);
   step3 = request ("PUT", path, cmartin_token, "{\"step\": 3}");
-  assert_status (step3, 200);
+  tutti_test_assert_status (step3, 200);
 
   /* Step 4: the pupil's courses and places offered for them. */
   course = first_course (step3);
@@ -997,25 +846,25 @@ test_drafts (void)
   g_assert_cmpint (offer, >, 0);
   body4_unknown = g_strdup_printf ("{\"step\": 4, \"courses\": [{\"course_id\": 999999, \"reenrol\": true}]}");
   unknown_course = request ("PUT", path, cmartin_token, body4_unknown);
-  assert_invalid_names (unknown_course, "courses.0.course_id");
+  tutti_test_assert_names (unknown_course, "courses.0.course_id");
   body4_not_offered = g_strdup_printf ("{\"step\": 4, \"courses\": [{\"course_id\": %" G_GINT64_FORMAT
                                        ", \"reenrol\": true, \"offer_id\": 999999}]}", course);
   not_offered = request ("PUT", path, cmartin_token, body4_not_offered);
-  assert_invalid_names (not_offered, "courses.0.offer_id");
+  tutti_test_assert_names (not_offered, "courses.0.offer_id");
   body4 = g_strdup_printf ("{\"step\": 4, \"courses\": [{\"course_id\": %" G_GINT64_FORMAT
                            ", \"reenrol\": true, \"offer_id\": %" G_GINT64_FORMAT "}], "
                            "\"free_text\": \"Souhaite commencer le violoncelle\"}", course, offer);
   step4 = request ("PUT", path, cmartin_token, body4);
-  assert_status (step4, 200);
+  tutti_test_assert_status (step4, 200);
 
   not_accepted = request ("PUT", path, cmartin_token, "{\"step\": 5, \"accepted\": false}");
-  assert_invalid_names (not_accepted, "accepted");
+  tutti_test_assert_names (not_accepted, "accepted");
   bad_step = request ("PUT", path, cmartin_token, "{\"step\": 7}");
-  assert_invalid_names (bad_step, "step");
+  tutti_test_assert_names (bad_step, "step");
 
   /* Coming back: the same step, everything typed. */
   resumed = get (path, cmartin_token);
-  assert_status (resumed, 200);
+  tutti_test_assert_status (resumed, 200);
   reenrolment = file_reenrolment (resumed);
   g_assert_cmpstr (json_object_get_string_member (reenrolment, "state"), ==, "in-progress");
   g_assert_cmpint (json_object_get_int_member (reenrolment, "step"), ==, 5);
@@ -1028,7 +877,7 @@ test_drafts (void)
   choice = json_array_get_object_element (json_object_get_array_member (reenrolment, "courses"), 0);
   g_assert_true (json_object_get_boolean_member (choice, "reenrol"));
   g_assert_cmpint (json_object_get_int_member (choice, "offer_id"), ==, offer);
-  g_assert_cmpuint (json_array_get_length (json_object_get_array_member (reply_object (resumed), "changes")), >=, 2);
+  g_assert_cmpuint (json_array_get_length (json_object_get_array_member (tutti_test_reply_object (resumed), "changes")), >=, 2);
 }
 
 /* Another family's pupil is exactly as unknown as a missing one. */
@@ -1039,20 +888,20 @@ test_foreign_pupil (void)
   g_autofree char *missing = reenrolment_path (999999, NULL);
   g_autofree char *foreign_submit = reenrolment_path (ztest_pupil, "/submit");
   g_autofree char *foreign_decline = reenrolment_path (ztest_pupil, "/decline");
-  g_autoptr(Reply) r1 = get (foreign, cmartin_token);
-  g_autoptr(Reply) r2 = get (missing, cmartin_token);
-  g_autoptr(Reply) r3 = request ("PUT", foreign, cmartin_token, "{\"step\": 3}");
-  g_autoptr(Reply) r4 = request ("POST", foreign_submit, cmartin_token, "{\"accepted\": true}");
-  g_autoptr(Reply) r5 = request ("POST", foreign_decline, cmartin_token, NULL);
-  g_autoptr(Reply) r6 = get (foreign, staff_token);
+  g_autoptr(TuttiTestReply) r1 = get (foreign, cmartin_token);
+  g_autoptr(TuttiTestReply) r2 = get (missing, cmartin_token);
+  g_autoptr(TuttiTestReply) r3 = request ("PUT", foreign, cmartin_token, "{\"step\": 3}");
+  g_autoptr(TuttiTestReply) r4 = request ("POST", foreign_submit, cmartin_token, "{\"accepted\": true}");
+  g_autoptr(TuttiTestReply) r5 = request ("POST", foreign_decline, cmartin_token, NULL);
+  g_autoptr(TuttiTestReply) r6 = get (foreign, staff_token);
 
-  assert_error (r1, 404, "not-found");
-  assert_error (r2, 404, "not-found");
+  tutti_test_assert_error (r1, 404, "not-found");
+  tutti_test_assert_error (r2, 404, "not-found");
   g_assert_true (g_bytes_equal (r1->body, r2->body));
-  assert_error (r3, 404, "not-found");
-  assert_error (r4, 404, "not-found");
-  assert_error (r5, 404, "not-found");
-  assert_error (r6, 404, "not-found");
+  tutti_test_assert_error (r3, 404, "not-found");
+  tutti_test_assert_error (r4, 404, "not-found");
+  tutti_test_assert_error (r5, 404, "not-found");
+  tutti_test_assert_error (r6, 404, "not-found");
   g_assert_cmpstr (home_state (ztest_token, ztest_pupil), ==, "to-do");
 }
 
@@ -1062,15 +911,15 @@ test_decline (void)
   g_autofree char *path = reenrolment_path (martin_pupils[1], "/decline");
   g_autofree char *file_path = reenrolment_path (martin_pupils[1], NULL);
   guint before = outbox_count ();
-  g_autoptr(Reply) declined = request ("POST", path, cmartin_token, NULL);
-  g_autoptr(Reply) again = NULL;
-  g_autoptr(Reply) submit = NULL;
-  g_autoptr(Reply) read = NULL;
+  g_autoptr(TuttiTestReply) declined = request ("POST", path, cmartin_token, NULL);
+  g_autoptr(TuttiTestReply) again = NULL;
+  g_autoptr(TuttiTestReply) submit = NULL;
+  g_autoptr(TuttiTestReply) read = NULL;
   g_autofree char *message = NULL;
   g_autofree char *subject = NULL;
   g_autofree char *submit_path = reenrolment_path (martin_pupils[1], "/submit");
 
-  assert_status (declined, 200);
+  tutti_test_assert_status (declined, 200);
   g_assert_cmpstr (json_object_get_string_member (file_reenrolment (declined), "state"), ==, "declined");
   g_assert_cmpstr (home_state (cmartin_token, martin_pupils[1]), ==, "declined");
   g_assert_cmpuint (outbox_count (), ==, before + 1);
@@ -1081,10 +930,10 @@ test_decline (void)
 
   /* Said twice: the same, nothing mailed again; no submission from there. */
   again = request ("POST", path, cmartin_token, NULL);
-  assert_status (again, 200);
+  tutti_test_assert_status (again, 200);
   g_assert_cmpuint (outbox_count (), ==, before + 1);
   submit = request ("POST", submit_path, cmartin_token, "{\"accepted\": true}");
-  assert_error (submit, 409, "conflict");
+  tutti_test_assert_error (submit, 409, "conflict");
   read = get (file_path, cmartin_token);
   g_assert_cmpstr (json_object_get_string_member (file_reenrolment (read), "state"), ==, "declined");
 }
@@ -1101,12 +950,12 @@ staff_lines_for (gint64      pupil,
                  const char *query)
 {
   g_autofree char *path = staff_reenrolments_path (query);
-  g_autoptr(Reply) reply = get (path, staff_token);
+  g_autoptr(TuttiTestReply) reply = get (path, staff_token);
   JsonArray *lines;
   guint n = 0;
 
-  assert_status (reply, 200);
-  lines = reply_array (reply);
+  tutti_test_assert_status (reply, 200);
+  lines = tutti_test_reply_array (reply);
   for (guint i = 0; i < json_array_get_length (lines); i++)
     if (json_object_get_int_member (json_array_get_object_element (lines, i), "pupil_id") == pupil)
       n++;
@@ -1118,17 +967,17 @@ test_submit (void)
 {
   g_autofree char *path = reenrolment_path (ztest_pupil, NULL);
   g_autofree char *submit_path = reenrolment_path (ztest_pupil, "/submit");
-  g_autoptr(Reply) fresh = get (path, ztest_token);
-  g_autoptr(Reply) step1 = NULL;
-  g_autoptr(Reply) step2 = NULL;
-  g_autoptr(Reply) step4 = NULL;
-  g_autoptr(Reply) not_accepted = NULL;
-  g_autoptr(Reply) first = NULL;
-  g_autoptr(Reply) retry = NULL;
-  g_autoptr(Reply) another_key = NULL;
-  g_autoptr(Reply) put_after = NULL;
-  g_autoptr(Reply) family = NULL;
-  g_autoptr(Reply) queue = NULL;
+  g_autoptr(TuttiTestReply) fresh = get (path, ztest_token);
+  g_autoptr(TuttiTestReply) step1 = NULL;
+  g_autoptr(TuttiTestReply) step2 = NULL;
+  g_autoptr(TuttiTestReply) step4 = NULL;
+  g_autoptr(TuttiTestReply) not_accepted = NULL;
+  g_autoptr(TuttiTestReply) first = NULL;
+  g_autoptr(TuttiTestReply) retry = NULL;
+  g_autoptr(TuttiTestReply) another_key = NULL;
+  g_autoptr(TuttiTestReply) put_after = NULL;
+  g_autoptr(TuttiTestReply) family = NULL;
+  g_autoptr(TuttiTestReply) queue = NULL;
   g_autofree char *body1 = NULL;
   g_autofree char *body4 = NULL;
   g_autofree char *message = NULL;
@@ -1144,23 +993,23 @@ test_submit (void)
   /* Z-TEST Essai through the steps: a new town, image rights, his course. */
   body1 = step1_body (fresh, "CHATEAUBOURG", "35220");
   step1 = request ("PUT", path, ztest_token, body1);
-  assert_status (step1, 200);
+  tutti_test_assert_status (step1, 200);
   step2 = request ("PUT", path, ztest_token, "{\"step\": 2, \"image_rights\": \"no\"}");
-  assert_status (step2, 200);
+  tutti_test_assert_status (step2, 200);
   body4 = g_strdup_printf ("{\"step\": 4, \"courses\": [{\"course_id\": %" G_GINT64_FORMAT
                            ", \"reenrol\": true, \"offer_id\": %" G_GINT64_FORMAT "}], "
                            "\"free_text\": \"Souhaite débuter le piano\"}",
                            first_course (step2), first_offer (step2));
   step4 = request ("PUT", path, ztest_token, body4);
-  assert_status (step4, 200);
+  tutti_test_assert_status (step4, 200);
 
   /* Without "I accept", nothing is sent. */
   not_accepted = send_bytes ("POST", submit_path, ztest_token, "application/json", NULL, key_headers);
-  assert_invalid_names (not_accepted, "accepted");
+  tutti_test_assert_names (not_accepted, "accepted");
 
   before = outbox_count ();
   first = send_bytes ("POST", submit_path, ztest_token, "application/json", accepted, key_headers);
-  assert_status (first, 200);
+  tutti_test_assert_status (first, 200);
   reenrolment = file_reenrolment (first);
   g_assert_cmpstr (json_object_get_string_member (reenrolment, "state"), ==, "submitted");
   g_assert_cmpint (json_object_get_int_member (reenrolment, "step"), ==, 6);
@@ -1179,7 +1028,7 @@ test_submit (void)
 
   /* A retry with the same key: the same answer, nothing more. */
   retry = send_bytes ("POST", submit_path, ztest_token, "application/json", accepted, key_headers);
-  assert_status (retry, 200);
+  tutti_test_assert_status (retry, 200);
   g_assert_true (g_bytes_equal (first->body, retry->body));
   g_assert_cmpstr (soup_message_headers_get_one (retry->headers, TUTTI_API_HEADER_REPLAYED), ==, "true");
   g_assert_cmpuint (outbox_count (), ==, before + 1);
@@ -1188,15 +1037,15 @@ test_submit (void)
 
   /* Sent: another submission or a change is a conflict. */
   another_key = send_bytes ("POST", submit_path, ztest_token, "application/json", accepted, other_key);
-  assert_error (another_key, 409, "conflict");
+  tutti_test_assert_error (another_key, 409, "conflict");
   put_after = request ("PUT", path, ztest_token, "{\"step\": 3}");
-  assert_error (put_after, 409, "conflict");
+  tutti_test_assert_error (put_after, 409, "conflict");
   g_assert_cmpstr (home_state (ztest_token, ztest_pupil), ==, "submitted");
 
   /* Step 1's changes wait in the file's queue, as a PATCH would. */
   family = get (TUTTI_API_FAMILY, ztest_token);
   pending = json_object_get_array_member (json_array_get_object_element (
-                                            json_object_get_array_member (reply_object (family), "guardians"), 0),
+                                            json_object_get_array_member (tutti_test_reply_object (family), "guardians"), 0),
                                           "pending_changes");
   for (guint i = 0; i < json_array_get_length (pending); i++)
     {
@@ -1209,7 +1058,7 @@ test_submit (void)
     }
   g_assert_true (town_pending);
   queue = get (TUTTI_API_STAFF "/changes", staff_token);
-  assert_status (queue, 200);
+  tutti_test_assert_status (queue, 200);
   g_assert_nonnull (g_strstr_len (g_bytes_get_data (queue->body, NULL), g_bytes_get_size (queue->body),
                                   "CHATEAUBOURG"));
 }
@@ -1220,8 +1069,8 @@ static gint64
 staff_reenrolment_id (gint64 pupil)
 {
   g_autofree char *path = staff_reenrolments_path (NULL);
-  g_autoptr(Reply) reply = get (path, staff_token);
-  JsonArray *lines = reply_array (reply);
+  g_autoptr(TuttiTestReply) reply = get (path, staff_token);
+  JsonArray *lines = tutti_test_reply_array (reply);
 
   for (guint i = 0; i < json_array_get_length (lines); i++)
     {
@@ -1238,32 +1087,32 @@ test_staff (void)
 {
   g_autofree char *to_do = staff_reenrolments_path ("?state=to-do");
   g_autofree char *bad = staff_reenrolments_path ("?state=maybe");
-  g_autoptr(Reply) to_do_list = get (to_do, staff_token);
-  g_autoptr(Reply) bad_list = get (bad, staff_token);
-  g_autoptr(Reply) whole = NULL;
-  g_autoptr(Reply) no_reason = NULL;
-  g_autoptr(Reply) not_sent = NULL;
-  g_autoptr(Reply) document_decided = NULL;
-  g_autoptr(Reply) validated = NULL;
+  g_autoptr(TuttiTestReply) to_do_list = get (to_do, staff_token);
+  g_autoptr(TuttiTestReply) bad_list = get (bad, staff_token);
+  g_autoptr(TuttiTestReply) whole = NULL;
+  g_autoptr(TuttiTestReply) no_reason = NULL;
+  g_autoptr(TuttiTestReply) not_sent = NULL;
+  g_autoptr(TuttiTestReply) document_decided = NULL;
+  g_autoptr(TuttiTestReply) validated = NULL;
   g_autofree char *file_path = NULL;
   g_autofree char *decide_path = NULL;
   g_autofree char *hugo_decide = NULL;
   g_autofree char *document_decide = NULL;
   g_autofree char *lea_path = NULL;
-  g_autoptr(Reply) lea = NULL;
+  g_autoptr(TuttiTestReply) lea = NULL;
   JsonArray *lines;
   JsonArray *courses;
   JsonArray *documents;
   gint64 id = staff_reenrolment_id (ztest_pupil);
   gint64 document_id = 0;
 
-  assert_status (to_do_list, 200);
-  lines = reply_array (to_do_list);
+  tutti_test_assert_status (to_do_list, 200);
+  lines = tutti_test_reply_array (to_do_list);
   g_assert_cmpuint (json_array_get_length (lines), >, 0);
   for (guint i = 0; i < json_array_get_length (lines); i++)
     g_assert_cmpstr (json_object_get_string_member (json_array_get_object_element (lines, i), "state"), ==,
                      "to-do");
-  assert_invalid_names (bad_list, "state");
+  tutti_test_assert_names (bad_list, "state");
   g_assert_cmpuint (staff_lines_for (martin_pupils[1], "?state=declined"), ==, 1);
   g_assert_cmpuint (staff_lines_for (martin_pupils[2], "?state=in-progress"), ==, 1);
   g_assert_cmpuint (staff_lines_for (martin_pupils[0], "?state=submitted"), ==, 1);
@@ -1272,7 +1121,7 @@ test_staff (void)
   lea_path = g_strdup_printf (TUTTI_API_STAFF "/reenrolments/%" G_GINT64_FORMAT,
                               staff_reenrolment_id (martin_pupils[0]));
   lea = get (lea_path, staff_token);
-  assert_status (lea, 200);
+  tutti_test_assert_status (lea, 200);
   courses = json_object_get_array_member (file_reenrolment (lea), "courses");
   g_assert_cmpuint (json_array_get_length (courses), ==, 3);
   for (guint i = 0; i < json_array_get_length (courses); i++)
@@ -1282,13 +1131,13 @@ test_staff (void)
   /* The whole file: contact changes, authorisations, documents, courses. */
   file_path = g_strdup_printf (TUTTI_API_STAFF "/reenrolments/%" G_GINT64_FORMAT, id);
   whole = get (file_path, staff_token);
-  assert_status (whole, 200);
+  tutti_test_assert_status (whole, 200);
   g_assert_cmpstr (json_object_get_string_member (file_reenrolment (whole), "image_rights"), ==, "no");
   g_assert_cmpstr (json_object_get_string_member (file_reenrolment (whole), "free_text"), ==,
                    "Souhaite débuter le piano");
-  g_assert_cmpstr (json_object_get_string_member (reply_object (whole), "family_name"), ==, "Z-TEST");
-  g_assert_cmpuint (json_array_get_length (json_object_get_array_member (reply_object (whole), "changes")), >, 0);
-  documents = json_object_get_array_member (reply_object (whole), "documents");
+  g_assert_cmpstr (json_object_get_string_member (tutti_test_reply_object (whole), "family_name"), ==, "Z-TEST");
+  g_assert_cmpuint (json_array_get_length (json_object_get_array_member (tutti_test_reply_object (whole), "changes")), >, 0);
+  documents = json_object_get_array_member (tutti_test_reply_object (whole), "documents");
   for (guint i = 0; i < json_array_get_length (documents); i++)
     {
       JsonObject *document = json_array_get_object_element (documents, i);
@@ -1302,20 +1151,20 @@ test_staff (void)
   document_decide = g_strdup_printf (TUTTI_API_STAFF "/reenrolments/%" G_GINT64_FORMAT "/documents/%"
                                      G_GINT64_FORMAT "/decide", id, document_id);
   document_decided = request ("POST", document_decide, staff_token, "{\"state\": \"accepted\"}");
-  assert_status (document_decided, 200);
-  g_assert_cmpstr (json_object_get_string_member (reply_object (document_decided), "state"), ==, "accepted");
+  tutti_test_assert_status (document_decided, 200);
+  g_assert_cmpstr (json_object_get_string_member (tutti_test_reply_object (document_decided), "state"), ==, "accepted");
 
   /* Refusing takes a reason; what the family has not sent cannot be decided. */
   decide_path = g_strdup_printf (TUTTI_API_STAFF "/reenrolments/%" G_GINT64_FORMAT "/decide", id);
   no_reason = request ("POST", decide_path, staff_token, "{\"state\": \"refused\"}");
-  assert_invalid_names (no_reason, "reason");
+  tutti_test_assert_names (no_reason, "reason");
   hugo_decide = g_strdup_printf (TUTTI_API_STAFF "/reenrolments/%" G_GINT64_FORMAT "/decide",
                                  staff_reenrolment_id (martin_pupils[1]));
   not_sent = request ("POST", hugo_decide, staff_token, "{\"state\": \"validated\"}");
-  assert_error (not_sent, 409, "conflict");
+  tutti_test_assert_error (not_sent, 409, "conflict");
 
   validated = request ("POST", decide_path, staff_token, "{\"state\": \"validated\"}");
-  assert_status (validated, 200);
+  tutti_test_assert_status (validated, 200);
   g_assert_cmpstr (json_object_get_string_member (file_reenrolment (validated), "state"), ==, "validated");
   g_assert_cmpstr (home_state (ztest_token, ztest_pupil), ==, "validated");
   g_assert_cmpuint (staff_lines_for (ztest_pupil, "?state=validated"), ==, 1);
@@ -1329,21 +1178,21 @@ test_staff_forbidden (void)
                                           staff_reenrolment_id (martin_pupils[0]));
   g_autofree char *decide = g_strconcat (one, "/decide", NULL);
   g_autofree char *campaign = g_strdup_printf (TUTTI_API_STAFF "/campaigns/%" G_GINT64_FORMAT, campaign_id);
-  g_autoptr(Reply) r1 = get (list, ztest_token);
-  g_autoptr(Reply) r2 = get (one, cmartin_token);
-  g_autoptr(Reply) r3 = request ("POST", decide, cmartin_token, "{\"state\": \"validated\"}");
-  g_autoptr(Reply) r4 = request ("PATCH", campaign, ztest_token, "{\"open\": false}");
-  g_autoptr(Reply) r5 = request ("POST", TUTTI_API_STAFF "/campaigns", ztest_token, "{}");
-  g_autoptr(Reply) r6 = get (TUTTI_API_STAFF "/documents?state=provided", ztest_token);
-  g_autoptr(Reply) r7 = get (list, NULL);
+  g_autoptr(TuttiTestReply) r1 = get (list, ztest_token);
+  g_autoptr(TuttiTestReply) r2 = get (one, cmartin_token);
+  g_autoptr(TuttiTestReply) r3 = request ("POST", decide, cmartin_token, "{\"state\": \"validated\"}");
+  g_autoptr(TuttiTestReply) r4 = request ("PATCH", campaign, ztest_token, "{\"open\": false}");
+  g_autoptr(TuttiTestReply) r5 = request ("POST", TUTTI_API_STAFF "/campaigns", ztest_token, "{}");
+  g_autoptr(TuttiTestReply) r6 = get (TUTTI_API_STAFF "/documents?state=provided", ztest_token);
+  g_autoptr(TuttiTestReply) r7 = get (list, NULL);
 
-  assert_error (r1, 403, "forbidden");
-  assert_error (r2, 403, "forbidden");
-  assert_error (r3, 403, "forbidden");
-  assert_error (r4, 403, "forbidden");
-  assert_error (r5, 403, "forbidden");
-  assert_error (r6, 403, "forbidden");
-  assert_error (r7, 401, "unauthenticated");
+  tutti_test_assert_error (r1, 403, "forbidden");
+  tutti_test_assert_error (r2, 403, "forbidden");
+  tutti_test_assert_error (r3, 403, "forbidden");
+  tutti_test_assert_error (r4, 403, "forbidden");
+  tutti_test_assert_error (r5, 403, "forbidden");
+  tutti_test_assert_error (r6, 403, "forbidden");
+  tutti_test_assert_error (r7, 401, "unauthenticated");
 }
 
 /* ---- Campaigns run by the office (REE-1, STAFF-3) ------------------------------------ */
@@ -1383,17 +1232,17 @@ test_campaigns (void)
   g_autofree char *offer_path = g_strconcat (path, "/offer", NULL);
   g_autoptr(GBytes) pdf = make_pdf (0);
   g_autoptr(GBytes) png = make_png ();
-  g_autoptr(Reply) listed = get (TUTTI_API_STAFF "/campaigns", staff_token);
-  g_autoptr(Reply) overlap = NULL;
-  g_autoptr(Reply) bad_year = NULL;
-  g_autoptr(Reply) uploaded = NULL;
-  g_autoptr(Reply) not_pdf = NULL;
-  g_autoptr(Reply) fetched = NULL;
-  g_autoptr(Reply) removed = NULL;
-  g_autoptr(Reply) current = NULL;
-  g_autoptr(Reply) chosen_removed = NULL;
-  g_autoptr(Reply) added = NULL;
-  g_autoptr(Reply) later = NULL;
+  g_autoptr(TuttiTestReply) listed = get (TUTTI_API_STAFF "/campaigns", staff_token);
+  g_autoptr(TuttiTestReply) overlap = NULL;
+  g_autoptr(TuttiTestReply) bad_year = NULL;
+  g_autoptr(TuttiTestReply) uploaded = NULL;
+  g_autoptr(TuttiTestReply) not_pdf = NULL;
+  g_autoptr(TuttiTestReply) fetched = NULL;
+  g_autoptr(TuttiTestReply) removed = NULL;
+  g_autoptr(TuttiTestReply) current = NULL;
+  g_autoptr(TuttiTestReply) chosen_removed = NULL;
+  g_autoptr(TuttiTestReply) added = NULL;
+  g_autoptr(TuttiTestReply) later = NULL;
   g_autofree char *download_path = NULL;
   g_autofree char *staff_download = NULL;
   g_autofree char *future = NULL;
@@ -1410,18 +1259,18 @@ test_campaigns (void)
   const char * const names[] = { "X-File-Name", "tarifs%202027.pdf", "X-Document-Name",
                                  "Grille%20tarifaire%202027", NULL };
 
-  assert_status (listed, 200);
-  g_assert_cmpuint (json_array_get_length (reply_array (listed)), >=, 1);
+  tutti_test_assert_status (listed, 200);
+  g_assert_cmpuint (json_array_get_length (tutti_test_reply_array (listed)), >=, 1);
 
   /* One open re-enrolment campaign at a time; the school year's form. */
   future = g_strdup_printf ("{\"kind\": \"reenrolment\", \"school_year\": \"2027/2028\", "
                             "\"deadline\": \"%s\"}", closes);
   overlap = request ("POST", TUTTI_API_STAFF "/campaigns", staff_token, future);
-  assert_error (overlap, 409, "conflict");
+  tutti_test_assert_error (overlap, 409, "conflict");
   bad_year = request ("POST", TUTTI_API_STAFF "/campaigns", staff_token,
                       "{\"school_year\": \"2027\", \"deadline\": \"2020-01-01T00:00:00+01:00\"}");
-  assert_invalid_names (bad_year, "school_year");
-  assert_invalid_names (bad_year, "deadline");
+  tutti_test_assert_names (bad_year, "school_year");
+  tutti_test_assert_names (bad_year, "deadline");
 
   /* A campaign for later, with a new document to provide and an offer. */
   later_body = g_strdup_printf ("{\"kind\": \"reenrolment\", \"school_year\": \"2028/2029\", "
@@ -1432,45 +1281,45 @@ test_campaigns (void)
                                 "\"offer\": [{\"discipline\": \"Violon\", \"site\": \"Vitré\"}]}",
                                 opens, closes);
   later = request ("POST", TUTTI_API_STAFF "/campaigns", staff_token, later_body);
-  assert_status (later, 201);
-  g_assert_true (json_object_get_boolean_member (reply_object (later), "open"));
-  g_assert_cmpuint (json_array_get_length (json_object_get_array_member (reply_object (later),
+  tutti_test_assert_status (later, 201);
+  g_assert_true (json_object_get_boolean_member (tutti_test_reply_object (later), "open"));
+  g_assert_cmpuint (json_array_get_length (json_object_get_array_member (tutti_test_reply_object (later),
                                                                          "required_documents")), ==, 2);
-  g_assert_cmpuint (json_array_get_length (json_object_get_array_member (reply_object (later), "offer")), ==, 1);
+  g_assert_cmpuint (json_array_get_length (json_object_get_array_member (tutti_test_reply_object (later), "offer")), ==, 1);
 
   /* Downloads: PDFs only, checked by content. */
   uploaded = send_bytes ("POST", downloads, staff_token, "application/pdf", pdf, names);
-  assert_status (uploaded, 201);
-  g_assert_cmpstr (json_object_get_string_member (reply_object (uploaded), "name"), ==, "Grille tarifaire 2027");
-  g_assert_cmpstr (json_object_get_string_member (reply_object (uploaded), "file_name"), ==, "tarifs 2027.pdf");
-  download_id = json_object_get_int_member (reply_object (uploaded), "id");
+  tutti_test_assert_status (uploaded, 201);
+  g_assert_cmpstr (json_object_get_string_member (tutti_test_reply_object (uploaded), "name"), ==, "Grille tarifaire 2027");
+  g_assert_cmpstr (json_object_get_string_member (tutti_test_reply_object (uploaded), "file_name"), ==, "tarifs 2027.pdf");
+  download_id = json_object_get_int_member (tutti_test_reply_object (uploaded), "id");
   not_pdf = send_bytes ("POST", downloads, staff_token, "application/pdf", png, names);
-  assert_error (not_pdf, 415, "unsupported-file-type");
+  tutti_test_assert_error (not_pdf, 415, "unsupported-file-type");
   download_path = g_strdup_printf (TUTTI_API_PREFIX "/campaigns/%" G_GINT64_FORMAT "/downloads/%"
                                    G_GINT64_FORMAT, campaign_id, download_id);
   fetched = get (download_path, cmartin_token);
-  assert_status (fetched, 200);
+  tutti_test_assert_status (fetched, 200);
   g_assert_true (g_bytes_equal (fetched->body, pdf));
   staff_download = g_strdup_printf ("%s/%" G_GINT64_FORMAT, downloads, download_id);
   removed = request ("DELETE", staff_download, staff_token, NULL);
-  assert_status (removed, 204);
-  g_clear_pointer (&fetched, reply_free);
+  tutti_test_assert_status (removed, 204);
+  g_clear_pointer (&fetched, tutti_test_reply_free);
   fetched = get (download_path, cmartin_token);
-  assert_error (fetched, 404, "not-found");
+  tutti_test_assert_error (fetched, 404, "not-found");
 
   /* The offer: a place a family chose cannot go; one can be added. */
   current = get (path, staff_token);
-  assert_status (current, 200);
-  offer = json_object_get_array_member (reply_object (current), "offer");
+  tutti_test_assert_status (current, 200);
+  offer = json_object_get_array_member (tutti_test_reply_object (current), "offer");
   g_assert_cmpuint (json_array_get_length (offer), >, 10);
   /* Without the discovery course (Essai and Chloé chose a place of it). */
   all_but_one = offer_body (offer, FALSE, FALSE);
   chosen_removed = request ("PUT", offer_path, staff_token, all_but_one);
-  assert_error (chosen_removed, 409, "conflict");
+  tutti_test_assert_error (chosen_removed, 409, "conflict");
   plus_one = offer_body (offer, TRUE, TRUE);
   added = request ("PUT", offer_path, staff_token, plus_one);
-  assert_status (added, 200);
-  g_assert_cmpuint (json_array_get_length (json_object_get_array_member (reply_object (added), "offer")), ==,
+  tutti_test_assert_status (added, 200);
+  g_assert_cmpuint (json_array_get_length (json_object_get_array_member (tutti_test_reply_object (added), "offer")), ==,
                     json_array_get_length (offer) + 1);
 }
 
@@ -1484,68 +1333,68 @@ test_campaign_closed (void)
   g_autofree char *decline = reenrolment_path (martin_pupils[2], "/decline");
   g_autoptr(GBytes) pdf = make_pdf (0);
   g_autoptr(GBytes) accepted = text_bytes ("{\"accepted\": true}");
-  g_autoptr(Reply) closed = request ("PATCH", campaign, staff_token, "{\"open\": false}");
-  g_autoptr(Reply) put = NULL;
-  g_autoptr(Reply) submitted = NULL;
-  g_autoptr(Reply) declined = NULL;
-  g_autoptr(Reply) uploaded = NULL;
-  g_autoptr(Reply) other = NULL;
-  g_autoptr(Reply) read = NULL;
-  g_autoptr(Reply) home = NULL;
-  g_autoptr(Reply) reopened = NULL;
-  g_autoptr(Reply) past = NULL;
-  g_autoptr(Reply) past_put = NULL;
-  g_autoptr(Reply) restored = NULL;
-  g_autoptr(Reply) after = NULL;
+  g_autoptr(TuttiTestReply) closed = request ("PATCH", campaign, staff_token, "{\"open\": false}");
+  g_autoptr(TuttiTestReply) put = NULL;
+  g_autoptr(TuttiTestReply) submitted = NULL;
+  g_autoptr(TuttiTestReply) declined = NULL;
+  g_autoptr(TuttiTestReply) uploaded = NULL;
+  g_autoptr(TuttiTestReply) other = NULL;
+  g_autoptr(TuttiTestReply) read = NULL;
+  g_autoptr(TuttiTestReply) home = NULL;
+  g_autoptr(TuttiTestReply) reopened = NULL;
+  g_autoptr(TuttiTestReply) past = NULL;
+  g_autoptr(TuttiTestReply) past_put = NULL;
+  g_autoptr(TuttiTestReply) restored = NULL;
+  g_autoptr(TuttiTestReply) after = NULL;
   g_autofree char *deadline = NULL;
   g_autofree char *past_body = NULL;
   g_autofree char *restore_body = NULL;
   JsonArray *campaigns;
 
-  assert_status (closed, 200);
-  g_assert_false (json_object_get_boolean_member (reply_object (closed), "open"));
-  deadline = g_strdup (json_object_get_string_member (reply_object (closed), "deadline"));
+  tutti_test_assert_status (closed, 200);
+  g_assert_false (json_object_get_boolean_member (tutti_test_reply_object (closed), "open"));
+  deadline = g_strdup (json_object_get_string_member (tutti_test_reply_object (closed), "deadline"));
 
   put = request ("PUT", path, cmartin_token, "{\"step\": 3}");
-  assert_error (put, 409, "campaign-closed");
+  tutti_test_assert_error (put, 409, "campaign-closed");
   submitted = send_bytes ("POST", submit, cmartin_token, "application/json", accepted, NULL);
-  assert_error (submitted, 409, "campaign-closed");
+  tutti_test_assert_error (submitted, 409, "campaign-closed");
   declined = request ("POST", decline, cmartin_token, NULL);
-  assert_error (declined, 409, "campaign-closed");
+  tutti_test_assert_error (declined, 409, "campaign-closed");
   uploaded = upload (cmartin_token, pdf, "application/pdf", "direct-debit-form", "mandat.pdf", NULL);
-  assert_error (uploaded, 409, "campaign-closed");
+  tutti_test_assert_error (uploaded, 409, "campaign-closed");
   /* A document no campaign asks for is still welcome (FAM-2). */
   other = upload (cmartin_token, pdf, "application/pdf", "other", "autre.pdf", NULL);
-  assert_status (other, 201);
+  tutti_test_assert_status (other, 201);
 
   /* The draft stays readable, with everything typed. */
   read = get (path, cmartin_token);
-  assert_status (read, 200);
-  g_assert_false (json_object_get_boolean_member (reply_object (read), "campaign_open"));
+  tutti_test_assert_status (read, 200);
+  g_assert_false (json_object_get_boolean_member (tutti_test_reply_object (read), "campaign_open"));
   g_assert_cmpstr (json_object_get_string_member (file_reenrolment (read), "state"), ==, "in-progress");
   g_assert_cmpstr (json_object_get_string_member (file_reenrolment (read), "free_text"), ==,
                    "Souhaite commencer le violoncelle");
   home = get (TUTTI_API_HOME, cmartin_token);
-  campaigns = json_object_get_array_member (reply_object (home), "campaigns");
+  campaigns = json_object_get_array_member (tutti_test_reply_object (home), "campaigns");
   for (guint i = 0; i < json_array_get_length (campaigns); i++)
     g_assert_cmpstr (json_object_get_string_member (json_array_get_object_element (campaigns, i), "kind"), !=,
                      "reenrolment");
 
   /* Opened again; then past its deadline, closed as well. */
   reopened = request ("PATCH", campaign, staff_token, "{\"open\": true}");
-  assert_status (reopened, 200);
+  tutti_test_assert_status (reopened, 200);
   past_body = g_strdup ("{\"deadline\": \"2020-10-31T23:59:00+01:00\", \"opens_at\": \"2020-09-01T00:00:00+02:00\"}");
   past = request ("PATCH", campaign, staff_token, past_body);
-  assert_status (past, 200);
+  tutti_test_assert_status (past, 200);
   past_put = request ("PUT", path, cmartin_token, "{\"step\": 3}");
-  assert_error (past_put, 409, "campaign-closed");
+  tutti_test_assert_error (past_put, 409, "campaign-closed");
 
   restore_body = g_strdup_printf ("{\"deadline\": \"%s\", \"opens_at\": \"%s\"}", deadline,
-                                  json_object_get_string_member (reply_object (closed), "opens_at"));
+                                  json_object_get_string_member (tutti_test_reply_object (closed), "opens_at"));
   restored = request ("PATCH", campaign, staff_token, restore_body);
-  assert_status (restored, 200);
+  tutti_test_assert_status (restored, 200);
   after = request ("PUT", path, cmartin_token, "{\"step\": 3}");
-  assert_status (after, 200);
+  tutti_test_assert_status (after, 200);
 }
 
 /* ---- Set-up ------------------------------------------------------------------------ */
@@ -1553,23 +1402,23 @@ test_campaign_closed (void)
 static void
 find_demo_ids (void)
 {
-  g_autoptr(Reply) ztest_home = NULL;
-  g_autoptr(Reply) martin_home = NULL;
+  g_autoptr(TuttiTestReply) ztest_home = NULL;
+  g_autoptr(TuttiTestReply) martin_home = NULL;
   JsonArray *pupils;
   JsonArray *campaigns;
 
-  ztest_token = login_token ("ztest1", FAMILY_PASSWORD);
-  cmartin_token = login_token ("cmartin", FAMILY_PASSWORD);
-  staff_token = login_token ("secretariat", STAFF_PASSWORD);
+  ztest_token = tutti_test_login_token (server, "ztest1", TUTTI_TEST_FAMILY_PASSWORD);
+  cmartin_token = tutti_test_login_token (server, "cmartin", TUTTI_TEST_FAMILY_PASSWORD);
+  staff_token = tutti_test_login_token (server, "secretariat", TUTTI_TEST_STAFF_PASSWORD);
 
   ztest_home = get (TUTTI_API_HOME, ztest_token);
-  pupils = json_object_get_array_member (reply_object (ztest_home), "pupils");
+  pupils = json_object_get_array_member (tutti_test_reply_object (ztest_home), "pupils");
   ztest_pupil = json_object_get_int_member (json_array_get_object_element (pupils, 0), "id");
-  campaigns = json_object_get_array_member (reply_object (ztest_home), "campaigns");
+  campaigns = json_object_get_array_member (tutti_test_reply_object (ztest_home), "campaigns");
   campaign_id = json_object_get_int_member (json_array_get_object_element (campaigns, 0), "id");
 
   martin_home = get (TUTTI_API_HOME, cmartin_token);
-  pupils = json_object_get_array_member (reply_object (martin_home), "pupils");
+  pupils = json_object_get_array_member (tutti_test_reply_object (martin_home), "pupils");
   g_assert_cmpuint (json_array_get_length (pupils), ==, 3);
   for (guint i = 0; i < 3; i++)
     martin_pupils[i] = json_object_get_int_member (json_array_get_object_element (pupils, i), "id");
@@ -1599,14 +1448,12 @@ main (int   argc,
   g_test_add_func ("/reenrolment/staff-campaigns", test_campaigns);
   g_test_add_func ("/reenrolment/campaign-closed", test_campaign_closed);
 
-  session = soup_session_new_with_options ("timeout", 60, NULL);
   server = tutti_test_server_start (TRUE, NULL);
   find_demo_ids ();
 
   status = g_test_run ();
 
   tutti_test_server_stop (server);
-  g_clear_object (&session);
   g_free (ztest_token);
   g_free (cmartin_token);
   g_free (staff_token);

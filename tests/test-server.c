@@ -13,36 +13,14 @@
 #include <string.h>
 
 #include "tutti-core.h"
-#include "tutti-test-server.h"
+#include "tutti-test-http.h"
 
-#define SITE "conservatoire"
-#define FAMILY_PASSWORD "Vitre2026"
 
 static TuttiTestServer *shared_server;
-static SoupSession *session;
-
-typedef struct
-{
-  guint status;
-  GBytes *body;
-  JsonNode *json;
-  SoupMessageHeaders *headers;
-} Reply;
-
-static void
-reply_free (Reply *reply)
-{
-  g_clear_pointer (&reply->body, g_bytes_unref);
-  g_clear_pointer (&reply->json, json_node_unref);
-  g_clear_pointer (&reply->headers, soup_message_headers_unref);
-  g_free (reply);
-}
-
-G_DEFINE_AUTOPTR_CLEANUP_FUNC (Reply, reply_free)
 
 /* One request, answered synchronously. @body is sent with @content_type
- * (JSON when NULL); @lang becomes Accept-Language. */
-static Reply *
+ * (JSON when NULL, none when ""); @lang becomes Accept-Language. */
+static TuttiTestReply *
 request_full (TuttiTestServer *server,
               const char      *method,
               const char      *path,
@@ -52,50 +30,16 @@ request_full (TuttiTestServer *server,
               const char      *content_type,
               const char      *lang)
 {
-  g_autofree char *url = g_strconcat (tutti_test_server_get_url (server), path, NULL);
-  g_autoptr(SoupMessage) msg = soup_message_new (method, url);
-  g_autoptr(GError) error = NULL;
-  SoupMessageHeaders *headers;
-  Reply *reply = g_new0 (Reply, 1);
-  gsize size;
-  const char *data;
+  g_autoptr(GBytes) bytes = NULL;
+  const char *headers[] = { "Accept-Language", lang, NULL };
 
-  g_assert_nonnull (msg);
-  headers = soup_message_get_request_headers (msg);
-  if (token != NULL)
-    {
-      g_autofree char *authorization = g_strconcat ("Bearer ", token, NULL);
-      soup_message_headers_replace (headers, "Authorization", authorization);
-    }
-  if (lang != NULL)
-    soup_message_headers_replace (headers, "Accept-Language", lang);
   if (body != NULL)
-    {
-      g_autoptr(GBytes) bytes = g_bytes_new (body, body_length < 0 ? strlen (body) : (gsize) body_length);
-      /* "" sends the body without a Content-Type. */
-      if (content_type == NULL)
-        content_type = "application/json";
-      soup_message_set_request_body_from_bytes (msg, *content_type != '\0' ? content_type : NULL,
-                                                bytes);
-    }
-
-  reply->body = soup_session_send_and_read (session, msg, NULL, &error);
-  g_assert_no_error (error);
-  reply->status = soup_message_get_status (msg);
-  reply->headers = soup_message_headers_ref (soup_message_get_response_headers (msg));
-
-  data = g_bytes_get_data (reply->body, &size);
-  if (size > 0)
-    {
-      g_autoptr(JsonParser) parser = json_parser_new ();
-
-      if (json_parser_load_from_data (parser, data, size, NULL))
-        reply->json = json_node_ref (json_parser_get_root (parser));
-    }
-  return reply;
+    bytes = g_bytes_new (body, body_length < 0 ? strlen (body) : (gsize) body_length);
+  return tutti_test_send (server, method, path, token, content_type, bytes,
+                          lang != NULL ? headers : NULL);
 }
 
-static Reply *
+static TuttiTestReply *
 request (const char *method,
          const char *path,
          const char *token,
@@ -104,46 +48,19 @@ request (const char *method,
   return request_full (shared_server, method, path, token, body, -1, NULL, NULL);
 }
 
-static JsonObject *
-reply_object (Reply *reply)
-{
-  g_assert_nonnull (reply->json);
-  g_assert_true (JSON_NODE_HOLDS_OBJECT (reply->json));
-  return json_node_get_object (reply->json);
-}
-
-/* The API's error form: {"error": {"code", "message", "fields"?}}. */
-static JsonObject *
-assert_error (Reply      *reply,
-              guint       status,
-              const char *code)
-{
-  JsonObject *error;
-  const char *content_type;
-
-  g_assert_cmpuint (reply->status, ==, status);
-  content_type = soup_message_headers_get_content_type (reply->headers, NULL);
-  g_assert_cmpstr (content_type, ==, "application/json");
-  g_assert_true (json_object_has_member (reply_object (reply), "error"));
-  error = json_object_get_object_member (reply_object (reply), "error");
-  g_assert_cmpstr (json_object_get_string_member (error, "code"), ==, code);
-  g_assert_cmpstr (json_object_get_string_member (error, "message"), !=, "");
-  return error;
-}
-
 static char *
 login_body (const char *login,
             const char *password)
 {
   g_autoptr(TuttiLoginRequest) login_request = tutti_login_request_new ();
 
-  login_request->site = g_strdup (SITE);
+  login_request->site = g_strdup (TUTTI_TEST_SITE);
   login_request->login = g_strdup (login);
   login_request->password = g_strdup (password);
   return tutti_record_to_data (&tutti_login_request_schema, login_request);
 }
 
-static Reply *
+static TuttiTestReply *
 login_on (TuttiTestServer *server,
           const char      *login,
           const char      *password)
@@ -153,37 +70,11 @@ login_on (TuttiTestServer *server,
   return request_full (server, "POST", TUTTI_API_SESSION, NULL, body, -1, NULL, NULL);
 }
 
-/* Logs in and returns the token, or fails the test. */
-static char *
-login_token_on (TuttiTestServer *server,
-                const char      *login,
-                const char      *password)
-{
-  g_autoptr(Reply) reply = login_on (server, login, password);
-  g_autoptr(TuttiSession) tutti_session = NULL;
-  g_autoptr(GError) error = NULL;
-
-  g_assert_cmpuint (reply->status, ==, 201);
-  tutti_session = tutti_session_from_json (reply->json, &error);
-  g_assert_no_error (error);
-  g_assert_cmpuint (strlen (tutti_session->token), >=, 22); /* ≥ 128 bits in base64 */
-  g_assert_nonnull (tutti_session->account);
-  g_assert_cmpint (g_ascii_strcasecmp (tutti_session->account->login, login), ==, 0);
-  return g_steal_pointer (&tutti_session->token);
-}
-
-static char *
-login_token (const char *login,
-             const char *password)
-{
-  return login_token_on (shared_server, login, password);
-}
-
 static TuttiHome *
 get_home_on (TuttiTestServer *server,
              const char      *token)
 {
-  g_autoptr(Reply) reply = request_full (server, "GET", TUTTI_API_HOME, token, NULL, 0, NULL, NULL);
+  g_autoptr(TuttiTestReply) reply = request_full (server, "GET", TUTTI_API_HOME, token, NULL, 0, NULL, NULL);
   g_autoptr(GError) error = NULL;
   TuttiHome *home;
 
@@ -198,7 +89,7 @@ get_home_on (TuttiTestServer *server,
 static void
 test_sites (void)
 {
-  g_autoptr(Reply) reply = request ("GET", TUTTI_API_SITES, NULL, NULL);
+  g_autoptr(TuttiTestReply) reply = request ("GET", TUTTI_API_SITES, NULL, NULL);
   g_autoptr(TuttiSite) site = NULL;
   g_autoptr(GError) error = NULL;
   JsonArray *sites;
@@ -209,14 +100,14 @@ test_sites (void)
   g_assert_cmpuint (json_array_get_length (sites), ==, 1);
   site = tutti_site_from_json (json_array_get_element (sites, 0), &error);
   g_assert_no_error (error);
-  g_assert_cmpstr (site->id, ==, SITE);
+  g_assert_cmpstr (site->id, ==, TUTTI_TEST_SITE);
   g_assert_cmpstr (site->name, ==, "Conservatoire");
 }
 
 static void
 test_login_good (void)
 {
-  g_autoptr(Reply) reply = login_on (shared_server, "ztest1", FAMILY_PASSWORD);
+  g_autoptr(TuttiTestReply) reply = login_on (shared_server, "ztest1", TUTTI_TEST_FAMILY_PASSWORD);
   g_autoptr(TuttiSession) tutti_session = NULL;
   g_autoptr(GError) error = NULL;
   g_autoptr(GDateTime) expires = NULL;
@@ -238,54 +129,54 @@ test_login_good (void)
   g_assert_cmpint (g_date_time_compare (expires, now), >, 0);
 
   /* The login is not case-sensitive. */
-  g_free (login_token ("ZTEST1", FAMILY_PASSWORD));
+  g_free (tutti_test_login_token (shared_server, "ZTEST1", TUTTI_TEST_FAMILY_PASSWORD));
 }
 
 static void
 test_login_bad (void)
 {
-  g_autoptr(Reply) wrong_password = login_on (shared_server, "slegall", "Vitre2025");
-  g_autoptr(Reply) unknown_login = login_on (shared_server, "nobody-here", FAMILY_PASSWORD);
-  g_autoptr(Reply) wrong_site = NULL;
+  g_autoptr(TuttiTestReply) wrong_password = login_on (shared_server, "slegall", "Vitre2025");
+  g_autoptr(TuttiTestReply) unknown_login = login_on (shared_server, "nobody-here", TUTTI_TEST_FAMILY_PASSWORD);
+  g_autoptr(TuttiTestReply) wrong_site = NULL;
   JsonObject *error_wrong, *error_unknown;
   g_autoptr(TuttiLoginRequest) login_request = tutti_login_request_new ();
   g_autofree char *body = NULL;
 
   /* One message, whichever part was wrong (AUTH-1). */
-  error_wrong = assert_error (wrong_password, 401, "bad-credentials");
-  error_unknown = assert_error (unknown_login, 401, "bad-credentials");
+  error_wrong = tutti_test_assert_error (wrong_password, 401, "bad-credentials");
+  error_unknown = tutti_test_assert_error (unknown_login, 401, "bad-credentials");
   g_assert_cmpstr (json_object_get_string_member (error_wrong, "message"), ==,
                    json_object_get_string_member (error_unknown, "message"));
   g_assert_false (json_object_has_member (error_wrong, "fields"));
 
   login_request->site = g_strdup ("elsewhere");
   login_request->login = g_strdup ("slegall");
-  login_request->password = g_strdup (FAMILY_PASSWORD);
+  login_request->password = g_strdup (TUTTI_TEST_FAMILY_PASSWORD);
   body = tutti_record_to_data (&tutti_login_request_schema, login_request);
   wrong_site = request ("POST", TUTTI_API_SESSION, NULL, body);
-  assert_error (wrong_site, 401, "bad-credentials");
+  tutti_test_assert_error (wrong_site, 401, "bad-credentials");
 
   /* And the right password still works after a failure. */
-  g_free (login_token ("slegall", FAMILY_PASSWORD));
+  g_free (tutti_test_login_token (shared_server, "slegall", TUTTI_TEST_FAMILY_PASSWORD));
 }
 
 static void
 check_too_many (const char *login,
                 const char *password)
 {
-  g_autoptr(Reply) limited = NULL;
+  g_autoptr(TuttiTestReply) limited = NULL;
   const char *retry_after;
   guint64 seconds;
 
   for (guint i = 0; i < TUTTI_API_LOGIN_MAX_FAILURES; i++)
     {
-      g_autoptr(Reply) reply = login_on (shared_server, login, "Wrong-pass1");
-      assert_error (reply, 401, "bad-credentials");
+      g_autoptr(TuttiTestReply) reply = login_on (shared_server, login, "Wrong-pass1");
+      tutti_test_assert_error (reply, 401, "bad-credentials");
     }
 
   /* Limited, even with the right password. */
   limited = login_on (shared_server, login, password);
-  assert_error (limited, 429, "too-many-attempts");
+  tutti_test_assert_error (limited, 429, "too-many-attempts");
   retry_after = soup_message_headers_get_one (limited->headers, "Retry-After");
   g_assert_nonnull (retry_after);
   g_assert_true (g_ascii_string_to_unsigned (retry_after, 10, 1, TUTTI_API_LOGIN_WINDOW_SECONDS,
@@ -297,41 +188,41 @@ check_too_many (const char *login,
 static void
 test_login_too_many (void)
 {
-  check_too_many ("ihamon", FAMILY_PASSWORD);
+  check_too_many ("ihamon", TUTTI_TEST_FAMILY_PASSWORD);
   /* Unknown logins are limited alike: a 429 tells nothing about who exists. */
-  check_too_many ("ghost", FAMILY_PASSWORD);
+  check_too_many ("ghost", TUTTI_TEST_FAMILY_PASSWORD);
 }
 
 static void
 test_unauthenticated (void)
 {
-  g_autoptr(Reply) no_token = request ("GET", TUTTI_API_HOME, NULL, NULL);
-  g_autoptr(Reply) bad_token = request ("GET", TUTTI_API_HOME, "not-a-token", NULL);
-  g_autoptr(Reply) no_token_logout = request ("DELETE", TUTTI_API_SESSION, NULL, NULL);
-  g_autoptr(Reply) no_token_password = request ("PUT", TUTTI_API_PASSWORD, NULL,
+  g_autoptr(TuttiTestReply) no_token = request ("GET", TUTTI_API_HOME, NULL, NULL);
+  g_autoptr(TuttiTestReply) bad_token = request ("GET", TUTTI_API_HOME, "not-a-token", NULL);
+  g_autoptr(TuttiTestReply) no_token_logout = request ("DELETE", TUTTI_API_SESSION, NULL, NULL);
+  g_autoptr(TuttiTestReply) no_token_password = request ("PUT", TUTTI_API_PASSWORD, NULL,
                                                 "{\"current\":\"Vitre2026\",\"new\":\"Nouveau2027\"}");
 
-  assert_error (no_token, 401, "unauthenticated");
-  assert_error (bad_token, 401, "unauthenticated");
-  assert_error (no_token_logout, 401, "unauthenticated");
-  assert_error (no_token_password, 401, "unauthenticated");
+  tutti_test_assert_error (no_token, 401, "unauthenticated");
+  tutti_test_assert_error (bad_token, 401, "unauthenticated");
+  tutti_test_assert_error (no_token_logout, 401, "unauthenticated");
+  tutti_test_assert_error (no_token_password, 401, "unauthenticated");
 }
 
 static void
 test_logout (void)
 {
-  g_autofree char *token = login_token ("ztest1", FAMILY_PASSWORD);
-  g_autofree char *other = login_token ("ztest1", FAMILY_PASSWORD);
+  g_autofree char *token = tutti_test_login_token (shared_server, "ztest1", TUTTI_TEST_FAMILY_PASSWORD);
+  g_autofree char *other = tutti_test_login_token (shared_server, "ztest1", TUTTI_TEST_FAMILY_PASSWORD);
   g_autoptr(TuttiHome) home = get_home_on (shared_server, token);
-  g_autoptr(Reply) logout = request ("DELETE", TUTTI_API_SESSION, token, NULL);
-  g_autoptr(Reply) after = request ("GET", TUTTI_API_HOME, token, NULL);
-  g_autoptr(Reply) again = request ("DELETE", TUTTI_API_SESSION, token, NULL);
+  g_autoptr(TuttiTestReply) logout = request ("DELETE", TUTTI_API_SESSION, token, NULL);
+  g_autoptr(TuttiTestReply) after = request ("GET", TUTTI_API_HOME, token, NULL);
+  g_autoptr(TuttiTestReply) again = request ("DELETE", TUTTI_API_SESSION, token, NULL);
   g_autoptr(TuttiHome) other_home = NULL;
 
   g_assert_cmpuint (logout->status, ==, 204);
   g_assert_cmpuint (g_bytes_get_size (logout->body), ==, 0);
-  assert_error (after, 401, "unauthenticated");
-  assert_error (again, 401, "unauthenticated");
+  tutti_test_assert_error (after, 401, "unauthenticated");
+  tutti_test_assert_error (again, 401, "unauthenticated");
 
   /* Only that session ended. */
   other_home = get_home_on (shared_server, other);
@@ -343,7 +234,7 @@ test_logout (void)
 static void
 test_home_ztest (void)
 {
-  g_autofree char *token = login_token ("ztest1", FAMILY_PASSWORD);
+  g_autofree char *token = tutti_test_login_token (shared_server, "ztest1", TUTTI_TEST_FAMILY_PASSWORD);
   g_autoptr(TuttiHome) home = get_home_on (shared_server, token);
   g_autoptr(GDateTime) now = g_date_time_new_now_utc ();
   TuttiHomePupil *pupil;
@@ -404,8 +295,8 @@ test_home_ztest (void)
 static void
 test_home_martin (void)
 {
-  g_autofree char *claire = login_token ("cmartin", FAMILY_PASSWORD);
-  g_autofree char *paul = login_token ("pmartin", FAMILY_PASSWORD);
+  g_autofree char *claire = tutti_test_login_token (shared_server, "cmartin", TUTTI_TEST_FAMILY_PASSWORD);
+  g_autofree char *paul = tutti_test_login_token (shared_server, "pmartin", TUTTI_TEST_FAMILY_PASSWORD);
   g_autoptr(TuttiHome) home_claire = get_home_on (shared_server, claire);
   g_autoptr(TuttiHome) home_paul = get_home_on (shared_server, paul);
   gboolean seen_submitted = FALSE;
@@ -431,7 +322,7 @@ test_home_martin (void)
 static void
 test_home_staff (void)
 {
-  g_autofree char *token = login_token ("secretariat", "Accueil2026");
+  g_autofree char *token = tutti_test_login_token (shared_server, "secretariat", "Accueil2026");
   g_autoptr(TuttiHome) home = get_home_on (shared_server, token);
 
   g_assert_cmpint (home->account->role, ==, TUTTI_ROLE_STAFF);
@@ -456,19 +347,19 @@ change_body (const char *current,
 static void
 test_password_change (void)
 {
-  g_autofree char *token = login_token ("yberthelot", FAMILY_PASSWORD);
-  g_autofree char *other_token = login_token ("yberthelot", FAMILY_PASSWORD);
-  g_autofree char *weak = change_body (FAMILY_PASSWORD, "abc");
+  g_autofree char *token = tutti_test_login_token (shared_server, "yberthelot", TUTTI_TEST_FAMILY_PASSWORD);
+  g_autofree char *other_token = tutti_test_login_token (shared_server, "yberthelot", TUTTI_TEST_FAMILY_PASSWORD);
+  g_autofree char *weak = change_body (TUTTI_TEST_FAMILY_PASSWORD, "abc");
   g_autofree char *wrong_current = change_body ("Vitre2025", "Nouveau2027");
-  g_autofree char *good = change_body (FAMILY_PASSWORD, "Nouveau2027");
-  g_autoptr(Reply) weak_fr = NULL;
-  g_autoptr(Reply) weak_en = NULL;
-  g_autoptr(Reply) wrong = NULL;
-  g_autoptr(Reply) missing = NULL;
-  g_autoptr(Reply) changed = NULL;
-  g_autoptr(Reply) old_token = NULL;
-  g_autoptr(Reply) other_session = NULL;
-  g_autoptr(Reply) old_password = NULL;
+  g_autofree char *good = change_body (TUTTI_TEST_FAMILY_PASSWORD, "Nouveau2027");
+  g_autoptr(TuttiTestReply) weak_fr = NULL;
+  g_autoptr(TuttiTestReply) weak_en = NULL;
+  g_autoptr(TuttiTestReply) wrong = NULL;
+  g_autoptr(TuttiTestReply) missing = NULL;
+  g_autoptr(TuttiTestReply) changed = NULL;
+  g_autoptr(TuttiTestReply) old_token = NULL;
+  g_autoptr(TuttiTestReply) other_session = NULL;
+  g_autoptr(TuttiTestReply) old_password = NULL;
   g_autofree char *rules_fr = NULL;
   g_autofree char *rules_en = NULL;
   g_autofree char *new_token = NULL;
@@ -481,13 +372,13 @@ test_password_change (void)
   g_assert_true (unmet & TUTTI_PASSWORD_NO_UPPER);
   g_assert_true (unmet & TUTTI_PASSWORD_NO_DIGIT);
   weak_fr = request_full (shared_server, "PUT", TUTTI_API_PASSWORD, token, weak, -1, NULL, "fr");
-  error = assert_error (weak_fr, 422, "password-policy");
+  error = tutti_test_assert_error (weak_fr, 422, "password-policy");
   fields = json_object_get_object_member (error, "fields");
   rules_fr = tutti_password_rules_message (unmet, TUTTI_LANG_FR);
   g_assert_cmpstr (json_object_get_string_member (fields, "new"), ==, rules_fr);
 
   weak_en = request_full (shared_server, "PUT", TUTTI_API_PASSWORD, token, weak, -1, NULL, "en");
-  error = assert_error (weak_en, 422, "password-policy");
+  error = tutti_test_assert_error (weak_en, 422, "password-policy");
   fields = json_object_get_object_member (error, "fields");
   rules_en = tutti_password_rules_message (unmet, TUTTI_LANG_EN);
   g_assert_cmpstr (json_object_get_string_member (fields, "new"), ==, rules_en);
@@ -495,28 +386,28 @@ test_password_change (void)
 
   /* Wrong current password: 422 invalid on "current". */
   wrong = request ("PUT", TUTTI_API_PASSWORD, token, wrong_current);
-  error = assert_error (wrong, 422, "invalid");
+  error = tutti_test_assert_error (wrong, 422, "invalid");
   fields = json_object_get_object_member (error, "fields");
   g_assert_true (json_object_has_member (fields, "current"));
   g_assert_false (json_object_has_member (fields, "new"));
 
   /* Missing: named. */
   missing = request ("PUT", TUTTI_API_PASSWORD, token, "{\"new\":\"Nouveau2027\"}");
-  error = assert_error (missing, 422, "invalid");
+  error = tutti_test_assert_error (missing, 422, "invalid");
   g_assert_true (json_object_has_member (json_object_get_object_member (error, "fields"), "current"));
 
   /* Success: 204, and every session of the account ends. */
   changed = request ("PUT", TUTTI_API_PASSWORD, token, good);
   g_assert_cmpuint (changed->status, ==, 204);
   old_token = request ("GET", TUTTI_API_HOME, token, NULL);
-  assert_error (old_token, 401, "unauthenticated");
+  tutti_test_assert_error (old_token, 401, "unauthenticated");
   other_session = request ("GET", TUTTI_API_HOME, other_token, NULL);
-  assert_error (other_session, 401, "unauthenticated");
+  tutti_test_assert_error (other_session, 401, "unauthenticated");
 
   /* The new password works, the old one no longer. */
-  old_password = login_on (shared_server, "yberthelot", FAMILY_PASSWORD);
-  assert_error (old_password, 401, "bad-credentials");
-  new_token = login_token ("yberthelot", "Nouveau2027");
+  old_password = login_on (shared_server, "yberthelot", TUTTI_TEST_FAMILY_PASSWORD);
+  tutti_test_assert_error (old_password, 401, "bad-credentials");
+  new_token = tutti_test_login_token (shared_server, "yberthelot", "Nouveau2027");
 }
 
 /* ---- Password reset (AUTH-2, MAIL-1) ----------------------------------------- */
@@ -527,7 +418,7 @@ reset_body (const char *login,
 {
   g_autoptr(TuttiPasswordResetRequest) reset = tutti_password_reset_request_new ();
 
-  reset->site = g_strdup (SITE);
+  reset->site = g_strdup (TUTTI_TEST_SITE);
   reset->login = g_strdup (login);
   reset->email = g_strdup (email);
   return tutti_record_to_data (&tutti_password_reset_request_schema, reset);
@@ -579,15 +470,15 @@ assert_crlf_only (const char *message)
 static void
 test_password_reset (void)
 {
-  g_autofree char *before_token = login_token ("cmartin", FAMILY_PASSWORD);
+  g_autofree char *before_token = tutti_test_login_token (shared_server, "cmartin", TUTTI_TEST_FAMILY_PASSWORD);
   g_autofree char *no_match = reset_body ("cmartin", "someone.else@example.org");
   g_autofree char *unknown = reset_body ("nobody-at-all", "claire.martin@example.org");
   g_autofree char *match = reset_body ("cmartin", "Claire.Martin@example.org");
-  g_autoptr(Reply) reply_no_match = NULL;
-  g_autoptr(Reply) reply_unknown = NULL;
-  g_autoptr(Reply) reply_match = NULL;
-  g_autoptr(Reply) old_password = NULL;
-  g_autoptr(Reply) old_session = NULL;
+  g_autoptr(TuttiTestReply) reply_no_match = NULL;
+  g_autoptr(TuttiTestReply) reply_unknown = NULL;
+  g_autoptr(TuttiTestReply) reply_match = NULL;
+  g_autoptr(TuttiTestReply) old_password = NULL;
+  g_autoptr(TuttiTestReply) old_session = NULL;
   g_autofree char *message = NULL;
   g_autofree char *to = NULL;
   g_autofree char *subject = NULL;
@@ -628,18 +519,18 @@ test_password_reset (void)
   g_assert_cmpint (tutti_password_check (password), ==, 0);
 
   /* The old password and sessions stop working; the new one works. */
-  old_password = login_on (shared_server, "cmartin", FAMILY_PASSWORD);
-  assert_error (old_password, 401, "bad-credentials");
+  old_password = login_on (shared_server, "cmartin", TUTTI_TEST_FAMILY_PASSWORD);
+  tutti_test_assert_error (old_password, 401, "bad-credentials");
   old_session = request ("GET", TUTTI_API_HOME, before_token, NULL);
-  assert_error (old_session, 401, "unauthenticated");
-  new_token = login_token ("cmartin", password);
+  tutti_test_assert_error (old_session, 401, "unauthenticated");
+  new_token = tutti_test_login_token (shared_server, "cmartin", password);
 }
 
 static void
 test_password_reset_english (void)
 {
   g_autofree char *match = reset_body ("pmartin", "paul.martin@example.org");
-  g_autoptr(Reply) reply = NULL;
+  g_autoptr(TuttiTestReply) reply = NULL;
   g_autofree char *message = NULL;
   g_autofree char *subject = NULL;
   g_autofree char *password = NULL;
@@ -656,22 +547,22 @@ test_password_reset_english (void)
   g_assert_cmpstr (subject, ==, "Credentials - Tutti family portal");
   g_assert_nonnull (strstr (message, "Identifier: pmartin\r\n"));
   password = find_line_value (message, "Password: ");
-  token = login_token ("pmartin", password);
+  token = tutti_test_login_token (shared_server, "pmartin", password);
 }
 
 static void
 test_password_reset_limited (void)
 {
   g_autofree char *body = reset_body ("reset-ghost", "ghost@example.org");
-  g_autoptr(Reply) limited = NULL;
+  g_autoptr(TuttiTestReply) limited = NULL;
 
   for (guint i = 0; i < TUTTI_API_LOGIN_MAX_FAILURES; i++)
     {
-      g_autoptr(Reply) reply = request ("POST", TUTTI_API_PASSWORD_RESET, NULL, body);
+      g_autoptr(TuttiTestReply) reply = request ("POST", TUTTI_API_PASSWORD_RESET, NULL, body);
       g_assert_cmpuint (reply->status, ==, 202);
     }
   limited = request ("POST", TUTTI_API_PASSWORD_RESET, NULL, body);
-  assert_error (limited, 429, "too-many-attempts");
+  tutti_test_assert_error (limited, 429, "too-many-attempts");
   g_assert_nonnull (soup_message_headers_get_one (limited->headers, "Retry-After"));
 }
 
@@ -680,24 +571,24 @@ test_password_reset_limited (void)
 static void
 test_bad_json (void)
 {
-  g_autoptr(Reply) malformed = request ("POST", TUTTI_API_SESSION, NULL, "{\"site\": \"conservatoire\",");
-  g_autoptr(Reply) not_object = request ("POST", TUTTI_API_SESSION, NULL, "[1, 2, 3]");
-  g_autoptr(Reply) empty = request ("POST", TUTTI_API_SESSION, NULL, "");
-  g_autoptr(Reply) not_utf8 = request ("POST", TUTTI_API_SESSION, NULL, "{\"site\": \"\xff\xfe\"}");
+  g_autoptr(TuttiTestReply) malformed = request ("POST", TUTTI_API_SESSION, NULL, "{\"site\": \"conservatoire\",");
+  g_autoptr(TuttiTestReply) not_object = request ("POST", TUTTI_API_SESSION, NULL, "[1, 2, 3]");
+  g_autoptr(TuttiTestReply) empty = request ("POST", TUTTI_API_SESSION, NULL, "");
+  g_autoptr(TuttiTestReply) not_utf8 = request ("POST", TUTTI_API_SESSION, NULL, "{\"site\": \"\xff\xfe\"}");
 
-  assert_error (malformed, 400, "bad-request");
-  assert_error (not_object, 400, "bad-request");
-  assert_error (empty, 400, "bad-request");
-  assert_error (not_utf8, 400, "bad-request");
+  tutti_test_assert_error (malformed, 400, "bad-request");
+  tutti_test_assert_error (not_object, 400, "bad-request");
+  tutti_test_assert_error (empty, 400, "bad-request");
+  tutti_test_assert_error (not_utf8, 400, "bad-request");
 }
 
 static void
 test_missing_field (void)
 {
-  g_autoptr(Reply) reply = request ("POST", TUTTI_API_SESSION, NULL, "{\"site\": \"conservatoire\"}");
-  g_autoptr(Reply) reset = request ("POST", TUTTI_API_PASSWORD_RESET, NULL,
+  g_autoptr(TuttiTestReply) reply = request ("POST", TUTTI_API_SESSION, NULL, "{\"site\": \"conservatoire\"}");
+  g_autoptr(TuttiTestReply) reset = request ("POST", TUTTI_API_PASSWORD_RESET, NULL,
                                     "{\"site\": \"conservatoire\", \"login\": \"ztest1\", \"email\": \"\"}");
-  JsonObject *error = assert_error (reply, 422, "invalid");
+  JsonObject *error = tutti_test_assert_error (reply, 422, "invalid");
   JsonObject *fields = json_object_get_object_member (error, "fields");
 
   g_assert_nonnull (fields);
@@ -705,17 +596,17 @@ test_missing_field (void)
   g_assert_true (json_object_has_member (fields, "password"));
   g_assert_false (json_object_has_member (fields, "site"));
 
-  error = assert_error (reset, 422, "invalid");
+  error = tutti_test_assert_error (reset, 422, "invalid");
   g_assert_true (json_object_has_member (json_object_get_object_member (error, "fields"), "email"));
 }
 
 static void
 test_wrong_type (void)
 {
-  g_autoptr(Reply) reply = request ("POST", TUTTI_API_SESSION, NULL,
+  g_autoptr(TuttiTestReply) reply = request ("POST", TUTTI_API_SESSION, NULL,
                                     "{\"site\": 12, \"login\": [\"ztest1\"], \"password\": \"x\"}");
-  g_autoptr(Reply) with_missing = request ("POST", TUTTI_API_SESSION, NULL, "{\"site\": true}");
-  JsonObject *error = assert_error (reply, 422, "invalid");
+  g_autoptr(TuttiTestReply) with_missing = request ("POST", TUTTI_API_SESSION, NULL, "{\"site\": true}");
+  JsonObject *error = tutti_test_assert_error (reply, 422, "invalid");
   JsonObject *fields = json_object_get_object_member (error, "fields");
 
   g_assert_true (json_object_has_member (fields, "site"));
@@ -723,7 +614,7 @@ test_wrong_type (void)
   g_assert_false (json_object_has_member (fields, "password"));
 
   /* Every field to fix in one answer: the mistyped and the missing. */
-  error = assert_error (with_missing, 422, "invalid");
+  error = tutti_test_assert_error (with_missing, 422, "invalid");
   fields = json_object_get_object_member (error, "fields");
   g_assert_true (json_object_has_member (fields, "site"));
   g_assert_true (json_object_has_member (fields, "login"));
@@ -735,8 +626,8 @@ test_body_too_large (void)
 {
   gsize size = TUTTI_API_MAX_JSON_BODY + 1024;
   g_autofree char *body = g_malloc (size + 1);
-  g_autoptr(Reply) reply = NULL;
-  g_autoptr(Reply) after = NULL;
+  g_autoptr(TuttiTestReply) reply = NULL;
+  g_autoptr(TuttiTestReply) after = NULL;
 
   /* Valid JSON, only too big. */
   memset (body, 'a', size);
@@ -745,7 +636,7 @@ test_body_too_large (void)
   body[size] = '\0';
 
   reply = request ("POST", TUTTI_API_SESSION, NULL, body);
-  assert_error (reply, 413, "body-too-large");
+  tutti_test_assert_error (reply, 413, "body-too-large");
 
   /* The server is still fine. */
   after = request ("GET", TUTTI_API_SITES, NULL, NULL);
@@ -755,56 +646,56 @@ test_body_too_large (void)
 static void
 test_wrong_content_type (void)
 {
-  g_autofree char *body = login_body ("ztest1", FAMILY_PASSWORD);
-  g_autoptr(Reply) text = request_full (shared_server, "POST", TUTTI_API_SESSION, NULL,
+  g_autofree char *body = login_body ("ztest1", TUTTI_TEST_FAMILY_PASSWORD);
+  g_autoptr(TuttiTestReply) text = request_full (shared_server, "POST", TUTTI_API_SESSION, NULL,
                                         body, -1, "text/plain", NULL);
-  g_autoptr(Reply) form = request_full (shared_server, "POST", TUTTI_API_SESSION, NULL,
+  g_autoptr(TuttiTestReply) form = request_full (shared_server, "POST", TUTTI_API_SESSION, NULL,
                                         "site=conservatoire", -1,
                                         "application/x-www-form-urlencoded", NULL);
-  g_autoptr(Reply) latin1 = request_full (shared_server, "POST", TUTTI_API_SESSION, NULL,
+  g_autoptr(TuttiTestReply) latin1 = request_full (shared_server, "POST", TUTTI_API_SESSION, NULL,
                                           body, -1, "application/json; charset=iso-8859-1", NULL);
-  g_autoptr(Reply) missing = request_full (shared_server, "POST", TUTTI_API_SESSION, NULL,
+  g_autoptr(TuttiTestReply) missing = request_full (shared_server, "POST", TUTTI_API_SESSION, NULL,
                                            body, -1, "", NULL);
-  g_autoptr(Reply) with_charset = request_full (shared_server, "POST", TUTTI_API_SESSION, NULL,
+  g_autoptr(TuttiTestReply) with_charset = request_full (shared_server, "POST", TUTTI_API_SESSION, NULL,
                                                 body, -1, "application/json; charset=UTF-8", NULL);
 
-  assert_error (text, 415, "unsupported-media-type");
-  assert_error (form, 415, "unsupported-media-type");
-  assert_error (latin1, 415, "unsupported-media-type");
-  assert_error (missing, 415, "unsupported-media-type");
+  tutti_test_assert_error (text, 415, "unsupported-media-type");
+  tutti_test_assert_error (form, 415, "unsupported-media-type");
+  tutti_test_assert_error (latin1, 415, "unsupported-media-type");
+  tutti_test_assert_error (missing, 415, "unsupported-media-type");
   g_assert_cmpuint (with_charset->status, ==, 201);
 }
 
 static void
 test_unknown_path (void)
 {
-  g_autoptr(Reply) unknown = request ("GET", TUTTI_API_PREFIX "/nowhere", NULL, NULL);
-  g_autoptr(Reply) root = request ("GET", "/", NULL, NULL);
-  g_autoptr(Reply) trailing = request ("GET", TUTTI_API_SITES "/extra", NULL, NULL);
+  g_autoptr(TuttiTestReply) unknown = request ("GET", TUTTI_API_PREFIX "/nowhere", NULL, NULL);
+  g_autoptr(TuttiTestReply) root = request ("GET", "/", NULL, NULL);
+  g_autoptr(TuttiTestReply) trailing = request ("GET", TUTTI_API_SITES "/extra", NULL, NULL);
 
-  assert_error (unknown, 404, "not-found");
-  assert_error (root, 404, "not-found");
-  assert_error (trailing, 404, "not-found");
+  tutti_test_assert_error (unknown, 404, "not-found");
+  tutti_test_assert_error (root, 404, "not-found");
+  tutti_test_assert_error (trailing, 404, "not-found");
 }
 
 static void
 test_wrong_method (void)
 {
-  g_autoptr(Reply) get_session = request ("GET", TUTTI_API_SESSION, NULL, NULL);
-  g_autoptr(Reply) post_home = request ("POST", TUTTI_API_HOME, NULL, "{}");
-  g_autoptr(Reply) delete_sites = request ("DELETE", TUTTI_API_SITES, NULL, NULL);
+  g_autoptr(TuttiTestReply) get_session = request ("GET", TUTTI_API_SESSION, NULL, NULL);
+  g_autoptr(TuttiTestReply) post_home = request ("POST", TUTTI_API_HOME, NULL, "{}");
+  g_autoptr(TuttiTestReply) delete_sites = request ("DELETE", TUTTI_API_SITES, NULL, NULL);
   const char *allow;
 
-  assert_error (get_session, 405, "method-not-allowed");
+  tutti_test_assert_error (get_session, 405, "method-not-allowed");
   allow = soup_message_headers_get_one (get_session->headers, "Allow");
   g_assert_nonnull (allow);
   g_assert_nonnull (strstr (allow, "POST"));
   g_assert_nonnull (strstr (allow, "DELETE"));
   g_assert_null (strstr (allow, "GET"));
 
-  assert_error (post_home, 405, "method-not-allowed");
+  tutti_test_assert_error (post_home, 405, "method-not-allowed");
   g_assert_cmpstr (soup_message_headers_get_one (post_home->headers, "Allow"), ==, "GET");
-  assert_error (delete_sites, 405, "method-not-allowed");
+  tutti_test_assert_error (delete_sites, 405, "method-not-allowed");
 }
 
 /* ---- Languages ---------------------------------------------------------------- */
@@ -813,35 +704,35 @@ static void
 test_accept_language (void)
 {
   g_autofree char *body = login_body ("lang-nobody", "Wrong-pass1");
-  g_autoptr(Reply) fr = request_full (shared_server, "POST", TUTTI_API_SESSION, NULL, body, -1, NULL,
+  g_autoptr(TuttiTestReply) fr = request_full (shared_server, "POST", TUTTI_API_SESSION, NULL, body, -1, NULL,
                                       "fr-FR,fr;q=0.9,en;q=0.8");
-  g_autoptr(Reply) en = request_full (shared_server, "POST", TUTTI_API_SESSION, NULL, body, -1, NULL,
+  g_autoptr(TuttiTestReply) en = request_full (shared_server, "POST", TUTTI_API_SESSION, NULL, body, -1, NULL,
                                       "en-GB,en;q=0.9");
-  g_autoptr(Reply) not_found_en = request_full (shared_server, "GET", "/nowhere", NULL, NULL, 0, NULL, "en");
-  g_autoptr(Reply) not_found_fr = request_full (shared_server, "GET", "/nowhere", NULL, NULL, 0, NULL, "fr");
-  g_autoptr(Reply) missing_en = request_full (shared_server, "POST", TUTTI_API_SESSION, NULL, "{}", -1, NULL, "en");
-  g_autoptr(Reply) missing_fr = request_full (shared_server, "POST", TUTTI_API_SESSION, NULL, "{}", -1, NULL, "fr");
+  g_autoptr(TuttiTestReply) not_found_en = request_full (shared_server, "GET", "/nowhere", NULL, NULL, 0, NULL, "en");
+  g_autoptr(TuttiTestReply) not_found_fr = request_full (shared_server, "GET", "/nowhere", NULL, NULL, 0, NULL, "fr");
+  g_autoptr(TuttiTestReply) missing_en = request_full (shared_server, "POST", TUTTI_API_SESSION, NULL, "{}", -1, NULL, "en");
+  g_autoptr(TuttiTestReply) missing_fr = request_full (shared_server, "POST", TUTTI_API_SESSION, NULL, "{}", -1, NULL, "fr");
   JsonObject *error;
   const char *field_en, *field_fr;
 
-  error = assert_error (fr, 401, "bad-credentials");
+  error = tutti_test_assert_error (fr, 401, "bad-credentials");
   g_assert_cmpstr (json_object_get_string_member (error, "message"), ==,
                    tutti_api_error_code_message (TUTTI_API_ERROR_BAD_CREDENTIALS, TUTTI_LANG_FR));
-  error = assert_error (en, 401, "bad-credentials");
+  error = tutti_test_assert_error (en, 401, "bad-credentials");
   g_assert_cmpstr (json_object_get_string_member (error, "message"), ==,
                    tutti_api_error_code_message (TUTTI_API_ERROR_BAD_CREDENTIALS, TUTTI_LANG_EN));
 
-  error = assert_error (not_found_en, 404, "not-found");
+  error = tutti_test_assert_error (not_found_en, 404, "not-found");
   g_assert_cmpstr (json_object_get_string_member (error, "message"), ==,
                    tutti_api_error_code_message (TUTTI_API_ERROR_NOT_FOUND, TUTTI_LANG_EN));
-  error = assert_error (not_found_fr, 404, "not-found");
+  error = tutti_test_assert_error (not_found_fr, 404, "not-found");
   g_assert_cmpstr (json_object_get_string_member (error, "message"), ==,
                    tutti_api_error_code_message (TUTTI_API_ERROR_NOT_FOUND, TUTTI_LANG_FR));
 
   /* Field messages too. */
-  error = assert_error (missing_en, 422, "invalid");
+  error = tutti_test_assert_error (missing_en, 422, "invalid");
   field_en = json_object_get_string_member (json_object_get_object_member (error, "fields"), "login");
-  error = assert_error (missing_fr, 422, "invalid");
+  error = tutti_test_assert_error (missing_fr, 422, "invalid");
   field_fr = json_object_get_string_member (json_object_get_object_member (error, "fields"), "login");
   g_assert_cmpstr (field_en, !=, field_fr);
 }
@@ -881,21 +772,21 @@ test_access_log (void)
   TuttiTestServer *server = tutti_test_server_start (TRUE, NULL);
   g_autofree char *token = NULL;
   g_autofree char *bad = login_body ("ztest1", "Secret-Wrong9");
-  g_autofree char *change = change_body (FAMILY_PASSWORD, "Autre-Secret9");
+  g_autofree char *change = change_body (TUTTI_TEST_FAMILY_PASSWORD, "Autre-Secret9");
   g_autofree char *log = NULL;
   g_auto(GStrv) lines = NULL;
   gint64 deadline;
   guint expected = 7;
 
   {
-    g_autoptr(Reply) r1 = request_full (server, "GET", TUTTI_API_SITES "?x=secret-query", NULL, NULL, 0, NULL, NULL);
-    g_autoptr(Reply) r2 = request_full (server, "POST", TUTTI_API_SESSION, NULL, bad, -1, NULL, NULL);
-    g_autoptr(Reply) r4 = NULL;
-    g_autoptr(Reply) r5 = NULL;
-    g_autoptr(Reply) r6 = NULL;
-    g_autoptr(Reply) r7 = NULL;
+    g_autoptr(TuttiTestReply) r1 = request_full (server, "GET", TUTTI_API_SITES "?x=secret-query", NULL, NULL, 0, NULL, NULL);
+    g_autoptr(TuttiTestReply) r2 = request_full (server, "POST", TUTTI_API_SESSION, NULL, bad, -1, NULL, NULL);
+    g_autoptr(TuttiTestReply) r4 = NULL;
+    g_autoptr(TuttiTestReply) r5 = NULL;
+    g_autoptr(TuttiTestReply) r6 = NULL;
+    g_autoptr(TuttiTestReply) r7 = NULL;
 
-    token = login_token_on (server, "ztest1", FAMILY_PASSWORD);                   /* 3 */
+    token = tutti_test_login_token (server, "ztest1", TUTTI_TEST_FAMILY_PASSWORD);                   /* 3 */
     r4 = request_full (server, "GET", TUTTI_API_HOME, token, NULL, 0, NULL, NULL);
     r5 = request_full (server, "PUT", TUTTI_API_PASSWORD, token, change, -1, NULL, NULL);
     r6 = request_full (server, "GET", "/no/such/path", NULL, NULL, 0, NULL, NULL);
@@ -920,7 +811,7 @@ test_access_log (void)
 
   /* Nothing secret anywhere in the log. */
   log = tutti_test_server_get_log (server);
-  g_assert_null (strstr (log, FAMILY_PASSWORD));
+  g_assert_null (strstr (log, TUTTI_TEST_FAMILY_PASSWORD));
   g_assert_null (strstr (log, "Secret-Wrong9"));
   g_assert_null (strstr (log, "Autre-Secret9"));
   g_assert_null (strstr (log, token));
@@ -938,9 +829,9 @@ count_demo (TuttiTestServer *server,
             guint           *n_martin_pupils,
             guint           *n_campaigns)
 {
-  g_autoptr(Reply) sites = request_full (server, "GET", TUTTI_API_SITES, NULL, NULL, 0, NULL, NULL);
-  g_autofree char *ztest = login_token_on (server, "ztest1", FAMILY_PASSWORD);
-  g_autofree char *martin = login_token_on (server, "pmartin", FAMILY_PASSWORD);
+  g_autoptr(TuttiTestReply) sites = request_full (server, "GET", TUTTI_API_SITES, NULL, NULL, 0, NULL, NULL);
+  g_autofree char *ztest = tutti_test_login_token (server, "ztest1", TUTTI_TEST_FAMILY_PASSWORD);
+  g_autofree char *martin = tutti_test_login_token (server, "pmartin", TUTTI_TEST_FAMILY_PASSWORD);
   g_autoptr(TuttiHome) ztest_home = get_home_on (server, ztest);
   g_autoptr(TuttiHome) martin_home = get_home_on (server, martin);
 
@@ -981,13 +872,13 @@ static void
 test_no_demo (void)
 {
   TuttiTestServer *server = tutti_test_server_start (FALSE, NULL);
-  g_autoptr(Reply) sites = request_full (server, "GET", TUTTI_API_SITES, NULL, NULL, 0, NULL, NULL);
-  g_autoptr(Reply) login = login_on (server, "ztest1", FAMILY_PASSWORD);
+  g_autoptr(TuttiTestReply) sites = request_full (server, "GET", TUTTI_API_SITES, NULL, NULL, 0, NULL, NULL);
+  g_autoptr(TuttiTestReply) login = login_on (server, "ztest1", TUTTI_TEST_FAMILY_PASSWORD);
 
   /* Demo accounts exist only with --demo. */
   g_assert_cmpuint (sites->status, ==, 200);
   g_assert_cmpuint (json_array_get_length (json_node_get_array (sites->json)), ==, 0);
-  assert_error (login, 401, "bad-credentials");
+  tutti_test_assert_error (login, 401, "bad-credentials");
 
   tutti_test_server_stop (server);
 }
@@ -1025,12 +916,10 @@ main (int   argc,
   g_test_add_func ("/server/demo/twice", test_demo_twice);
   g_test_add_func ("/server/demo/absent", test_no_demo);
 
-  session = soup_session_new_with_options ("timeout", 60, NULL);
   shared_server = tutti_test_server_start (TRUE, NULL);
 
   status = g_test_run ();
 
   tutti_test_server_stop (shared_server);
-  g_clear_object (&session);
   return status;
 }
