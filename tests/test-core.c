@@ -234,6 +234,24 @@ test_json_refusals (void)
   g_assert_true (g_hash_table_contains (fields, "account.family_id"));
   g_clear_error (&error);
 
+  /* The messages speak the language asked for: the server's answers
+   * follow the request's Accept-Language. */
+  {
+    g_autoptr(JsonNode) node = json_from_string ("{\"debit\": \"84\", \"date\": \"hier\"}", NULL);
+
+    record = tutti_record_from_json_lang (&tutti_billing_line_schema, node, TUTTI_LANG_FR, &error);
+    g_assert_null (record);
+    fields = tutti_api_error_get_fields (error);
+    g_assert_cmpstr (g_hash_table_lookup (fields, "debit"), ==, "doit être un nombre entier");
+    g_assert_cmpstr (g_hash_table_lookup (fields, "date"), ==, "doit être une date (AAAA-MM-JJ)");
+    g_clear_error (&error);
+    record = tutti_record_from_json (&tutti_billing_line_schema, node, &error);
+    g_assert_null (record);
+    fields = tutti_api_error_get_fields (error);
+    g_assert_cmpstr (g_hash_table_lookup (fields, "debit"), ==, "must be a whole number");
+    g_clear_error (&error);
+  }
+
   /* Malformed JSON and a non-object. */
   record = tutti_record_from_data (&tutti_login_request_schema, "{\"site\": ", -1, &error);
   g_assert_null (record);

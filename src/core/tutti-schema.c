@@ -360,17 +360,63 @@ typedef struct
 {
   GError *error;      /* TUTTI_API_ERROR_INVALID, one entry per bad field */
   guint n_failures;
+  TuttiLang lang;     /* of the messages */
 } Decoder;
 
+static const TuttiText msg_not_string = {
+  "must be a string", "doit être une chaîne de caractères"
+};
+static const TuttiText msg_not_date = {
+  "must be a date (YYYY-MM-DD)", "doit être une date (AAAA-MM-JJ)"
+};
+static const TuttiText msg_not_time = {
+  "must be a time (HH:MM)", "doit être une heure (HH:MM)"
+};
+static const TuttiText msg_not_datetime = {
+  "must be an ISO 8601 date and time", "doit être une date et une heure ISO 8601"
+};
+static const TuttiText msg_not_whole = {
+  "must be a whole number", "doit être un nombre entier"
+};
+static const TuttiText msg_out_of_range = {
+  "is out of range", "est hors limites"
+};
+static const TuttiText msg_not_bool = {
+  "must be true or false", "doit valoir true ou false"
+};
+static const TuttiText msg_not_one_of = {
+  "must be one of", "doit être l’une des valeurs"
+};
+static const TuttiText msg_not_list = {
+  "must be a list", "doit être une liste"
+};
+static const TuttiText msg_not_strv = {
+  "must be a list of strings", "doit être une liste de chaînes de caractères"
+};
+static const TuttiText msg_not_object = {
+  "must be an object", "doit être un objet"
+};
+static const TuttiText msg_missing = {
+  "is required", "est obligatoire"
+};
+
 static void
-decoder_fail (Decoder    *decoder,
-              const char *path,
-              const char *message)
+decoder_fail_text (Decoder    *decoder,
+                   const char *path,
+                   const char *message)
 {
   if (decoder->error == NULL)
     decoder->error = tutti_api_error_new (TUTTI_API_ERROR_INVALID, NULL);
   tutti_api_error_add_field (decoder->error, path, message);
   decoder->n_failures++;
+}
+
+static void
+decoder_fail (Decoder         *decoder,
+              const char      *path,
+              const TuttiText *message)
+{
+  decoder_fail_text (decoder, path, tutti_text_get (message, decoder->lang));
 }
 
 static gboolean decode_record (Decoder           *decoder,
@@ -412,7 +458,7 @@ decode_field (Decoder          *decoder,
           return;
         if (!node_is_type (node, G_TYPE_STRING))
           {
-            decoder_fail (decoder, path, "must be a string");
+            decoder_fail (decoder, path, &msg_not_string);
             return;
           }
         value = json_node_get_string (node);
@@ -423,9 +469,9 @@ decode_field (Decoder          *decoder,
             (field->kind == TUTTI_FIELD_TIME && !tutti_validate_time (value)))
           {
             decoder_fail (decoder, path,
-                          field->kind == TUTTI_FIELD_DATE ? "must be a date (YYYY-MM-DD)" :
-                          field->kind == TUTTI_FIELD_TIME ? "must be a time (HH:MM)" :
-                          "must be an ISO 8601 date and time");
+                          field->kind == TUTTI_FIELD_DATE ? &msg_not_date :
+                          field->kind == TUTTI_FIELD_TIME ? &msg_not_time :
+                          &msg_not_datetime);
             return;
           }
         g_free (FIELD_STR (record, field));
@@ -446,12 +492,12 @@ decode_field (Decoder          *decoder,
       /* Whole numbers only: money never goes through a float. */
       if (!node_is_type (node, G_TYPE_INT64))
         {
-          decoder_fail (decoder, path, "must be a whole number");
+          decoder_fail (decoder, path, &msg_not_whole);
           return;
         }
       if (json_node_get_int (node) == TUTTI_NO_VALUE)
         {
-          decoder_fail (decoder, path, "is out of range");
+          decoder_fail (decoder, path, &msg_out_of_range);
           return;
         }
       FIELD_I64 (record, field) = json_node_get_int (node);
@@ -462,7 +508,7 @@ decode_field (Decoder          *decoder,
         return;
       if (!node_is_type (node, G_TYPE_BOOLEAN))
         {
-          decoder_fail (decoder, path, "must be true or false");
+          decoder_fail (decoder, path, &msg_not_bool);
           return;
         }
       FIELD_BOOL (record, field) = json_node_get_boolean (node);
@@ -481,11 +527,11 @@ decode_field (Decoder          *decoder,
 
         if (value < 0)
           {
-            g_autoptr(GString) msg = g_string_new ("must be one of");
+            g_autoptr(GString) msg = g_string_new (tutti_text_get (&msg_not_one_of, decoder->lang));
             for (guint i = 0; i < field->enum_type->n_values; i++)
               if (field->enum_type->nicks[i] != NULL)
                 g_string_append_printf (msg, " \"%s\"", field->enum_type->nicks[i]);
-            decoder_fail (decoder, path, msg->str);
+            decoder_fail_text (decoder, path, msg->str);
             return;
           }
         FIELD_INT (record, field) = value;
@@ -517,7 +563,7 @@ decode_field (Decoder          *decoder,
           return;
         if (!JSON_NODE_HOLDS_ARRAY (node))
           {
-            decoder_fail (decoder, path, "must be a list");
+            decoder_fail (decoder, path, &msg_not_list);
             return;
           }
         array = json_node_get_array (node);
@@ -544,7 +590,7 @@ decode_field (Decoder          *decoder,
           return;
         if (!JSON_NODE_HOLDS_ARRAY (node))
           {
-            decoder_fail (decoder, path, "must be a list of strings");
+            decoder_fail (decoder, path, &msg_not_strv);
             return;
           }
         strv = g_strv_builder_new ();
@@ -555,7 +601,7 @@ decode_field (Decoder          *decoder,
 
             if (!node_is_type (element, G_TYPE_STRING))
               {
-                decoder_fail (decoder, path, "must be a list of strings");
+                decoder_fail (decoder, path, &msg_not_strv);
                 return;
               }
             g_strv_builder_add (strv, json_node_get_string (element));
@@ -582,7 +628,7 @@ decode_record (Decoder           *decoder,
 
   if (node == NULL || !JSON_NODE_HOLDS_OBJECT (node))
     {
-      decoder_fail (decoder, prefix != NULL ? prefix : "", "must be an object");
+      decoder_fail (decoder, prefix != NULL ? prefix : "", &msg_not_object);
       return FALSE;
     }
 
@@ -600,7 +646,7 @@ decode_record (Decoder           *decoder,
               field->enum_type->nicks[0] != NULL)
             {
               path = prefix != NULL ? g_strconcat (prefix, ".", field->key, NULL) : g_strdup (field->key);
-              decoder_fail (decoder, path, "is required");
+              decoder_fail (decoder, path, &msg_missing);
             }
           continue;
         }
@@ -624,7 +670,22 @@ tutti_record_from_json (const TuttiSchema  *schema,
                         JsonNode           *node,
                         GError            **error)
 {
-  Decoder decoder = { NULL, 0 };
+  return tutti_record_from_json_lang (schema, node, TUTTI_LANG_EN, error);
+}
+
+/**
+ * tutti_record_from_json_lang:
+ *
+ * As tutti_record_from_json(), with the messages of the error's fields in
+ * @lang: the server answers in the request's language.
+ */
+gpointer
+tutti_record_from_json_lang (const TuttiSchema  *schema,
+                             JsonNode           *node,
+                             TuttiLang           lang,
+                             GError            **error)
+{
+  Decoder decoder = { NULL, 0, lang };
   gpointer record;
 
   g_return_val_if_fail (schema != NULL, NULL);

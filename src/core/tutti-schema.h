@@ -116,6 +116,10 @@ JsonNode       *tutti_record_to_json      (const TuttiSchema *schema,
 gpointer        tutti_record_from_json    (const TuttiSchema *schema,
                                            JsonNode          *node,
                                            GError           **error);
+gpointer        tutti_record_from_json_lang (const TuttiSchema *schema,
+                                           JsonNode          *node,
+                                           TuttiLang          lang,
+                                           GError           **error);
 char           *tutti_record_to_data      (const TuttiSchema *schema,
                                            gconstpointer      record);
 gpointer        tutti_record_from_data    (const TuttiSchema *schema,

@@ -650,7 +650,7 @@ tutti_request_parse_record (TuttiRequest       *self,
       return NULL;
     }
 
-  record = tutti_record_from_json (schema, root, &local_error);
+  record = tutti_record_from_json_lang (schema, root, self->lang, &local_error);
   if (record == NULL)
     {
       g_autoptr(GError) invalid_error = tutti_request_error_new (self, TUTTI_API_ERROR_INVALID);
