@@ -480,6 +480,7 @@ test_format_numbers (void)
   ASSERT_FORMAT (tutti_format_decimal (500, TUTTI_LANG_EN), "5.00");
 
   ASSERT_FORMAT (tutti_format_size (0, TUTTI_LANG_FR), "0,00" NBSP "Mo");
+  ASSERT_FORMAT (tutti_format_size (312, TUTTI_LANG_FR), "0,01" NBSP "Mo");
   ASSERT_FORMAT (tutti_format_size (2 * 1024 * 1024, TUTTI_LANG_EN), "2.00" NBSP "MB");
   ASSERT_FORMAT (tutti_format_size (262144, TUTTI_LANG_FR), "0,25" NBSP "Mo");
 }

@@ -494,6 +494,9 @@ test_documents_lifecycle (void)
   g_autoptr(GBytes) png = make_png ();
   g_autoptr(GBytes) jpeg = make_jpeg ();
   g_autoptr(TuttiTestReply) pdf_up = NULL;
+  g_autoptr(TuttiTestReply) staff_list = NULL;
+  g_autoptr(TuttiTestReply) bad_state = NULL;
+  JsonArray *staff_documents;
   g_autoptr(TuttiTestReply) png_up = NULL;
   g_autoptr(TuttiTestReply) jpeg_up = NULL;
   g_autoptr(TuttiTestReply) list = NULL;
@@ -572,6 +575,18 @@ test_documents_lifecycle (void)
   tutti_test_assert_status (deleted, 204);
   gone = get (jpeg_path, ztest_token);
   tutti_test_assert_error (gone, 404, "not-found");
+
+  /* The office's list: documents awaiting a decision, with whose they are. */
+  staff_list = get (TUTTI_API_STAFF_DOCUMENTS "?state=provided", staff_token);
+  staff_documents = tutti_test_reply_array (staff_list);
+  document = find_document (staff_documents, png_id);
+  g_assert_nonnull (document);
+  g_assert_cmpstr (json_object_get_string_member (document, "family_name"), ==, "Z-TEST");
+  for (guint i = 0; i < json_array_get_length (staff_documents); i++)
+    g_assert_cmpstr (json_object_get_string_member (json_array_get_object_element (staff_documents, i),
+                                                    "state"), ==, "provided");
+  bad_state = get (TUTTI_API_STAFF_DOCUMENTS "?state=lost", staff_token);
+  tutti_test_assert_names (bad_state, "state");
 
   /* The office accepts one (then it stays) and refuses another with a reason. */
   png_decide = g_strdup_printf (TUTTI_API_STAFF "/documents/%" G_GINT64_FORMAT "/decide", png_id);

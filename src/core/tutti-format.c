@@ -256,9 +256,14 @@ char *
 tutti_format_size (gint64    bytes,
                    TuttiLang lang)
 {
-  /* Hundredths of a MiB, rounded to nearest. */
+  /* Hundredths of a MiB, rounded to nearest; a file that holds anything
+   * never shows as empty. */
   gint64 hundredths = (bytes * 100 + 512 * 1024) / (1024 * 1024);
-  g_autofree char *number = format_hundredths (hundredths, lang, FALSE);
+  g_autofree char *number = NULL;
+
+  if (bytes > 0 && hundredths == 0)
+    hundredths = 1;
+  number = format_hundredths (hundredths, lang, FALSE);
 
   return g_strdup_printf ("%s" NBSP "%s", number, lang == TUTTI_LANG_FR ? "Mo" : "MB");
 }

@@ -43,6 +43,7 @@ typedef enum
   TUTTI_FIELD_FLAG_NULLABLE = 1 << 1, /* numbers: TUTTI_NO_VALUE ↔ null        */
   TUTTI_FIELD_FLAG_EDITABLE = 1 << 2, /* a family may change it (pending change) */
   TUTTI_FIELD_FLAG_SECRET   = 1 << 3, /* never logged                          */
+  TUTTI_FIELD_FLAG_COMPUTED = 1 << 4, /* filled in by the server, not stored   */
 } TuttiFieldFlags;
 
 typedef enum

@@ -159,6 +159,7 @@ DEFINE_ENUM (tutti_payment_method_enum, "TuttiPaymentMethod",
 #define NUL  TUTTI_FIELD_FLAG_NULLABLE
 #define EDIT TUTTI_FIELD_FLAG_EDITABLE
 #define SEC  TUTTI_FIELD_FLAG_SECRET
+#define COMPUTED TUTTI_FIELD_FLAG_COMPUTED
 #define NONE TUTTI_FIELD_FLAG_NONE
 
 /* A field of the struct T: F(T, member, kind, flags, check, "English", "Français") */
@@ -431,6 +432,7 @@ TUTTI_DEFINE_RECORD (TuttiDocumentKind, tutti_document_kind, document_kind_field
 static const TuttiField document_fields[] = {
   F (TuttiDocument, id, INT, NONE, NONE, "Identifier", "Identifiant"),
   F (TuttiDocument, family_id, INT, NONE, NONE, "Family", "Famille"),
+  F (TuttiDocument, family_name, STRING, COMPUTED, NONE, "Family name", "Nom de la famille"),
   F (TuttiDocument, kind, STRING, REQ, NONE, "Kind", "Type"),
   F (TuttiDocument, name, STRING, NONE, NONE, "Document", "Nom du document"),
   F (TuttiDocument, file_name, STRING, NONE, NONE, "File name", "Nom du fichier"),

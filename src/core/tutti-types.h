@@ -344,6 +344,7 @@ typedef struct
 {
   gint64 id;
   gint64 family_id;
+  char *family_name;      /* the office's lists only */
   char *kind;
   char *name;
   char *file_name;

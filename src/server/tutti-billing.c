@@ -269,35 +269,6 @@ load_school (TuttiStore  *store,
   return school;
 }
 
-/* The text of the first row of a query on one family, or %NULL. */
-static gboolean
-query_text (TuttiStore   *store,
-            const char   *sql,
-            gint64        family_id,
-            char        **text_out,
-            GError      **error)
-{
-  sqlite3_stmt *stmt;
-  GError *local_error = NULL;
-
-  stmt = tutti_store_prepare (store, sql, error);
-  if (stmt == NULL)
-    return FALSE;
-  sqlite3_bind_int64 (stmt, 1, family_id);
-  if (!tutti_store_step (store, stmt, &local_error))
-    {
-      if (local_error != NULL)
-        {
-          g_propagate_error (error, local_error);
-          return FALSE;
-        }
-      return TRUE;
-    }
-  *text_out = tutti_store_column_dup (stmt, 0);
-  sqlite3_reset (stmt);
-  return TRUE;
-}
-
 /* The rows of an invoice: the items recorded with its lines, or the
  * lines themselves when they have none (the demo's past years). */
 static gboolean
@@ -448,8 +419,8 @@ load_invoice (TuttiStore   *store,
 
   last = g_ptr_array_index (lines, lines->len - 1);
   if (!load_balance (store, family_id, invoice, last->id, error) ||
-      !query_text (store, "SELECT name FROM families WHERE id = ?", family_id,
-                   &invoice->family_name, error))
+      !tutti_store_query_text (store, "SELECT name FROM families WHERE id = ?", family_id,
+                               &invoice->family_name, error))
     return NULL;
 
   invoice->school = load_school (store, error);
@@ -564,8 +535,8 @@ staff_document_get (TuttiRequest *request)
         tutti_request_reply_code (request, TUTTI_API_ERROR_NOT_FOUND);
       return;
     }
-  if (!query_text (store, "SELECT lang FROM guardians WHERE family_id = ? ORDER BY id LIMIT 1",
-                   family_id, &lang_tag, &error))
+  if (!tutti_store_query_text (store, "SELECT lang FROM guardians WHERE family_id = ? ORDER BY id LIMIT 1",
+                               family_id, &lang_tag, &error))
     {
       tutti_request_reply_error (request, error);
       return;

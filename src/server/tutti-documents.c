@@ -927,7 +927,37 @@ failed:
 
 /* ---- The office (STAFF-2) ------------------------------------------------------- */
 
-/* GET /staff/documents[?state=provided][&family=ID]: oldest first. */
+/* The office sees whose each document is. */
+static gboolean
+fill_family_names (TuttiStore  *store,
+                   GPtrArray   *documents,
+                   GError     **error)
+{
+  g_autoptr(GHashTable) names = g_hash_table_new_full (g_int64_hash, g_int64_equal, g_free, g_free);
+
+  for (guint i = 0; i < documents->len; i++)
+    {
+      TuttiDocument *document = g_ptr_array_index (documents, i);
+      const char *name = g_hash_table_lookup (names, &document->family_id);
+
+      if (name == NULL)
+        {
+          char *text = NULL;
+
+          if (!tutti_store_query_text (store, "SELECT name FROM families WHERE id = ?",
+                                       document->family_id, &text, error))
+            return FALSE;
+          name = text != NULL ? text : g_strdup ("");
+          g_hash_table_insert (names, g_memdup2 (&document->family_id, sizeof (gint64)), (char *) name);
+        }
+      g_free (document->family_name);
+      document->family_name = *name != '\0' ? g_strdup (name) : NULL;
+    }
+  return TRUE;
+}
+
+/* GET /staff/documents[?state=provided][&family=ID]: oldest first, each
+ * with its family's name. */
 static void
 staff_documents_get (TuttiRequest *request)
 {
@@ -963,7 +993,7 @@ staff_documents_get (TuttiRequest *request)
   tutti_store_bind_text (stmt, 1, state_text);
   tutti_store_bind_int (stmt, 2, family_id > 0 ? family_id : TUTTI_NO_VALUE);
   documents = tutti_store_read_records (store, TUTTI_TABLE_DOCUMENTS, stmt, &error);
-  if (documents == NULL)
+  if (documents == NULL || !fill_family_names (store, documents, &error))
     tutti_request_reply_error (request, error);
   else
     reply_list (request, documents);

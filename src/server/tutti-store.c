@@ -88,7 +88,8 @@ field_is_column (const TuttiField *field)
 {
   return field->kind != TUTTI_FIELD_OBJECT &&
          field->kind != TUTTI_FIELD_LIST &&
-         field->kind != TUTTI_FIELD_STRV;
+         field->kind != TUTTI_FIELD_STRV &&
+         !(field->flags & TUTTI_FIELD_FLAG_COMPUTED);
 }
 
 static gboolean
@@ -255,6 +256,34 @@ tutti_store_column_dup (sqlite3_stmt *stmt,
   const unsigned char *text = sqlite3_column_text (stmt, column);
 
   return text != NULL ? g_strdup ((const char *) text) : NULL;
+}
+
+gboolean
+tutti_store_query_text (TuttiStore  *self,
+                        const char  *sql,
+                        gint64       id,
+                        char       **text_out,
+                        GError     **error)
+{
+  sqlite3_stmt *stmt;
+  GError *local_error = NULL;
+
+  g_return_val_if_fail (text_out != NULL, FALSE);
+
+  *text_out = NULL;
+  stmt = tutti_store_prepare (self, sql, error);
+  if (stmt == NULL)
+    return FALSE;
+  sqlite3_bind_int64 (stmt, 1, id);
+  if (tutti_store_step (self, stmt, &local_error))
+    *text_out = tutti_store_column_dup (stmt, 0);
+  sqlite3_reset (stmt);
+  if (local_error != NULL)
+    {
+      g_propagate_error (error, local_error);
+      return FALSE;
+    }
+  return TRUE;
 }
 
 static char *

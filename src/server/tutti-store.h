@@ -133,5 +133,13 @@ void               tutti_store_bind_int       (sqlite3_stmt       *stmt,
 /* The column as a new string, or %NULL for SQL NULL. */
 char              *tutti_store_column_dup     (sqlite3_stmt       *stmt,
                                                int                 column);
+/* The first column of the first row of @sql, whose one parameter is @id,
+ * in @text_out (%NULL without a row, or for SQL NULL). The statement is
+ * reset before returning: no read stays open on the connection. */
+gboolean           tutti_store_query_text     (TuttiStore         *self,
+                                               const char         *sql,
+                                               gint64              id,
+                                               char              **text_out,
+                                               GError            **error);
 
 G_END_DECLS
