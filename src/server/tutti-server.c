@@ -751,6 +751,7 @@ thread_call_done (GObject      *source,
   g_autoptr(TuttiServer) hold = g_object_ref (self);
 
   call->done (call->request, G_TASK (result));
+  tutti_store_end_reads (self->store);
   if (!call->request->replied)
     {
       g_critical ("%s %s: handler did not reply", tutti_request_get_method (call->request),
@@ -878,6 +879,7 @@ handle_request (SoupServer        *soup,
     }
 
   request->route->handler (request);
+  tutti_store_end_reads (request->server->store);
 
   if (!request->replied && !request->paused)
     {

@@ -258,6 +258,19 @@ tutti_store_column_dup (sqlite3_stmt *stmt,
   return text != NULL ? g_strdup ((const char *) text) : NULL;
 }
 
+void
+tutti_store_end_reads (TuttiStore *self)
+{
+  GHashTableIter iter;
+  gpointer stmt;
+
+  g_return_if_fail (TUTTI_IS_STORE (self));
+
+  g_hash_table_iter_init (&iter, self->statements);
+  while (g_hash_table_iter_next (&iter, NULL, &stmt))
+    sqlite3_reset (stmt);
+}
+
 gboolean
 tutti_store_query_text (TuttiStore  *self,
                         const char  *sql,

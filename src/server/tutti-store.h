@@ -133,6 +133,11 @@ void               tutti_store_bind_int       (sqlite3_stmt       *stmt,
 /* The column as a new string, or %NULL for SQL NULL. */
 char              *tutti_store_column_dup     (sqlite3_stmt       *stmt,
                                                int                 column);
+/* Resets every statement the store keeps prepared. A statement left on a
+ * row keeps a read transaction open, and the connection would go on seeing
+ * the database as it was then, blind to what other connections (worker
+ * threads) write: the server calls this once each request is handled. */
+void               tutti_store_end_reads      (TuttiStore         *self);
 /* The first column of the first row of @sql, whose one parameter is @id,
  * in @text_out (%NULL without a row, or for SQL NULL). The statement is
  * reset before returning: no read stays open on the connection. */
