@@ -2551,6 +2551,296 @@ test_preenrolment_staff (Fixture       *fixture,
   g_assert_cmpuint (fixture->expired, ==, 0);
 }
 
+/* STAFF-3, REE-1: a campaign made, its members patched one by one, its
+ * offer put, a download uploaded and deleted — each with the client's
+ * one call. */
+
+static TuttiCampaign *
+campaign_result (TuttiClient   *client,
+                 GAsyncResult **slot,
+                 TuttiCampaign *(*finish) (TuttiClient *, GAsyncResult *, GError **),
+                 GError       **error)
+{
+  return finish (client, wait_for_result (slot), error);
+}
+
+static void
+test_staff_campaign (Fixture       *fixture,
+                     gconstpointer  user_data)
+{
+  /* The smallest PDF core's sniffer and the server accept. */
+  static const char pdf[] = "%PDF-1.4\n1 0 obj << /Type /Catalog >> endobj\ntrailer << /Root 1 0 R >>\n%%EOF\n";
+  g_autoptr(TuttiSession) session = NULL;
+  g_autoptr(TuttiCampaign) draft = tutti_campaign_new ();
+  g_autoptr(TuttiCampaign) created = NULL;
+  g_autoptr(TuttiCampaign) changes = tutti_campaign_new ();
+  g_autoptr(TuttiCampaign) patched = NULL;
+  g_autoptr(TuttiCampaign) refused = NULL;
+  g_autoptr(TuttiCampaign) offered = NULL;
+  g_autoptr(TuttiCampaign) fetched = NULL;
+  g_autoptr(TuttiDownload) download = NULL;
+  g_autoptr(GBytes) content = g_bytes_new_static (pdf, sizeof pdf - 1);
+  g_autoptr(GPtrArray) offer = NULL;
+  g_autoptr(GAsyncResult) result = NULL;
+  g_autoptr(GError) error = NULL;
+  g_autoptr(GDateTime) now = g_date_time_new_now_local ();
+  g_autoptr(GDateTime) opens = g_date_time_add_days (now, 400);
+  g_autoptr(GDateTime) deadline = g_date_time_add_days (now, 430);
+  g_autoptr(GDateTime) later = g_date_time_add_days (now, 440);
+  TuttiDocumentKind *kind;
+  TuttiOfferItem *item;
+  GHashTable *fields;
+  gboolean deleted;
+
+  session = log_in (fixture->client, "secretariat", "Accueil2026", &error);
+  g_assert_no_error (error);
+
+  /* Created closed, a year ahead: no overlap with the demo's. */
+  draft->kind = TUTTI_CAMPAIGN_REENROLMENT;
+  draft->school_year = g_strdup ("2029/2030");
+  draft->opens_at = g_date_time_format (opens, "%Y-%m-%dT%H:%M:%S%:z");
+  draft->deadline = g_date_time_format (deadline, "%Y-%m-%dT23:59:00%:z");
+  draft->open = FALSE;
+  kind = tutti_document_kind_new ();
+  kind->id = g_strdup ("family-quotient");
+  g_ptr_array_add (draft->required_documents, kind);
+  item = tutti_offer_item_new ();
+  item->discipline = g_strdup ("Violon");
+  item->site = g_strdup ("Vitré");
+  item->day = TUTTI_WEEKDAY_WEDNESDAY;
+  item->time = g_strdup ("14:00");
+  item->min_age = 7;
+  item->places_left = 4;
+  g_ptr_array_add (draft->offer, item);
+  tutti_client_create_campaign_async (fixture->client, draft, NULL, on_result, &result);
+  created = campaign_result (fixture->client, &result, tutti_client_create_campaign_finish, &error);
+  g_assert_no_error (error);
+  g_clear_object (&result);
+  g_assert_cmpint (created->id, >, 0);
+  g_assert_false (created->open);
+  g_assert_cmpuint (created->required_documents->len, ==, 1);
+  g_assert_cmpuint (created->offer->len, ==, 1);
+  g_assert_cmpint (((TuttiOfferItem *) g_ptr_array_index (created->offer, 0))->id, >, 0);
+
+  /* Only the deadline and a new document kind. */
+  changes->deadline = g_date_time_format (later, "%Y-%m-%dT23:59:00%:z");
+  kind = tutti_document_kind_new ();
+  kind->id = g_strdup ("school-certificate-test");
+  kind->name = g_strdup ("Certificat de scolarité");
+  kind->required = TRUE;
+  g_ptr_array_add (changes->required_documents, kind);
+  tutti_client_update_campaign_async (fixture->client, created->id, changes,
+                                      TUTTI_CAMPAIGN_MEMBER_DEADLINE | TUTTI_CAMPAIGN_MEMBER_REQUIRED_DOCUMENTS,
+                                      NULL, on_result, &result);
+  patched = campaign_result (fixture->client, &result, tutti_client_update_campaign_finish, &error);
+  g_assert_no_error (error);
+  g_clear_object (&result);
+  g_assert_cmpstr (patched->deadline, ==, changes->deadline);
+  g_assert_cmpstr (patched->school_year, ==, "2029/2030");
+  g_assert_false (patched->open);
+  g_assert_cmpuint (patched->required_documents->len, ==, 1);
+  g_assert_cmpstr (((TuttiDocumentKind *) g_ptr_array_index (patched->required_documents, 0))->name, ==,
+                   "Certificat de scolarité");
+
+  /* A refusal names its field. */
+  g_free (changes->school_year);
+  changes->school_year = g_strdup ("2029/2031");
+  tutti_client_update_campaign_async (fixture->client, created->id, changes, TUTTI_CAMPAIGN_MEMBER_SCHOOL_YEAR,
+                                      NULL, on_result, &result);
+  refused = campaign_result (fixture->client, &result, tutti_client_update_campaign_finish, &error);
+  g_clear_object (&result);
+  g_assert_null (refused);
+  g_assert_error (error, TUTTI_API_ERROR, TUTTI_API_ERROR_INVALID);
+  fields = tutti_api_error_get_fields (error);
+  g_assert_nonnull (fields);
+  g_assert_true (g_hash_table_contains (fields, "school_year"));
+  g_clear_error (&error);
+
+  /* The offer: the first item kept and changed, one added. */
+  offer = g_ptr_array_new_with_free_func ((GDestroyNotify) tutti_offer_item_free);
+  item = tutti_offer_item_copy (g_ptr_array_index (patched->offer, 0));
+  item->places_left = 2;
+  g_ptr_array_add (offer, item);
+  item = tutti_offer_item_new ();
+  item->discipline = g_strdup ("Alto");
+  item->site = g_strdup ("Châteaubourg");
+  g_ptr_array_add (offer, item);
+  tutti_client_put_campaign_offer_async (fixture->client, created->id, offer, NULL, on_result, &result);
+  offered = campaign_result (fixture->client, &result, tutti_client_put_campaign_offer_finish, &error);
+  g_assert_no_error (error);
+  g_clear_object (&result);
+  g_assert_cmpuint (offered->offer->len, ==, 2);
+
+  /* A download, with names in UTF-8. */
+  tutti_client_upload_campaign_download_async (fixture->client, created->id, "Règlement intérieur",
+                                               "règlement.pdf", content, NULL, on_result, &result);
+  download = tutti_client_upload_campaign_download_finish (fixture->client, wait_for_result (&result), &error);
+  g_assert_no_error (error);
+  g_clear_object (&result);
+  g_assert_cmpstr (download->name, ==, "Règlement intérieur");
+  g_assert_cmpstr (download->file_name, ==, "règlement.pdf");
+  g_assert_cmpint (download->size, ==, sizeof pdf - 1);
+
+  tutti_client_get_staff_campaign_async (fixture->client, created->id, NULL, on_result, &result);
+  fetched = campaign_result (fixture->client, &result, tutti_client_get_staff_campaign_finish, &error);
+  g_assert_no_error (error);
+  g_clear_object (&result);
+  g_assert_cmpuint (fetched->downloads->len, ==, 1);
+  g_assert_cmpuint (fetched->offer->len, ==, 2);
+
+  tutti_client_delete_campaign_download_async (fixture->client, created->id, download->id, NULL,
+                                               on_result, &result);
+  deleted = tutti_client_delete_campaign_download_finish (fixture->client, wait_for_result (&result), &error);
+  g_assert_no_error (error);
+  g_assert_true (deleted);
+
+  g_assert_cmpuint (fixture->expired, ==, 0);
+}
+
+/* ---- The office's re-enrolment desk (STAFF-2, STAFF-4) --------------------------- */
+
+static GPtrArray *
+list_staff_reenrolments (TuttiClient  *client,
+                         int           state,
+                         gint64        campaign_id,
+                         GError      **error)
+{
+  g_autoptr(GAsyncResult) result = NULL;
+
+  tutti_client_list_staff_reenrolments_async (client, state, campaign_id, NULL, on_result, &result);
+  return tutti_client_list_staff_reenrolments_finish (client, wait_for_result (&result), error);
+}
+
+static TuttiReenrolmentFile *
+get_staff_reenrolment (TuttiClient  *client,
+                       gint64        id,
+                       GError      **error)
+{
+  g_autoptr(GAsyncResult) result = NULL;
+
+  tutti_client_get_staff_reenrolment_async (client, id, NULL, on_result, &result);
+  return tutti_client_get_staff_reenrolment_finish (client, wait_for_result (&result), error);
+}
+
+static TuttiDocument *
+decide_reenrolment_document (TuttiClient         *client,
+                             gint64               id,
+                             gint64               document_id,
+                             TuttiDocumentState   state,
+                             const char          *reason,
+                             GError             **error)
+{
+  g_autoptr(GAsyncResult) result = NULL;
+
+  tutti_client_decide_reenrolment_document_async (client, id, document_id, state, reason, NULL,
+                                                  on_result, &result);
+  return tutti_client_decide_reenrolment_document_finish (client, wait_for_result (&result), error);
+}
+
+/* The list, by state and campaign; one file; its document decided through
+ * the re-enrolment, a refusal needing its reason; a family is refused. */
+static void
+test_staff_reenrolments (Fixture       *fixture,
+                         gconstpointer  user_data)
+{
+  g_autoptr(TuttiSession) session = NULL;
+  g_autoptr(GPtrArray) all = NULL;
+  g_autoptr(GPtrArray) submitted = NULL;
+  g_autoptr(GPtrArray) in_campaign = NULL;
+  g_autoptr(GPtrArray) none = NULL;
+  g_autoptr(TuttiReenrolmentFile) file = NULL;
+  g_autoptr(TuttiDocument) refused = NULL;
+  g_autoptr(TuttiDocument) accepted = NULL;
+  g_autoptr(TuttiDocument) unknown = NULL;
+  g_autoptr(GError) error = NULL;
+  const TuttiReenrolmentSummary *lea = NULL;
+  gboolean not_started = FALSE;
+  gint64 document_id = 0;
+
+  session = log_in (fixture->client, "secretariat", "Accueil2026", &error);
+  g_assert_no_error (error);
+
+  all = list_staff_reenrolments (fixture->client, -1, 0, &error);
+  g_assert_no_error (error);
+  for (guint i = 0; i < all->len; i++)
+    {
+      const TuttiReenrolmentSummary *summary = g_ptr_array_index (all, i);
+
+      if (g_strcmp0 (summary->family_name, "MARTIN") == 0 && g_strcmp0 (summary->first_name, "Léa") == 0)
+        lea = summary;
+      if (summary->id == 0 && summary->state == TUTTI_REENROLMENT_TO_DO)
+        not_started = TRUE;
+    }
+  g_assert_nonnull (lea);
+  g_assert_true (not_started);
+  g_assert_cmpint (lea->state, ==, TUTTI_REENROLMENT_SUBMITTED);
+  g_assert_cmpint (lea->id, >, 0);
+  g_assert_cmpint (lea->documents_to_check, ==, 1);
+
+  /* ?state=submitted, then &campaign= as well: the same rows. */
+  submitted = list_staff_reenrolments (fixture->client, TUTTI_REENROLMENT_SUBMITTED, 0, &error);
+  g_assert_no_error (error);
+  g_assert_cmpuint (submitted->len, >, 0);
+  g_assert_cmpuint (submitted->len, <, all->len);
+  for (guint i = 0; i < submitted->len; i++)
+    g_assert_cmpint (((TuttiReenrolmentSummary *) g_ptr_array_index (submitted, i))->state, ==,
+                     TUTTI_REENROLMENT_SUBMITTED);
+  in_campaign = list_staff_reenrolments (fixture->client, TUTTI_REENROLMENT_SUBMITTED, lea->campaign_id, &error);
+  g_assert_no_error (error);
+  g_assert_cmpuint (in_campaign->len, ==, submitted->len);
+  none = list_staff_reenrolments (fixture->client, -1, lea->campaign_id + 1000, &error);
+  g_assert_null (none);
+  g_assert_error (error, TUTTI_API_ERROR, TUTTI_API_ERROR_NOT_FOUND);
+  g_clear_error (&error);
+
+  file = get_staff_reenrolment (fixture->client, lea->id, &error);
+  g_assert_no_error (error);
+  g_assert_cmpint (file->reenrolment->id, ==, lea->id);
+  g_assert_cmpstr (file->family_name, ==, "MARTIN");
+  for (guint i = 0; i < file->documents->len; i++)
+    {
+      const TuttiDocument *document = g_ptr_array_index (file->documents, i);
+
+      if (document->id != 0 && document->state == TUTTI_DOCUMENT_PROVIDED)
+        document_id = document->id;
+    }
+  g_assert_cmpint (document_id, >, 0);
+
+  /* A refusal needs its reason; a decision can be changed. */
+  g_assert_null (decide_reenrolment_document (fixture->client, lea->id, document_id,
+                                              TUTTI_DOCUMENT_REFUSED, NULL, &error));
+  g_assert_error (error, TUTTI_API_ERROR, TUTTI_API_ERROR_INVALID);
+  g_assert_nonnull (g_hash_table_lookup (tutti_api_error_get_fields (error), "reason"));
+  g_clear_error (&error);
+  refused = decide_reenrolment_document (fixture->client, lea->id, document_id, TUTTI_DOCUMENT_REFUSED,
+                                         "Attestation de plus de 4 mois", &error);
+  g_assert_no_error (error);
+  g_assert_cmpint (refused->state, ==, TUTTI_DOCUMENT_REFUSED);
+  g_assert_cmpstr (refused->reason, ==, "Attestation de plus de 4 mois");
+  accepted = decide_reenrolment_document (fixture->client, lea->id, document_id, TUTTI_DOCUMENT_ACCEPTED,
+                                          "ignored", &error);
+  g_assert_no_error (error);
+  g_assert_cmpint (accepted->state, ==, TUTTI_DOCUMENT_ACCEPTED);
+  g_assert_null (accepted->reason);
+  unknown = decide_reenrolment_document (fixture->client, lea->id, document_id + 1000,
+                                         TUTTI_DOCUMENT_ACCEPTED, NULL, &error);
+  g_assert_null (unknown);
+  g_assert_error (error, TUTTI_API_ERROR, TUTTI_API_ERROR_NOT_FOUND);
+  g_clear_error (&error);
+
+  /* The office's desk is not the family's. */
+  g_clear_pointer (&session, tutti_session_free);
+  session = log_in (fixture->client, LOGIN, PASSWORD, &error);
+  g_assert_no_error (error);
+  g_clear_pointer (&none, g_ptr_array_unref);
+  none = list_staff_reenrolments (fixture->client, -1, 0, &error);
+  g_assert_null (none);
+  g_assert_error (error, TUTTI_API_ERROR, TUTTI_API_ERROR_FORBIDDEN);
+  g_clear_error (&error);
+
+  g_assert_cmpuint (fixture->expired, ==, 0);
+}
+
 int
 main (int   argc,
       char *argv[])
@@ -2599,6 +2889,8 @@ main (int   argc,
   ADD_SERVER_TEST ("/client/pupil/file", test_pupil_file);
   ADD_SERVER_TEST ("/client/preenrolment/family", test_preenrolment_family);
   ADD_SERVER_TEST ("/client/preenrolment/staff", test_preenrolment_staff);
+  ADD_SERVER_TEST ("/client/staff/campaign", test_staff_campaign);
+  ADD_SERVER_TEST ("/client/staff/reenrolments", test_staff_reenrolments);
 
   g_test_add_func ("/client/unavailable", test_unavailable);
   g_test_add_func ("/client/bad-base-url", test_bad_base_url);

@@ -2265,6 +2265,289 @@ tutti_client_set_campaign_open_finish (TuttiClient   *self,
   return campaign;
 }
 
+/* GET /staff/campaigns/{id} */
+
+void
+tutti_client_get_staff_campaign_async (TuttiClient         *self,
+                                       gint64               campaign_id,
+                                       GCancellable        *cancellable,
+                                       GAsyncReadyCallback  callback,
+                                       gpointer             user_data)
+{
+  g_autofree char *path = NULL;
+  Request request = {
+    .method = SOUP_METHOD_GET,
+    .answer_schema = &tutti_campaign_schema,
+    .source_tag = tutti_client_get_staff_campaign_async,
+  };
+
+  g_return_if_fail (TUTTI_IS_CLIENT (self));
+  g_return_if_fail (cancellable == NULL || G_IS_CANCELLABLE (cancellable));
+
+  path = g_strdup_printf (TUTTI_API_STAFF_CAMPAIGN_FMT, campaign_id);
+  request.path = path;
+  tutti_client_send_async (self, &request, cancellable, callback, user_data);
+}
+
+TuttiCampaign *
+tutti_client_get_staff_campaign_finish (TuttiClient   *self,
+                                        GAsyncResult  *result,
+                                        GError       **error)
+{
+  gpointer campaign = NULL;
+
+  if (!tutti_client_send_finish (self, result, tutti_client_get_staff_campaign_async, &campaign, error))
+    return NULL;
+  return campaign;
+}
+
+/* POST /staff/campaigns: the whole record goes, ids and all; the server
+ * gives the ids and refuses downloads. */
+
+void
+tutti_client_create_campaign_async (TuttiClient         *self,
+                                    const TuttiCampaign *campaign,
+                                    GCancellable        *cancellable,
+                                    GAsyncReadyCallback  callback,
+                                    gpointer             user_data)
+{
+  const Request request = {
+    .method = SOUP_METHOD_POST,
+    .path = TUTTI_API_STAFF_CAMPAIGNS,
+    .body_schema = &tutti_campaign_schema,
+    .body = campaign,
+    .answer_schema = &tutti_campaign_schema,
+    /* No Idempotency-Key on this route: a lost answer is not tried again,
+     * which would make a second campaign. */
+    .source_tag = tutti_client_create_campaign_async,
+  };
+
+  g_return_if_fail (TUTTI_IS_CLIENT (self));
+  g_return_if_fail (campaign != NULL);
+  g_return_if_fail (cancellable == NULL || G_IS_CANCELLABLE (cancellable));
+
+  tutti_client_send_async (self, &request, cancellable, callback, user_data);
+}
+
+TuttiCampaign *
+tutti_client_create_campaign_finish (TuttiClient   *self,
+                                     GAsyncResult  *result,
+                                     GError       **error)
+{
+  gpointer campaign = NULL;
+
+  if (!tutti_client_send_finish (self, result, tutti_client_create_campaign_async, &campaign, error))
+    return NULL;
+  return campaign;
+}
+
+/* PATCH /staff/campaigns/{id}: the body is the campaign's own schema cut
+ * down to the members asked for, so that each is written by core's codec
+ * and the others are absent (not null: absent). */
+
+void
+tutti_client_update_campaign_async (TuttiClient          *self,
+                                    gint64                campaign_id,
+                                    const TuttiCampaign  *changes,
+                                    TuttiCampaignMembers  members,
+                                    GCancellable         *cancellable,
+                                    GAsyncReadyCallback   callback,
+                                    gpointer              user_data)
+{
+  static const struct
+  {
+    TuttiCampaignMembers member;
+    const char          *key;
+  } keys[] = {
+    { TUTTI_CAMPAIGN_MEMBER_SCHOOL_YEAR, "school_year" },
+    { TUTTI_CAMPAIGN_MEMBER_OPENS_AT, "opens_at" },
+    { TUTTI_CAMPAIGN_MEMBER_DEADLINE, "deadline" },
+    { TUTTI_CAMPAIGN_MEMBER_OPEN, "open" },
+    { TUTTI_CAMPAIGN_MEMBER_REQUIRED_DOCUMENTS, "required_documents" },
+  };
+  TuttiField fields[G_N_ELEMENTS (keys)];
+  TuttiSchema schema = tutti_campaign_schema;
+  g_autofree char *path = NULL;
+  guint n_fields = 0;
+  Request request = {
+    .method = "PATCH",
+    .body_schema = &schema,
+    .body = changes,
+    .answer_schema = &tutti_campaign_schema,
+    /* The same members again give the same campaign: safe to try again. */
+    .flags = REQUEST_IDEMPOTENT,
+    .source_tag = tutti_client_update_campaign_async,
+  };
+
+  g_return_if_fail (TUTTI_IS_CLIENT (self));
+  g_return_if_fail (changes != NULL);
+  g_return_if_fail (members != 0);
+  g_return_if_fail (cancellable == NULL || G_IS_CANCELLABLE (cancellable));
+
+  for (guint i = 0; i < G_N_ELEMENTS (keys); i++)
+    if (members & keys[i].member)
+      fields[n_fields++] = *tutti_schema_lookup (&tutti_campaign_schema, keys[i].key);
+  /* The body is written by tutti_client_send_async() before it returns. */
+  schema.n_fields = n_fields;
+  schema.fields = fields;
+
+  path = g_strdup_printf (TUTTI_API_STAFF_CAMPAIGN_FMT, campaign_id);
+  request.path = path;
+  tutti_client_send_async (self, &request, cancellable, callback, user_data);
+}
+
+TuttiCampaign *
+tutti_client_update_campaign_finish (TuttiClient   *self,
+                                     GAsyncResult  *result,
+                                     GError       **error)
+{
+  gpointer campaign = NULL;
+
+  if (!tutti_client_send_finish (self, result, tutti_client_update_campaign_async, &campaign, error))
+    return NULL;
+  return campaign;
+}
+
+/* PUT /staff/campaigns/{id}/offer: {"offer": […]}, the campaign's schema
+ * cut down to its offer. */
+
+void
+tutti_client_put_campaign_offer_async (TuttiClient         *self,
+                                       gint64               campaign_id,
+                                       GPtrArray           *offer,
+                                       GCancellable        *cancellable,
+                                       GAsyncReadyCallback  callback,
+                                       gpointer             user_data)
+{
+  TuttiSchema schema = tutti_campaign_schema;
+  TuttiCampaign body = { .offer = offer };
+  g_autofree char *path = NULL;
+  Request request = {
+    .method = SOUP_METHOD_PUT,
+    .body_schema = &schema,
+    .body = &body,
+    .answer_schema = &tutti_campaign_schema,
+    /* New items have no id yet: a repeat would add them twice. */
+    .source_tag = tutti_client_put_campaign_offer_async,
+  };
+
+  g_return_if_fail (TUTTI_IS_CLIENT (self));
+  g_return_if_fail (offer != NULL);
+  g_return_if_fail (cancellable == NULL || G_IS_CANCELLABLE (cancellable));
+
+  schema.n_fields = 1;
+  schema.fields = tutti_schema_lookup (&tutti_campaign_schema, "offer");
+
+  path = g_strdup_printf (TUTTI_API_STAFF_CAMPAIGN_OFFER_FMT, campaign_id);
+  request.path = path;
+  tutti_client_send_async (self, &request, cancellable, callback, user_data);
+}
+
+TuttiCampaign *
+tutti_client_put_campaign_offer_finish (TuttiClient   *self,
+                                        GAsyncResult  *result,
+                                        GError       **error)
+{
+  gpointer campaign = NULL;
+
+  if (!tutti_client_send_finish (self, result, tutti_client_put_campaign_offer_async, &campaign, error))
+    return NULL;
+  return campaign;
+}
+
+/* POST /staff/campaigns/{id}/downloads */
+
+void
+tutti_client_upload_campaign_download_async (TuttiClient         *self,
+                                             gint64               campaign_id,
+                                             const char          *name,
+                                             const char          *file_name,
+                                             GBytes              *content,
+                                             GCancellable        *cancellable,
+                                             GAsyncReadyCallback  callback,
+                                             gpointer             user_data)
+{
+  g_autofree char *path = NULL;
+  g_autofree char *escaped_name = NULL;
+  g_autofree char *escaped_file_name = NULL;
+  const char *headers[5] = { NULL };
+  guint n = 0;
+  Request request = {
+    .method = SOUP_METHOD_POST,
+    .answer_schema = &tutti_download_schema,
+    .raw_body = content,
+    /* The server decides by content; a PDF is all it takes. */
+    .raw_content_type = "application/pdf",
+    .source_tag = tutti_client_upload_campaign_download_async,
+  };
+
+  g_return_if_fail (TUTTI_IS_CLIENT (self));
+  g_return_if_fail (content != NULL);
+  g_return_if_fail (cancellable == NULL || G_IS_CANCELLABLE (cancellable));
+
+  if (name != NULL && *name != '\0')
+    {
+      escaped_name = g_uri_escape_string (name, NULL, FALSE);
+      headers[n++] = TUTTI_API_HEADER_DOCUMENT_NAME;
+      headers[n++] = escaped_name;
+    }
+  if (file_name != NULL && *file_name != '\0')
+    {
+      escaped_file_name = g_uri_escape_string (file_name, NULL, FALSE);
+      headers[n++] = TUTTI_API_HEADER_FILE_NAME;
+      headers[n++] = escaped_file_name;
+    }
+  request.headers = headers;
+
+  path = g_strdup_printf (TUTTI_API_STAFF_CAMPAIGN_DOWNLOADS_FMT, campaign_id);
+  request.path = path;
+  tutti_client_send_async (self, &request, cancellable, callback, user_data);
+}
+
+TuttiDownload *
+tutti_client_upload_campaign_download_finish (TuttiClient   *self,
+                                              GAsyncResult  *result,
+                                              GError       **error)
+{
+  gpointer download = NULL;
+
+  if (!tutti_client_send_finish (self, result, tutti_client_upload_campaign_download_async, &download, error))
+    return NULL;
+  return download;
+}
+
+/* DELETE /staff/campaigns/{id}/downloads/{download_id} */
+
+void
+tutti_client_delete_campaign_download_async (TuttiClient         *self,
+                                             gint64               campaign_id,
+                                             gint64               download_id,
+                                             GCancellable        *cancellable,
+                                             GAsyncReadyCallback  callback,
+                                             gpointer             user_data)
+{
+  g_autofree char *path = NULL;
+  Request request = {
+    .method = SOUP_METHOD_DELETE,
+    .source_tag = tutti_client_delete_campaign_download_async,
+  };
+
+  g_return_if_fail (TUTTI_IS_CLIENT (self));
+  g_return_if_fail (cancellable == NULL || G_IS_CANCELLABLE (cancellable));
+
+  path = g_strdup_printf (TUTTI_API_STAFF_CAMPAIGN_DOWNLOAD_FMT, campaign_id, download_id);
+  request.path = path;
+  tutti_client_send_async (self, &request, cancellable, callback, user_data);
+}
+
+gboolean
+tutti_client_delete_campaign_download_finish (TuttiClient   *self,
+                                              GAsyncResult  *result,
+                                              GError       **error)
+{
+  return tutti_client_send_finish (self, result, tutti_client_delete_campaign_download_async, NULL, error);
+}
+
 /* GET /staff/preenrolments[?state=…] */
 
 void
@@ -2605,6 +2888,162 @@ tutti_client_delete_document_finish (TuttiClient   *self,
   return tutti_client_send_finish (self, result, tutti_client_delete_document_async, NULL, error);
 }
 
+/* ---- The office's documents (STAFF-2) -------------------------------------------- */
+
+/* GET /staff/documents[?state=…][&family=ID] */
+
+void
+tutti_client_list_staff_documents_async (TuttiClient         *self,
+                                         int                  state,
+                                         gint64               family_id,
+                                         GCancellable        *cancellable,
+                                         GAsyncReadyCallback  callback,
+                                         gpointer             user_data)
+{
+  g_autoptr(GString) path = g_string_new (TUTTI_API_STAFF_DOCUMENTS);
+  Request request = {
+    .method = SOUP_METHOD_GET,
+    .answer_schema = &tutti_document_schema,
+    .element_free = (GDestroyNotify) tutti_document_free,
+    .flags = REQUEST_ANSWER_LIST,
+    .source_tag = tutti_client_list_staff_documents_async,
+  };
+
+  g_return_if_fail (TUTTI_IS_CLIENT (self));
+  g_return_if_fail (state >= -1 && state <= TUTTI_DOCUMENT_REFUSED);
+  g_return_if_fail (family_id >= 0);
+  g_return_if_fail (cancellable == NULL || G_IS_CANCELLABLE (cancellable));
+
+  if (state >= 0)
+    g_string_append_printf (path, "?state=%s", tutti_enum_to_nick (&tutti_document_state_enum, state));
+  if (family_id > 0)
+    g_string_append_printf (path, "%cfamily=%" G_GINT64_FORMAT, state >= 0 ? '&' : '?', family_id);
+  request.path = path->str;
+  tutti_client_send_async (self, &request, cancellable, callback, user_data);
+}
+
+/* Returns: (transfer container) (element-type TuttiDocument) */
+GPtrArray *
+tutti_client_list_staff_documents_finish (TuttiClient   *self,
+                                          GAsyncResult  *result,
+                                          GError       **error)
+{
+  gpointer list = NULL;
+
+  if (!tutti_client_send_finish (self, result, tutti_client_list_staff_documents_async, &list, error))
+    return NULL;
+  return list;
+}
+
+/* GET /staff/documents/{id} */
+
+void
+tutti_client_get_staff_document_async (TuttiClient         *self,
+                                       gint64               document_id,
+                                       GCancellable        *cancellable,
+                                       GAsyncReadyCallback  callback,
+                                       gpointer             user_data)
+{
+  g_autofree char *path = NULL;
+  Request request = {
+    .method = SOUP_METHOD_GET,
+    .flags = REQUEST_ANSWER_BYTES,
+    .source_tag = tutti_client_get_staff_document_async,
+  };
+
+  g_return_if_fail (TUTTI_IS_CLIENT (self));
+  g_return_if_fail (cancellable == NULL || G_IS_CANCELLABLE (cancellable));
+
+  path = g_strdup_printf (TUTTI_API_STAFF_DOCUMENT_FMT, document_id);
+  request.path = path;
+  tutti_client_send_async (self, &request, cancellable, callback, user_data);
+}
+
+/* Returns: (transfer full): the bytes as uploaded; @content_type (optional)
+ * receives the type the server found. */
+GBytes *
+tutti_client_get_staff_document_finish (TuttiClient   *self,
+                                        GAsyncResult  *result,
+                                        char         **content_type,
+                                        GError       **error)
+{
+  gpointer bytes = NULL;
+  Call *call;
+
+  if (!tutti_client_send_finish (self, result, tutti_client_get_staff_document_async, &bytes, error))
+    return NULL;
+  call = g_task_get_task_data (G_TASK (result));
+  if (content_type != NULL)
+    *content_type = g_strdup (soup_message_headers_get_content_type (
+                                soup_message_get_response_headers (call->message), NULL));
+  return bytes;
+}
+
+/* POST /staff/documents/{id}/decide {"state": …, "reason": …}: the server
+ * reads only these two members of a TuttiDocument, hence a body of two. */
+
+typedef struct
+{
+  TuttiDocumentState state;
+  char *reason;
+} DocumentDecisionBody;
+
+static const TuttiField document_decision_fields[] = {
+  { "state", TUTTI_FIELD_ENUM, G_STRUCT_OFFSET (DocumentDecisionBody, state), TUTTI_FIELD_FLAG_NONE,
+    TUTTI_CHECK_NONE, { "State", "État" }, &tutti_document_state_enum, NULL, 0 },
+  { "reason", TUTTI_FIELD_STRING, G_STRUCT_OFFSET (DocumentDecisionBody, reason), TUTTI_FIELD_FLAG_NONE,
+    TUTTI_CHECK_NONE, { "Reason", "Motif" }, NULL, NULL, 0 },
+};
+
+static const TuttiSchema document_decision_schema = {
+  "TuttiDocumentDecision", sizeof (DocumentDecisionBody), g_free,
+  G_N_ELEMENTS (document_decision_fields), document_decision_fields
+};
+
+/* Not retried by itself, as the other decisions of the office. */
+void
+tutti_client_decide_document_async (TuttiClient         *self,
+                                    gint64               document_id,
+                                    TuttiDocumentState   state,
+                                    const char          *reason,
+                                    GCancellable        *cancellable,
+                                    GAsyncReadyCallback  callback,
+                                    gpointer             user_data)
+{
+  DocumentDecisionBody body = { .state = state };
+  g_autofree char *path = NULL;
+  Request request = {
+    .method = SOUP_METHOD_POST,
+    .body_schema = &document_decision_schema,
+    .body = &body,
+    .answer_schema = &tutti_document_schema,
+    .source_tag = tutti_client_decide_document_async,
+  };
+
+  g_return_if_fail (TUTTI_IS_CLIENT (self));
+  g_return_if_fail (state == TUTTI_DOCUMENT_ACCEPTED || state == TUTTI_DOCUMENT_REFUSED);
+  g_return_if_fail (cancellable == NULL || G_IS_CANCELLABLE (cancellable));
+
+  /* The reason goes with a refusal only; an acceptance clears it. */
+  if (state == TUTTI_DOCUMENT_REFUSED)
+    body.reason = (char *) reason;
+  path = g_strdup_printf (TUTTI_API_STAFF_DOCUMENT_DECIDE_FMT, document_id);
+  request.path = path;
+  tutti_client_send_async (self, &request, cancellable, callback, user_data);
+}
+
+TuttiDocument *
+tutti_client_decide_document_finish (TuttiClient   *self,
+                                     GAsyncResult  *result,
+                                     GError       **error)
+{
+  gpointer document = NULL;
+
+  if (!tutti_client_send_finish (self, result, tutti_client_decide_document_async, &document, error))
+    return NULL;
+  return document;
+}
+
 /* GET /campaigns/{id}/downloads/{download_id} */
 
 void
@@ -2808,4 +3247,122 @@ tutti_client_decide_reenrolment_finish (TuttiClient   *self,
                                         GError       **error)
 {
   return finish_reenrolment (self, result, tutti_client_decide_reenrolment_async, error);
+}
+
+/* ---- The office's re-enrolment desk (STAFF-2, STAFF-4) ------------------------------ */
+
+/* GET /staff/reenrolments[?state=…][&campaign=ID] */
+
+void
+tutti_client_list_staff_reenrolments_async (TuttiClient         *self,
+                                            int                  state,
+                                            gint64               campaign_id,
+                                            GCancellable        *cancellable,
+                                            GAsyncReadyCallback  callback,
+                                            gpointer             user_data)
+{
+  g_autoptr(GString) path = g_string_new (TUTTI_API_STAFF_REENROLMENTS);
+  Request request = {
+    .method = SOUP_METHOD_GET,
+    .answer_schema = &tutti_reenrolment_summary_schema,
+    .element_free = (GDestroyNotify) tutti_reenrolment_summary_free,
+    .flags = REQUEST_ANSWER_LIST,
+    .source_tag = tutti_client_list_staff_reenrolments_async,
+  };
+
+  g_return_if_fail (TUTTI_IS_CLIENT (self));
+  g_return_if_fail (state >= -1 && state <= TUTTI_REENROLMENT_DECLINED);
+  g_return_if_fail (campaign_id >= 0);
+  g_return_if_fail (cancellable == NULL || G_IS_CANCELLABLE (cancellable));
+
+  if (state >= 0)
+    g_string_append_printf (path, "?state=%s", tutti_enum_to_nick (&tutti_reenrolment_state_enum, state));
+  if (campaign_id > 0)
+    g_string_append_printf (path, "%ccampaign=%" G_GINT64_FORMAT, state >= 0 ? '&' : '?', campaign_id);
+  request.path = path->str;
+  tutti_client_send_async (self, &request, cancellable, callback, user_data);
+}
+
+/* Returns: (transfer container) (element-type TuttiReenrolmentSummary) */
+GPtrArray *
+tutti_client_list_staff_reenrolments_finish (TuttiClient   *self,
+                                             GAsyncResult  *result,
+                                             GError       **error)
+{
+  gpointer list = NULL;
+
+  if (!tutti_client_send_finish (self, result, tutti_client_list_staff_reenrolments_async, &list, error))
+    return NULL;
+  return list;
+}
+
+/* GET /staff/reenrolments/{id} */
+
+void
+tutti_client_get_staff_reenrolment_async (TuttiClient         *self,
+                                          gint64               reenrolment_id,
+                                          GCancellable        *cancellable,
+                                          GAsyncReadyCallback  callback,
+                                          gpointer             user_data)
+{
+  g_autofree char *path = g_strdup_printf (TUTTI_API_STAFF_REENROLMENT_FMT, reenrolment_id);
+
+  send_reenrolment_async (self, SOUP_METHOD_GET, path, NULL, REQUEST_NONE, NULL,
+                          tutti_client_get_staff_reenrolment_async, cancellable, callback, user_data);
+}
+
+TuttiReenrolmentFile *
+tutti_client_get_staff_reenrolment_finish (TuttiClient   *self,
+                                           GAsyncResult  *result,
+                                           GError       **error)
+{
+  return finish_reenrolment (self, result, tutti_client_get_staff_reenrolment_async, error);
+}
+
+/* POST /staff/reenrolments/{id}/documents/{doc_id}/decide: the body of
+ * POST /staff/documents/{id}/decide. */
+
+void
+tutti_client_decide_reenrolment_document_async (TuttiClient         *self,
+                                                gint64               reenrolment_id,
+                                                gint64               document_id,
+                                                TuttiDocumentState   state,
+                                                const char          *reason,
+                                                GCancellable        *cancellable,
+                                                GAsyncReadyCallback  callback,
+                                                gpointer             user_data)
+{
+  DocumentDecisionBody body = { .state = state };
+  g_autofree char *path = NULL;
+  Request request = {
+    .method = SOUP_METHOD_POST,
+    .body_schema = &document_decision_schema,
+    .body = &body,
+    .answer_schema = &tutti_document_schema,
+    .source_tag = tutti_client_decide_reenrolment_document_async,
+  };
+
+  g_return_if_fail (TUTTI_IS_CLIENT (self));
+  g_return_if_fail (state == TUTTI_DOCUMENT_ACCEPTED || state == TUTTI_DOCUMENT_REFUSED);
+  g_return_if_fail (cancellable == NULL || G_IS_CANCELLABLE (cancellable));
+
+  /* The reason goes with a refusal only; an acceptance clears it. */
+  if (state == TUTTI_DOCUMENT_REFUSED)
+    body.reason = (char *) reason;
+  path = g_strdup_printf (TUTTI_API_STAFF_REENROLMENT_DOCUMENT_DECIDE_FMT, reenrolment_id, document_id);
+  request.path = path;
+  tutti_client_send_async (self, &request, cancellable, callback, user_data);
+}
+
+TuttiDocument *
+tutti_client_decide_reenrolment_document_finish (TuttiClient   *self,
+                                                 GAsyncResult  *result,
+                                                 GError       **error)
+{
+  gpointer document = NULL;
+
+  if (!tutti_client_send_finish (self, result, tutti_client_decide_reenrolment_document_async,
+                                 &document, error))
+    return NULL;
+  return document;
 }

@@ -400,6 +400,104 @@ TuttiCampaign *tutti_client_set_campaign_open_finish  (TuttiClient        *self,
                                                        GAsyncResult       *result,
                                                        GError            **error);
 
+/* The campaigns themselves (STAFF-3, REE-1); a family's token is
+ * TUTTI_API_ERROR_FORBIDDEN, a campaign that does not exist NOT_FOUND. */
+
+/* GET /staff/campaigns/{id}: with its required documents, downloads and
+ * whole offer. */
+void           tutti_client_get_staff_campaign_async  (TuttiClient        *self,
+                                                       gint64              campaign_id,
+                                                       GCancellable       *cancellable,
+                                                       GAsyncReadyCallback callback,
+                                                       gpointer            user_data);
+TuttiCampaign *tutti_client_get_staff_campaign_finish (TuttiClient        *self,
+                                                       GAsyncResult       *result,
+                                                       GError            **error);
+
+/* POST /staff/campaigns: @campaign's kind, school_year, opens_at (%NULL:
+ * now), deadline, open, required_documents (known kinds by id, new ones
+ * with their name) and offer are sent; its id and the offer items' ids are
+ * the server's, its downloads must be empty (upload each afterwards). A 422
+ * names each field refused ("school_year", "deadline",
+ * "required_documents.N.name", "offer.N.discipline"…); a campaign that
+ * would overlap another open one of its kind is CONFLICT naming "open".
+ * Answers the new campaign (201). */
+void           tutti_client_create_campaign_async     (TuttiClient        *self,
+                                                       const TuttiCampaign *campaign,
+                                                       GCancellable       *cancellable,
+                                                       GAsyncReadyCallback callback,
+                                                       gpointer            user_data);
+TuttiCampaign *tutti_client_create_campaign_finish    (TuttiClient        *self,
+                                                       GAsyncResult       *result,
+                                                       GError            **error);
+
+/* The members of a campaign PATCH can change. */
+typedef enum
+{
+  TUTTI_CAMPAIGN_MEMBER_SCHOOL_YEAR        = 1 << 0,
+  TUTTI_CAMPAIGN_MEMBER_OPENS_AT           = 1 << 1,
+  TUTTI_CAMPAIGN_MEMBER_DEADLINE           = 1 << 2,
+  TUTTI_CAMPAIGN_MEMBER_OPEN               = 1 << 3,
+  TUTTI_CAMPAIGN_MEMBER_REQUIRED_DOCUMENTS = 1 << 4,
+} TuttiCampaignMembers;
+
+/* PATCH /staff/campaigns/{id} with the @members of @changes, and only
+ * those (the required documents replace the list). A 422 names each field
+ * refused; an overlap with another open campaign of the kind is CONFLICT
+ * naming "open". Answers the campaign as it is now. */
+void           tutti_client_update_campaign_async     (TuttiClient        *self,
+                                                       gint64              campaign_id,
+                                                       const TuttiCampaign *changes,
+                                                       TuttiCampaignMembers members,
+                                                       GCancellable       *cancellable,
+                                                       GAsyncReadyCallback callback,
+                                                       gpointer            user_data);
+TuttiCampaign *tutti_client_update_campaign_finish    (TuttiClient        *self,
+                                                       GAsyncResult       *result,
+                                                       GError            **error);
+
+/* PUT /staff/campaigns/{id}/offer: @offer (element-type TuttiOfferItem) is
+ * the whole offer: items with an id of the campaign are updated, those
+ * with id 0 added, the others removed. A 422 names "offer.N.<field>"; a
+ * removal of a place a re-enrolment chose is CONFLICT naming "offer".
+ * Answers the campaign with its offer as stored (new ids). */
+void           tutti_client_put_campaign_offer_async  (TuttiClient        *self,
+                                                       gint64              campaign_id,
+                                                       GPtrArray          *offer,
+                                                       GCancellable       *cancellable,
+                                                       GAsyncReadyCallback callback,
+                                                       gpointer            user_data);
+TuttiCampaign *tutti_client_put_campaign_offer_finish (TuttiClient        *self,
+                                                       GAsyncResult       *result,
+                                                       GError            **error);
+
+/* POST /staff/campaigns/{id}/downloads: the PDF @content, which families
+ * see as @name (nullable: the file name without its extension), saved as
+ * @file_name (nullable: document.pdf). Over TUTTI_API_MAX_UPLOAD:
+ * FILE_TOO_LARGE; not a PDF by content: UNSUPPORTED_FILE_TYPE. */
+void           tutti_client_upload_campaign_download_async  (TuttiClient  *self,
+                                                             gint64        campaign_id,
+                                                             const char   *name,
+                                                             const char   *file_name,
+                                                             GBytes       *content,
+                                                             GCancellable *cancellable,
+                                                             GAsyncReadyCallback callback,
+                                                             gpointer      user_data);
+TuttiDownload *tutti_client_upload_campaign_download_finish (TuttiClient  *self,
+                                                             GAsyncResult *result,
+                                                             GError      **error);
+
+/* DELETE /staff/campaigns/{id}/downloads/{download_id} */
+void           tutti_client_delete_campaign_download_async  (TuttiClient  *self,
+                                                             gint64        campaign_id,
+                                                             gint64        download_id,
+                                                             GCancellable *cancellable,
+                                                             GAsyncReadyCallback callback,
+                                                             gpointer      user_data);
+gboolean       tutti_client_delete_campaign_download_finish (TuttiClient  *self,
+                                                             GAsyncResult *result,
+                                                             GError      **error);
+
 /* GET /staff/preenrolments[?state=…] → GPtrArray of TuttiStaffPreenrolment,
  * the oldest first; @state is a TuttiPreenrolmentState, or -1 for all. */
 void           tutti_client_list_staff_preenrolments_async  (TuttiClient  *self,
@@ -497,6 +595,49 @@ gboolean       tutti_client_delete_document_finish  (TuttiClient          *self,
                                                      GAsyncResult         *result,
                                                      GError              **error);
 
+/* The office's documents (STAFF-2); a family's token is
+ * TUTTI_API_ERROR_FORBIDDEN. */
+
+/* GET /staff/documents[?state=…][&family=ID] → GPtrArray of TuttiDocument,
+ * the oldest first; @state is a TuttiDocumentState, or -1 for all;
+ * @family_id 0 for every family. */
+void           tutti_client_list_staff_documents_async  (TuttiClient      *self,
+                                                         int               state,
+                                                         gint64            family_id,
+                                                         GCancellable     *cancellable,
+                                                         GAsyncReadyCallback callback,
+                                                         gpointer          user_data);
+GPtrArray     *tutti_client_list_staff_documents_finish (TuttiClient      *self,
+                                                         GAsyncResult     *result,
+                                                         GError          **error);
+
+/* GET /staff/documents/{id}: the bytes of any family's document, and their
+ * type, as tutti_client_get_document_async() gives a family its own. */
+void           tutti_client_get_staff_document_async    (TuttiClient      *self,
+                                                         gint64            document_id,
+                                                         GCancellable     *cancellable,
+                                                         GAsyncReadyCallback callback,
+                                                         gpointer          user_data);
+GBytes        *tutti_client_get_staff_document_finish   (TuttiClient      *self,
+                                                         GAsyncResult     *result,
+                                                         char            **content_type,
+                                                         GError          **error);
+
+/* POST /staff/documents/{id}/decide: TUTTI_DOCUMENT_ACCEPTED, or
+ * TUTTI_DOCUMENT_REFUSED with @reason (required: a refusal without one is
+ * TUTTI_API_ERROR_INVALID naming "reason"). A decision can be changed.
+ * Answers the document with its new state and reason. */
+void           tutti_client_decide_document_async       (TuttiClient      *self,
+                                                         gint64            document_id,
+                                                         TuttiDocumentState state,
+                                                         const char       *reason,
+                                                         GCancellable     *cancellable,
+                                                         GAsyncReadyCallback callback,
+                                                         gpointer          user_data);
+TuttiDocument *tutti_client_decide_document_finish      (TuttiClient      *self,
+                                                         GAsyncResult     *result,
+                                                         GError          **error);
+
 /* GET /campaigns/{id}/downloads/{download_id} → the PDF (HOME-3) */
 void           tutti_client_get_campaign_download_async  (TuttiClient     *self,
                                                           gint64           campaign_id,
@@ -570,5 +711,53 @@ TuttiReenrolmentFile *
                tutti_client_decide_reenrolment_finish   (TuttiClient      *self,
                                                          GAsyncResult     *result,
                                                          GError          **error);
+
+/* The office's re-enrolment desk (STAFF-2, STAFF-4); a family's token is
+ * TUTTI_API_ERROR_FORBIDDEN. The documents' content comes with
+ * tutti_client_get_staff_document_async(), the contact changes are
+ * decided with tutti_client_decide_changes_async(). */
+
+/* GET /staff/reenrolments[?state=…][&campaign=ID] → GPtrArray of
+ * TuttiReenrolmentSummary: every pupil of the campaign (@campaign_id 0:
+ * the current re-enrolment campaign; none is an empty list), by family
+ * then pupil; @state is a TuttiReenrolmentState, or -1 for all. A pupil
+ * whose family has not started has id 0. */
+void           tutti_client_list_staff_reenrolments_async  (TuttiClient   *self,
+                                                            int            state,
+                                                            gint64         campaign_id,
+                                                            GCancellable  *cancellable,
+                                                            GAsyncReadyCallback callback,
+                                                            gpointer       user_data);
+GPtrArray     *tutti_client_list_staff_reenrolments_finish (TuttiClient   *self,
+                                                            GAsyncResult  *result,
+                                                            GError       **error);
+
+/* GET /staff/reenrolments/{id}: the whole file, as the family gets it */
+void           tutti_client_get_staff_reenrolment_async    (TuttiClient   *self,
+                                                            gint64         reenrolment_id,
+                                                            GCancellable  *cancellable,
+                                                            GAsyncReadyCallback callback,
+                                                            gpointer       user_data);
+TuttiReenrolmentFile *
+               tutti_client_get_staff_reenrolment_finish   (TuttiClient   *self,
+                                                            GAsyncResult  *result,
+                                                            GError       **error);
+
+/* POST /staff/reenrolments/{id}/documents/{doc_id}/decide:
+ * TUTTI_DOCUMENT_ACCEPTED, or TUTTI_DOCUMENT_REFUSED with @reason
+ * (required: TUTTI_API_ERROR_INVALID naming "reason" without one). A
+ * document of another family is TUTTI_API_ERROR_NOT_FOUND. Answers the
+ * document with its new state and reason. */
+void           tutti_client_decide_reenrolment_document_async  (TuttiClient *self,
+                                                                gint64       reenrolment_id,
+                                                                gint64       document_id,
+                                                                TuttiDocumentState state,
+                                                                const char  *reason,
+                                                                GCancellable *cancellable,
+                                                                GAsyncReadyCallback callback,
+                                                                gpointer     user_data);
+TuttiDocument *tutti_client_decide_reenrolment_document_finish (TuttiClient *self,
+                                                                GAsyncResult *result,
+                                                                GError     **error);
 
 G_END_DECLS
