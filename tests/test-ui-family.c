@@ -7,8 +7,13 @@
  * acknowledgement), checks that a required field emptied blocks Save,
  * goes through the pupil's tabs (PUP-1..5: identity, courses and a course
  * sheet, history and a record paged, repertoire), opens a pupil's file
- * from Home (HOME-2), then logs in as cmartin to see both guardians
- * (FAM-3). Screenshots go to $TUTTI_SCREENSHOT_DIR as
+ * from Home (HOME-2), goes through My documents (FAM-2: the documents
+ * asked for, an upload of a real PDF, view, search, a refusal by the
+ * office and its replacement, delete), then logs in as cmartin to see
+ * both guardians (FAM-3), open a pupil's Re-enrolment tab from Home's
+ * re-enrolment states (PUP-1) and download the re-enrolment documents
+ * from Home (HOME-3: several, then one, then none once the office has
+ * removed them). Screenshots go to $TUTTI_SCREENSHOT_DIR as
  * <screen>-<language>.png for a person to look at.
  *
  * SPDX-License-Identifier: GPL-3.0-or-later
@@ -26,11 +31,15 @@
 #include "tutti-test-ui.h"
 #include "tutti-window-private.h"
 
+#include <cairo-pdf.h>
+#include <libsoup/soup.h>
+
 typedef struct _Test
 {
   TuttiTestServer  *server;
   TuttiApplication *app;
   TuttiWindow      *window;
+  char             *tmp_dir;
   void            (*script) (struct _Test *test);
   gboolean          started;
   gboolean          done;
@@ -242,7 +251,11 @@ check_family (Test *test)
   wait_for ("the family", family_loaded, test->window);
 
   g_assert_cmpuint (tutti_family_view_get_n_guardians (view), ==, 1);
-  g_assert_false (tutti_family_view_get_switcher_visible (view));
+  /* The guardian's page, and My documents beside it (FAM-2). */
+  g_assert_true (tutti_family_view_get_switcher_visible (view));
+  g_assert_cmpstr (tutti_family_view_get_guardian_title (view, 0), ==, "Z-TEST Essai");
+  g_assert_cmpstr (tutti_family_view_get_documents_title (view), ==,
+                   is_french () ? "Mes documents" : "My Documents");
   form = tutti_family_view_get_form (view, 0);
   save = tutti_family_view_get_save_button (view, 0);
   town = tutti_record_form_get_row (form, "town");
@@ -724,6 +737,65 @@ refuse_as_office (Test       *test,
   g_assert_no_error (error);
 }
 
+static TuttiClient *
+log_in_office (Test *test)
+{
+  TuttiClient *staff = tutti_client_new (tutti_test_server_get_url (test->server));
+  g_autoptr(TuttiSession) session = NULL;
+  g_autoptr(GError) error = NULL;
+  GAsyncResult *result = NULL;
+
+  tutti_client_log_in_async (staff, "conservatoire", "secretariat", "Accueil2026", NULL,
+                             store_result_cb, &result);
+  wait_for ("the office's log-in", result_ready, &result);
+  session = tutti_client_log_in_finish (staff, result, &error);
+  g_clear_object (&result);
+  g_assert_no_error (error);
+  return staff;
+}
+
+/* The office decides on a document the family sent (STAFF-2). */
+static void
+decide_document_as_office (Test               *test,
+                           gint64              document_id,
+                           TuttiDocumentState  state,
+                           const char         *reason)
+{
+  g_autoptr(TuttiClient) staff = log_in_office (test);
+  g_autoptr(TuttiDocument) decided = NULL;
+  g_autoptr(GError) error = NULL;
+  GAsyncResult *result = NULL;
+
+  tutti_client_decide_document_async (staff, document_id, state, reason, NULL, store_result_cb, &result);
+  wait_for ("the decision", result_ready, &result);
+  decided = tutti_client_decide_document_finish (staff, result, &error);
+  g_clear_object (&result);
+  g_assert_no_error (error);
+  g_assert_cmpint (decided->state, ==, state);
+}
+
+/* The office takes a download offline (STAFF-3), as its desk does: DELETE
+ * /staff/campaigns/{id}/downloads/{download_id}. */
+static void
+remove_download_as_office (Test   *test,
+                           gint64  campaign_id,
+                           gint64  download_id)
+{
+  g_autoptr(TuttiClient) staff = log_in_office (test);
+  g_autoptr(SoupSession) session = soup_session_new ();
+  g_autofree char *path = g_strdup_printf (TUTTI_API_STAFF_CAMPAIGN_DOWNLOAD_FMT, campaign_id, download_id);
+  g_autofree char *url = g_strconcat (tutti_test_server_get_url (test->server), path, NULL);
+  g_autofree char *bearer = g_strdup_printf ("Bearer %s", tutti_client_get_token (staff));
+  g_autoptr(SoupMessage) message = soup_message_new ("DELETE", url);
+  g_autoptr(GBytes) body = NULL;
+  g_autoptr(GError) error = NULL;
+
+  soup_message_headers_replace (soup_message_get_request_headers (message), "Authorization", bearer);
+  body = soup_session_send_and_read (session, message, NULL, &error);
+  g_assert_no_error (error);
+  g_assert_cmpuint (soup_message_get_status (message), ==, SOUP_STATUS_NO_CONTENT);
+}
+
 /* FAM-3: MARTIN's two guardians, each with a form. */
 static void
 check_two_guardians (Test *test)
@@ -776,6 +848,433 @@ check_two_guardians (Test *test)
   save_screenshot (GTK_WIDGET (test->window), "family-refused");
 }
 
+
+/* ---- FAM-2: My documents ------------------------------------------------------------ */
+
+/* A real one-page PDF, as a scanner would make it. */
+static char *
+write_pdf (const char *dir,
+           const char *name,
+           const char *title)
+{
+  char *path = g_build_filename (dir, name, NULL);
+  cairo_surface_t *surface = cairo_pdf_surface_create (path, 595, 842);
+  cairo_t *cr = cairo_create (surface);
+
+  cairo_select_font_face (cr, "sans-serif", CAIRO_FONT_SLANT_NORMAL, CAIRO_FONT_WEIGHT_BOLD);
+  cairo_set_font_size (cr, 24);
+  cairo_move_to (cr, 60, 100);
+  cairo_show_text (cr, title);
+  cairo_set_font_size (cr, 14);
+  cairo_move_to (cr, 60, 140);
+  cairo_show_text (cr, "Famille Z-TEST — 6 rue de Verdun, 35500 Vitré");
+  cairo_show_page (cr);
+  cairo_destroy (cr);
+  cairo_surface_finish (surface);
+  g_assert_cmpint (cairo_surface_status (surface), ==, CAIRO_STATUS_SUCCESS);
+  cairo_surface_destroy (surface);
+  return path;
+}
+
+static gboolean
+documents_idle (gpointer data)
+{
+  const char *state = tutti_documents_page_get_state (TUTTI_DOCUMENTS_PAGE (data));
+
+  return g_strcmp0 (state, "loading") != 0;
+}
+
+static gboolean
+import_dialog_shown (gpointer data)
+{
+  return tutti_documents_page_get_import_dialog (TUTTI_DOCUMENTS_PAGE (data)) != NULL;
+}
+
+static gboolean
+import_ready (gpointer data)
+{
+  return g_strcmp0 (tutti_import_dialog_get_state (TUTTI_IMPORT_DIALOG (data)), "ready") == 0;
+}
+
+/* The position of the document of @kind in state @state, or -1. */
+static int
+find_document (TuttiDocumentsPage *page,
+               const char         *kind,
+               TuttiDocumentState  state)
+{
+  for (guint i = 0; i < tutti_documents_page_get_n_documents (page); i++)
+    {
+      const TuttiDocument *document = tutti_documents_page_get_document (page, i);
+
+      if (g_strcmp0 (document->kind, kind) == 0 && document->state == state)
+        return (int) i;
+    }
+  return -1;
+}
+
+typedef struct
+{
+  TuttiDocumentsPage *page;
+  const char         *kind;
+  TuttiDocumentState  state;
+  gboolean            present;
+} DocumentWait;
+
+static gboolean
+document_in_state (gpointer data)
+{
+  DocumentWait *wait = data;
+
+  return documents_idle (wait->page) &&
+         (find_document (wait->page, wait->kind, wait->state) >= 0) == wait->present;
+}
+
+static void
+wait_for_document (TuttiDocumentsPage *page,
+                   const char         *what,
+                   const char         *kind,
+                   TuttiDocumentState  state,
+                   gboolean            present)
+{
+  DocumentWait wait = { page, kind, state, present };
+
+  wait_for (what, document_in_state, &wait);
+}
+
+static gboolean
+document_view_loaded (gpointer data)
+{
+  TuttiDocumentView *document = *(TuttiDocumentView **) data;
+
+  return document != NULL &&
+         g_strcmp0 (tutti_document_view_get_state (document), "content") == 0 &&
+         tutti_document_view_get_n_pages_drawn (document) >= 1;
+}
+
+static void
+upload_through_dialog (TuttiDocumentsPage *page,
+                       const char         *path,
+                       guint               expected_kind)
+{
+  g_autoptr(GFile) file = g_file_new_for_path (path);
+  TuttiImportDialog *dialog;
+
+  wait_for ("the import dialog", import_dialog_shown, page);
+  dialog = tutti_documents_page_get_import_dialog (page);
+  tutti_import_dialog_set_file (dialog, file);
+  wait_for ("the file to be read", import_ready, dialog);
+  g_assert_cmpuint (gtk_drop_down_get_selected (tutti_import_dialog_get_kind_dropdown (dialog)), ==,
+                    expected_kind);
+  click (tutti_import_dialog_get_import_button (dialog));
+  wait_for ("the import dialog to close", window_closed, GSIZE_TO_POINTER (TUTTI_TYPE_IMPORT_DIALOG));
+}
+
+static void decide_document_as_office (Test               *test,
+                                       gint64              document_id,
+                                       TuttiDocumentState  state,
+                                       const char         *reason);
+
+static void
+check_my_documents (Test *test)
+{
+  TuttiFamilyView *view = tutti_window_get_family_view (test->window);
+  TuttiDocumentsPage *page = tutti_family_view_get_documents_page (view);
+  TuttiDocumentView *document_view;
+  g_autofree char *path = write_pdf (test->tmp_dir, "attestation-caf.pdf", "Attestation de quotient familial");
+  g_autofree char *rib = write_pdf (test->tmp_dir, "rib-2026.pdf", "Relevé d'identité bancaire");
+  g_autofree char *today_iso = NULL;
+  g_autofree char *today = NULL;
+  g_autofree char *state = NULL;
+  g_autofree char *cell = NULL;
+  g_autoptr(GDateTime) now = g_date_time_new_now_local ();
+  const char *refused_reason = "Attestation de plus de 4 mois";
+  gint64 quotient_id;
+  int position;
+
+  show_sidebar_view (test, "family");
+  wait_for ("the family", family_loaded, test->window);
+  tutti_family_view_show_documents (view);
+  wait_for ("the documents", documents_idle, page);
+  g_assert_cmpstr (tutti_documents_page_get_state (page), ==, "content");
+
+  /* The three documents the open re-enrolment asks for, none sent yet. */
+  g_assert_cmpuint (tutti_documents_page_get_n_documents (page), ==, 3);
+  for (guint i = 0; i < 3; i++)
+    {
+      g_autofree char *text = tutti_documents_page_get_state_text (page, i);
+
+      g_assert_cmpint (tutti_documents_page_get_document (page, i)->state, ==, TUTTI_DOCUMENT_TO_PROVIDE);
+      g_assert_cmpstr (text, ==, is_french () ? "À fournir" : "To provide");
+    }
+  g_assert_cmpstr (tutti_documents_page_get_document (page, 0)->kind, ==, "family-quotient");
+  g_assert_true (gtk_widget_get_visible (GTK_WIDGET (tutti_documents_page_get_import_button (page))));
+  save_screenshot (GTK_WIDGET (test->window), "family-documents");
+
+  /* Import… with no row chosen: the first one still to provide. */
+  click (tutti_documents_page_get_import_button (page));
+  upload_through_dialog (page, path, 0);
+  wait_for_document (page, "the certificate provided", "family-quotient", TUTTI_DOCUMENT_PROVIDED, TRUE);
+  position = find_document (page, "family-quotient", TUTTI_DOCUMENT_PROVIDED);
+  quotient_id = tutti_documents_page_get_document (page, position)->id;
+  g_assert_cmpstr (tutti_documents_page_get_document (page, position)->file_name, ==, "attestation-caf.pdf");
+  state = tutti_documents_page_get_state_text (page, position);
+  g_assert_cmpstr (state, ==, is_french () ? "Fourni" : "Provided");
+  /* Name, file name, date, time, size: each as core formats it. */
+  today_iso = g_date_time_format (now, "%Y-%m-%d");
+  today = tutti_format_date (today_iso, get_lang ());
+  cell = tutti_documents_page_get_cell_text (page, position, 2);
+  g_assert_cmpstr (cell, ==, today);
+  g_clear_pointer (&cell, g_free);
+  cell = tutti_documents_page_get_cell_text (page, position, 3);
+  g_assert_cmpuint (strlen (cell), >=, 4);
+  g_clear_pointer (&cell, g_free);
+  cell = tutti_documents_page_get_cell_text (page, position, 4);
+  assert_contains (cell, is_french () ? "Mo" : "MB");
+  g_clear_pointer (&cell, g_free);
+  g_test_message ("Toast: %s", tutti_documents_page_get_last_toast (page));
+  assert_contains (tutti_documents_page_get_last_toast (page), "attestation-caf.pdf");
+  save_screenshot (GTK_WIDGET (test->window), "family-documents-provided");
+
+  /* View: the PDF as it was sent, in the document window. */
+  tutti_documents_page_run_action (page, (guint) position, "view");
+  document_view = TUTTI_DOCUMENT_VIEW (tutti_documents_page_get_viewer (page));
+  wait_for ("the document", document_view_loaded, &document_view);
+  g_assert_cmpstr (tutti_document_view_get_file_name (document_view), ==, "attestation-caf.pdf");
+  save_screenshot (GTK_WIDGET (document_view), "family-document-view");
+  gtk_window_close (GTK_WINDOW (document_view));
+  wait_for ("the document to close", window_closed, GSIZE_TO_POINTER (TUTTI_TYPE_DOCUMENT_VIEW));
+
+  /* Search: the words typed keep the rows that have them. */
+  type_text (tutti_documents_page_get_search_entry (page), "caf");
+  wait_ms (300);
+  g_assert_cmpuint (tutti_documents_page_get_n_shown (page), ==, 1);
+  g_assert_cmpint (tutti_documents_page_get_shown (page, 0)->id, ==, quotient_id);
+  type_text (tutti_documents_page_get_search_entry (page), "xylophone");
+  wait_ms (300);
+  g_assert_cmpuint (tutti_documents_page_get_n_shown (page), ==, 0);
+  g_assert_cmpstr (tutti_documents_page_get_state (page), ==, "no-results");
+  type_text (tutti_documents_page_get_search_entry (page), "");
+  wait_ms (300);
+  g_assert_cmpuint (tutti_documents_page_get_n_shown (page), ==, 3);
+
+  /* The office refuses it: the family reads why, and replaces it. */
+  decide_document_as_office (test, quotient_id, TUTTI_DOCUMENT_REFUSED, refused_reason);
+  show_sidebar_view (test, "home");
+  show_sidebar_view (test, "family");
+  wait_for_document (page, "the refusal", "family-quotient", TUTTI_DOCUMENT_REFUSED, TRUE);
+  position = find_document (page, "family-quotient", TUTTI_DOCUMENT_REFUSED);
+  g_clear_pointer (&state, g_free);
+  state = tutti_documents_page_get_state_text (page, position);
+  g_test_message ("Refused: %s", state);
+  assert_contains (state, refused_reason);
+  assert_contains (state, is_french () ? "Refusé" : "Refused");
+  save_screenshot (GTK_WIDGET (test->window), "family-documents-refused");
+
+  tutti_documents_page_run_action (page, (guint) position, "replace");
+  wait_for ("the import dialog", import_dialog_shown, page);
+  g_assert_cmpstr (gtk_window_get_title (GTK_WINDOW (tutti_documents_page_get_import_dialog (page))), ==,
+                   is_french () ? "Remplacer un document refusé" : "Replace a Refused Document");
+  save_screenshot (GTK_WIDGET (tutti_documents_page_get_import_dialog (page)), "family-documents-replace");
+  upload_through_dialog (page, path, 0);
+  /* The new one provided, the refused one gone. */
+  wait_for_document (page, "the refused one to go", "family-quotient", TUTTI_DOCUMENT_REFUSED, FALSE);
+  wait_for_document (page, "the new one", "family-quotient", TUTTI_DOCUMENT_PROVIDED, TRUE);
+  position = find_document (page, "family-quotient", TUTTI_DOCUMENT_PROVIDED);
+  g_assert_cmpint (tutti_documents_page_get_document (page, position)->id, !=, quotient_id);
+  g_assert_cmpuint (tutti_documents_page_get_n_documents (page), ==, 3);
+
+  /* The bank details chosen in the list, then sent. */
+  position = find_document (page, "bank-details", TUTTI_DOCUMENT_TO_PROVIDE);
+  g_assert_cmpint (position, >=, 0);
+  tutti_documents_page_run_action (page, (guint) position, "import");
+  /* The kinds offered: the three asked for, in the campaign's order, then "other". */
+  upload_through_dialog (page, rib, 2);
+  wait_for_document (page, "the bank details", "bank-details", TUTTI_DOCUMENT_PROVIDED, TRUE);
+
+  /* Delete, confirmed: the document is to provide again. */
+  position = find_document (page, "bank-details", TUTTI_DOCUMENT_PROVIDED);
+  tutti_documents_page_run_action (page, (guint) position, "delete");
+  answer_message_dialog (_("_Delete"), "family-documents-delete");
+  wait_for_document (page, "the deletion", "bank-details", TUTTI_DOCUMENT_PROVIDED, FALSE);
+  g_assert_cmpint (find_document (page, "bank-details", TUTTI_DOCUMENT_TO_PROVIDE), >=, 0);
+  assert_contains (tutti_documents_page_get_last_toast (page), "rib-2026.pdf");
+}
+
+/* PUP-1: a pupil's re-enrolment state on Home opens that pupil's
+ * Re-enrolment tab. */
+static gboolean
+reenrolment_tab_shown (gpointer data)
+{
+  Test *test = ((gpointer *) data)[0];
+  gint64 pupil_id = *(gint64 *) ((gpointer *) data)[1];
+  TuttiPupilsView *view = tutti_window_get_pupils_view (test->window);
+  TuttiReenrolmentView *reenrolment = tutti_pupils_view_get_reenrolment_view (view);
+  const char *state = tutti_reenrolment_view_get_state (reenrolment);
+
+  return g_strcmp0 (tutti_window_get_view_name (test->window), "pupils") == 0 &&
+         tutti_pupils_view_get_pupil_id (view) == pupil_id &&
+         g_strcmp0 (tutti_pupils_view_get_tab (view), "reenrolment") == 0 &&
+         (g_strcmp0 (state, "choice") == 0 || g_strcmp0 (state, "stepper") == 0);
+}
+
+static void
+check_home_opens_reenrolment (Test  *test,
+                              guint  index)
+{
+  TuttiHomeView *home = tutti_window_get_home_view (test->window);
+  TuttiPupilsView *pupils = tutti_window_get_pupils_view (test->window);
+  const TuttiHome *data;
+  const TuttiReenrolmentFile *file;
+  GtkWidget *row;
+  gint64 pupil_id;
+  gpointer wait[2];
+
+  show_sidebar_view (test, "home");
+  wait_for ("the home page", home_loaded, test->window);
+  data = tutti_home_view_get_home (home);
+  g_assert_cmpuint (tutti_home_view_get_reenrolment_rows (home)->len, >, index);
+  pupil_id = ((TuttiHomePupil *) g_ptr_array_index (data->pupils, index))->id;
+  row = g_ptr_array_index (tutti_home_view_get_reenrolment_rows (home), index);
+  g_assert_true (gtk_list_box_row_get_activatable (GTK_LIST_BOX_ROW (row)));
+
+  g_assert_true (gtk_widget_activate (row));
+  wait[0] = test;
+  wait[1] = &pupil_id;
+  wait_for ("the pupil's re-enrolment", reenrolment_tab_shown, wait);
+  file = tutti_reenrolment_view_get_file (tutti_pupils_view_get_reenrolment_view (pupils));
+  g_assert_nonnull (file);
+  g_assert_cmpint (file->reenrolment->pupil_id, ==, pupil_id);
+  g_assert_cmpuint (gtk_drop_down_get_selected (tutti_pupils_view_get_pupil_dropdown (pupils)), ==, index);
+  if (index == 1)
+    save_screenshot (GTK_WIDGET (test->window), "home-opens-reenrolment");
+}
+
+/* HOME-3: Download the re-enrolment documents. */
+static const TuttiCampaign *
+get_reenrolment_campaign (const TuttiHome *home)
+{
+  for (guint i = 0; i < home->campaigns->len; i++)
+    {
+      const TuttiCampaign *campaign = g_ptr_array_index (home->campaigns, i);
+
+      if (campaign->kind == TUTTI_CAMPAIGN_REENROLMENT)
+        return campaign;
+    }
+  g_assert_not_reached ();
+  return NULL;
+}
+
+static gboolean
+home_has_n_downloads (gpointer data)
+{
+  Test *test = ((gpointer *) data)[0];
+  guint n = GPOINTER_TO_UINT (((gpointer *) data)[1]);
+  TuttiHomeView *home = tutti_window_get_home_view (test->window);
+  const TuttiHome *loaded = tutti_home_view_get_home (home);
+
+  return home_loaded (test->window) && loaded != NULL &&
+         get_reenrolment_campaign (loaded)->downloads->len == n;
+}
+
+static void
+reload_home (Test  *test,
+             guint  n_downloads)
+{
+  gpointer wait[2] = { test, GUINT_TO_POINTER (n_downloads) };
+
+  show_sidebar_view (test, "family");
+  show_sidebar_view (test, "home");
+  wait_for ("the home page again", home_has_n_downloads, wait);
+}
+
+static void
+check_download_opens (Test       *test,
+                      const char *file_name,
+                      const char *screen)
+{
+  TuttiHomeView *home = tutti_window_get_home_view (test->window);
+  TuttiDocumentView *document = tutti_home_view_get_document_view (home);
+
+  g_assert_nonnull (document);
+  wait_for ("the download", document_view_loaded, &document);
+  g_assert_cmpstr (tutti_document_view_get_file_name (document), ==, file_name);
+  g_assert_null (tutti_document_view_get_error (document));
+  g_assert_cmpint (tutti_document_view_get_n_pages (document), >=, 1);
+  if (screen != NULL)
+    save_screenshot (GTK_WIDGET (document), screen);
+  gtk_window_close (GTK_WINDOW (document));
+  wait_for ("the download to close", window_closed, GSIZE_TO_POINTER (TUTTI_TYPE_DOCUMENT_VIEW));
+}
+
+static gboolean
+popover_shown (gpointer data)
+{
+  return gtk_widget_get_mapped (GTK_WIDGET (data)) && gtk_widget_get_width (GTK_WIDGET (data)) > 0;
+}
+
+static void
+check_home_downloads (Test *test)
+{
+  TuttiHomeView *home = tutti_window_get_home_view (test->window);
+  GtkButton *button = tutti_home_view_get_download_button (home);
+  GtkMenuButton *menu_button = tutti_home_view_get_downloads_menu_button (home);
+  GMenuModel *menu = tutti_home_view_get_downloads_menu (home);
+  const TuttiCampaign *campaign;
+  const TuttiDownload *first;
+  g_autofree char *first_file_name = NULL;
+  g_autoptr(GVariant) target = NULL;
+  g_autofree char *action = NULL;
+  g_autofree char *label = NULL;
+  gint64 campaign_id;
+  g_autoptr(GArray) ids = g_array_new (FALSE, FALSE, sizeof (gint64));
+
+  show_sidebar_view (test, "home");
+  wait_for ("the home page", home_loaded, test->window);
+  campaign = get_reenrolment_campaign (tutti_home_view_get_home (home));
+  campaign_id = campaign->id;
+  for (guint i = 0; i < campaign->downloads->len; i++)
+    g_array_append_val (ids, ((TuttiDownload *) g_ptr_array_index (campaign->downloads, i))->id);
+
+  /* The demo's four PDFs: a menu to choose from. */
+  g_assert_cmpuint (campaign->downloads->len, ==, 4);
+  g_assert_true (gtk_widget_get_mapped (GTK_WIDGET (menu_button)));
+  g_assert_false (gtk_widget_get_visible (GTK_WIDGET (button)));
+  g_assert_cmpint (g_menu_model_get_n_items (menu), ==, 4);
+  first = g_ptr_array_index (campaign->downloads, 0);
+  first_file_name = g_strdup (first->file_name);
+  g_assert_true (g_menu_model_get_item_attribute (menu, 0, G_MENU_ATTRIBUTE_LABEL, "s", &label));
+  g_assert_cmpstr (label, ==, first->name);
+  g_assert_true (g_menu_model_get_item_attribute (menu, 0, G_MENU_ATTRIBUTE_ACTION, "s", &action));
+  g_assert_cmpstr (action, ==, "home.open-download");
+  target = g_menu_model_get_item_attribute_value (menu, 0, G_MENU_ATTRIBUTE_TARGET, G_VARIANT_TYPE ("(xx)"));
+  g_assert_nonnull (target);
+  save_screenshot (GTK_WIDGET (test->window), "home-downloads");
+  gtk_menu_button_popup (menu_button);
+  wait_for ("the menu", popover_shown, gtk_menu_button_get_popover (menu_button));
+  save_screenshot (GTK_WIDGET (gtk_menu_button_get_popover (menu_button)), "home-downloads-menu");
+
+  /* The menu's first item, as a click on it does. */
+  gtk_menu_button_popdown (menu_button);
+  g_assert_true (gtk_widget_activate_action_variant (GTK_WIDGET (menu_button), action, target));
+  check_download_opens (test, first_file_name, "home-download-pdf");
+
+  /* The office leaves one PDF online: the button opens it at once. */
+  for (guint i = 1; i < ids->len; i++)
+    remove_download_as_office (test, campaign_id, g_array_index (ids, gint64, i));
+  reload_home (test, 1);
+  g_assert_true (gtk_widget_get_mapped (GTK_WIDGET (button)));
+  g_assert_false (gtk_widget_get_visible (GTK_WIDGET (menu_button)));
+  save_screenshot (GTK_WIDGET (test->window), "home-download-one");
+  click (button);
+  check_download_opens (test, first_file_name, NULL);
+
+  /* None left: no button. */
+  remove_download_as_office (test, campaign_id, g_array_index (ids, gint64, 0));
+  reload_home (test, 0);
+  g_assert_false (gtk_widget_get_mapped (GTK_WIDGET (button)));
+  g_assert_false (gtk_widget_get_mapped (GTK_WIDGET (menu_button)));
+}
+
 static void
 family_script (Test *test)
 {
@@ -787,6 +1286,7 @@ family_script (Test *test)
   check_pupil_history (test);
   check_pupil_repertoire (test);
   check_home_opens_pupil (test, 0);
+  check_my_documents (test);
   log_out (test);
 
   log_in_as (test, "cmartin");
@@ -794,6 +1294,9 @@ family_script (Test *test)
   /* Three pupils: the second one's file. */
   check_home_opens_pupil (test, 1);
   check_home_opens_pupil (test, 2);
+  check_home_opens_reenrolment (test, 1);
+  check_home_opens_reenrolment (test, 0);
+  check_home_downloads (test);
   log_out (test);
 }
 
@@ -850,9 +1353,12 @@ test_ui_family (void)
   Test test = { 0 };
 
   test.server = tutti_test_server_start (TRUE, NULL);
+  test.tmp_dir = tutti_test_make_tmpdir ("ui-family-files");
   test.script = family_script;
   run_app (&test, tutti_test_server_get_url (test.server));
   tutti_test_server_stop (test.server);
+  tutti_test_rm_rf (test.tmp_dir);
+  g_free (test.tmp_dir);
 }
 
 int

@@ -7,9 +7,13 @@
  * (a changed mobile phone and "Modified elements"; image rights; a real
  * PDF made with cairo imported as the family-quotient certificate; the
  * course kept at a site; I accept and Validate; "awaiting validation"),
- * logs out and in again mid-way to see it resume at the same step, then
- * validates it as staff through the API and sees "validated" on home.
- * Screenshots go to $TUTTI_SCREENSHOT_DIR as reenrolment-*-<language>.png.
+ * logs out and in again mid-way to see it resume at the same step. Then the
+ * office (STAFF-2, STAFF-4), through the app as well: secretariat opens
+ * Re-enrolments, filters "submitted", opens the file, previews the
+ * uploaded certificate, accepts the changed phone number and the document,
+ * and validates the re-enrolment; back as the family, home says
+ * "validated". Screenshots go to $TUTTI_SCREENSHOT_DIR as
+ * reenrolment-*-<language>.png and staff-reenrolment*-<language>.png.
  *
  * SPDX-License-Identifier: GPL-3.0-or-later
  */
@@ -93,16 +97,25 @@ identity_loaded (gpointer data)
 }
 
 static void
-log_in_as (Test       *test,
-           const char *login)
+log_in_with (Test       *test,
+             const char *login,
+             const char *password)
 {
   TuttiLoginPage *page = tutti_window_get_login_page (test->window);
 
   wait_for ("the sites", sites_loaded, test->window);
   type_text (GTK_WIDGET (tutti_login_page_get_identifier_row (page)), login);
-  type_text (GTK_WIDGET (tutti_login_page_get_password_row (page)), "Vitre2026");
+  type_text (GTK_WIDGET (tutti_login_page_get_password_row (page)), password);
   click (tutti_login_page_get_log_in_button (page));
   wait_for ("the home page", home_loaded, test->window);
+}
+
+/* The demo's families all have this password. */
+static void
+log_in_as (Test       *test,
+           const char *login)
+{
+  log_in_with (test, login, "Vitre2026");
 }
 
 static void
@@ -362,53 +375,263 @@ check_home_state (Test                  *test,
   wait_for (label, home_state_is, data);
 }
 
-typedef struct
-{
-  TuttiReenrolmentFile *file;
-  GError               *error;
-  gboolean              done;
-} Answer;
+/* ---- The office's desk (STAFF-2, STAFF-4) ---------------------------------------------- */
 
-static void
-answer_cb (GObject      *source,
-           GAsyncResult *result,
-           gpointer      user_data)
+static TuttiStaffReenrolmentsView *
+get_desk (Test *test)
 {
-  Answer *answer = user_data;
+  return tutti_window_get_staff_reenrolments_view (test->window);
+}
 
-  answer->file = tutti_client_decide_reenrolment_finish (TUTTI_CLIENT (source), result, &answer->error);
-  answer->done = TRUE;
+static gboolean
+desk_loaded (gpointer data)
+{
+  TuttiStaffReenrolmentsView *desk = data;
+
+  return g_strcmp0 (tutti_staff_reenrolments_view_get_state (desk), "content") == 0 &&
+         tutti_staff_reenrolments_view_get_campaign (desk) != NULL &&
+         !tutti_staff_reenrolments_view_get_busy (desk);
+}
+
+static gboolean
+file_shown (gpointer data)
+{
+  TuttiStaffReenrolmentsView *desk = data;
+
+  return g_strcmp0 (tutti_staff_reenrolments_view_get_page_name (desk), "detail") == 0 &&
+         g_strcmp0 (tutti_staff_reenrolments_view_get_detail_state (desk), "content") == 0 &&
+         tutti_staff_reenrolments_view_get_file (desk) != NULL &&
+         !tutti_staff_reenrolments_view_get_busy (desk);
+}
+
+static gboolean
+desk_idle (gpointer data)
+{
+  return !tutti_staff_reenrolments_view_get_busy (TUTTI_STAFF_REENROLMENTS_VIEW (data));
+}
+
+static GtkWidget *
+find_descendant (GtkWidget *root,
+                 GType      type)
+{
+  for (GtkWidget *child = gtk_widget_get_first_child (root);
+       child != NULL;
+       child = gtk_widget_get_next_sibling (child))
+    {
+      GtkWidget *found;
+
+      if (G_TYPE_CHECK_INSTANCE_TYPE (child, type))
+        return child;
+      found = find_descendant (child, type);
+      if (found != NULL)
+        return found;
+    }
+  return NULL;
 }
 
 static void
-log_in_cb (GObject      *source,
-           GAsyncResult *result,
-           gpointer      user_data)
+click_shown (gpointer button)
 {
-  Answer *answer = user_data;
-  g_autoptr(TuttiSession) session = tutti_client_log_in_finish (TUTTI_CLIENT (source), result, &answer->error);
-
-  answer->done = TRUE;
+  g_assert_nonnull (button);
+  g_assert_true (gtk_widget_get_mapped (GTK_WIDGET (button)));
+  click (button);
 }
 
-/* STAFF-4 through the API: the office validates it. */
+/* Clicks the response @label of the message dialog shown. */
 static void
-staff_validates (Test   *test,
-                 gint64  reenrolment_id)
+answer_message_dialog (const char *label,
+                       const char *screenshot)
 {
-  g_autoptr(TuttiClient) client = tutti_client_new (tutti_test_server_get_url (test->server));
-  Answer answer = { 0 };
+  GtkWindow *dialog;
+  GtkButton *button;
 
-  tutti_client_log_in_async (client, "conservatoire", "secretariat", "Accueil2026", NULL, log_in_cb, &answer);
-  wait_for ("the staff log-in", flag_set, &answer.done);
-  g_assert_no_error (answer.error);
-  answer.done = FALSE;
-  tutti_client_decide_reenrolment_async (client, reenrolment_id, TUTTI_REENROLMENT_VALIDATED, NULL, NULL,
-                                         answer_cb, &answer);
-  wait_for ("the decision", flag_set, &answer.done);
-  g_assert_no_error (answer.error);
-  g_assert_cmpint (answer.file->reenrolment->state, ==, TUTTI_REENROLMENT_VALIDATED);
-  tutti_reenrolment_file_free (answer.file);
+  wait_for ("the question", message_dialog_shown, NULL);
+  dialog = find_toplevel (ADW_TYPE_MESSAGE_DIALOG);
+  if (screenshot != NULL)
+    save_screenshot (GTK_WIDGET (dialog), screenshot);
+  button = find_button (GTK_WIDGET (dialog), label);
+  g_assert_nonnull (button);
+  click_shown (button);
+  wait_for ("the question to close", no_message_dialog, NULL);
+}
+
+static const TuttiDocument *
+file_document (TuttiStaffReenrolmentsView *desk,
+               const char                 *kind)
+{
+  const TuttiReenrolmentFile *file = tutti_staff_reenrolments_view_get_file (desk);
+
+  for (guint i = 0; i < file->documents->len; i++)
+    {
+      const TuttiDocument *document = g_ptr_array_index (file->documents, i);
+
+      if (g_strcmp0 (document->kind, kind) == 0 && document->id != 0)
+        return document;
+    }
+  return NULL;
+}
+
+static const TuttiPendingChange *
+file_change (TuttiStaffReenrolmentsView *desk,
+             const char                 *field)
+{
+  const TuttiReenrolmentFile *file = tutti_staff_reenrolments_view_get_file (desk);
+
+  for (guint i = 0; i < file->changes->len; i++)
+    {
+      const TuttiPendingChange *change = g_ptr_array_index (file->changes, i);
+
+      if (g_strcmp0 (change->field, field) == 0)
+        return change;
+    }
+  return NULL;
+}
+
+static gboolean
+preview_shown (gpointer data)
+{
+  GtkWindow *viewer = tutti_staff_reenrolments_view_get_viewer (TUTTI_STAFF_REENROLMENTS_VIEW (data));
+
+  return viewer != NULL && TUTTI_IS_DOCUMENT_VIEW (viewer) &&
+         g_strcmp0 (tutti_document_view_get_state (TUTTI_DOCUMENT_VIEW (viewer)), "content") == 0;
+}
+
+/* The position of re-enrolment @id among the rows shown, or G_MAXUINT. */
+static guint
+shown_position (TuttiStaffReenrolmentsView *desk,
+                gint64                      id)
+{
+  for (guint i = 0; i < tutti_staff_reenrolments_view_get_n_shown (desk); i++)
+    if (tutti_staff_reenrolments_view_get_shown (desk, i)->id == id)
+      return i;
+  return G_MAXUINT;
+}
+
+/* STAFF-2, STAFF-4 through the app: the office checks and validates it. */
+static void
+office_validates (Test   *test,
+                  gint64  reenrolment_id)
+{
+  TuttiStaffReenrolmentsView *desk = get_desk (test);
+  GtkDropDown *dropdown = tutti_staff_reenrolments_view_get_state_dropdown (desk);
+  const TuttiReenrolmentFile *file;
+  const TuttiDocument *document;
+  const TuttiPendingChange *change;
+  gint64 document_id, change_id;
+  guint position;
+
+  log_out (test);
+  log_in_with (test, "secretariat", "Accueil2026");
+  show_sidebar_view (test, "reenrolments");
+  wait_for ("the re-enrolment desk", desk_loaded, desk);
+  g_assert_cmpint (tutti_staff_reenrolments_view_get_campaign (desk)->kind, ==, TUTTI_CAMPAIGN_REENROLMENT);
+  g_assert_cmpuint (shown_position (desk, reenrolment_id), !=, G_MAXUINT);
+  save_screenshot (GTK_WIDGET (test->window), "staff-reenrolments");
+
+  /* Filter "submitted": only those, Z-TEST Essai's among them. */
+  gtk_drop_down_set_selected (dropdown, 1 + TUTTI_REENROLMENT_SUBMITTED);
+  g_assert_cmpuint (tutti_staff_reenrolments_view_get_n_shown (desk), >, 0);
+  for (guint i = 0; i < tutti_staff_reenrolments_view_get_n_shown (desk); i++)
+    g_assert_cmpint (tutti_staff_reenrolments_view_get_shown (desk, i)->state, ==, TUTTI_REENROLMENT_SUBMITTED);
+  position = shown_position (desk, reenrolment_id);
+  g_assert_cmpuint (position, !=, G_MAXUINT);
+  g_assert_cmpstr (tutti_staff_reenrolments_view_get_shown (desk, position)->family_name, ==, "Z-TEST");
+  g_assert_cmpint (tutti_staff_reenrolments_view_get_shown (desk, position)->documents_to_check, >=, 1);
+  g_assert_cmpint (tutti_staff_reenrolments_view_get_shown (desk, position)->changes_pending, >=, 1);
+
+  /* Ctrl+F searches, by family or pupil. */
+  g_assert_true (gtk_widget_activate_action (GTK_WIDGET (desk), "staff-reenrolments.search", NULL));
+  g_assert_true (has_focus_within (GTK_WIDGET (tutti_staff_reenrolments_view_get_search_entry (desk))));
+  gtk_editable_set_text (GTK_EDITABLE (tutti_staff_reenrolments_view_get_search_entry (desk)), "Essai");
+  wait_ms (300);   /* the search entry's delay */
+  position = shown_position (desk, reenrolment_id);
+  g_assert_cmpuint (position, !=, G_MAXUINT);
+  save_screenshot (GTK_WIDGET (test->window), "staff-reenrolments-submitted");
+
+  /* Enter or a double-click opens the whole file. */
+  g_signal_emit_by_name (tutti_staff_reenrolments_view_get_column_view (desk), "activate", position);
+  wait_for ("the re-enrolment file", file_shown, desk);
+  file = tutti_staff_reenrolments_view_get_file (desk);
+  g_assert_cmpint (file->reenrolment->id, ==, reenrolment_id);
+  g_assert_cmpint (file->reenrolment->state, ==, TUTTI_REENROLMENT_SUBMITTED);
+  g_assert_cmpint (file->reenrolment->image_rights, ==, TUTTI_IMAGE_RIGHTS_YES);
+  g_assert_cmpstr (file->reenrolment->free_text, ==, "Essai aimerait aussi découvrir la chorale.");
+  g_assert_nonnull (tutti_staff_reenrolments_view_get_decision_text (desk));
+  document = file_document (desk, "family-quotient");
+  g_assert_nonnull (document);
+  g_assert_cmpint (document->state, ==, TUTTI_DOCUMENT_PROVIDED);
+  document_id = document->id;
+  change = file_change (desk, "mobile_phone");
+  g_assert_nonnull (change);
+  g_assert_cmpint (change->state, ==, TUTTI_CHANGE_PENDING);
+  g_assert_cmpstr (change->new_value, ==, "06 12 34 56 78");
+  change_id = change->id;
+  save_screenshot (GTK_WIDGET (test->window), "staff-reenrolment-file");
+
+  /* The certificate, previewed as the office receives it. */
+  click_shown (tutti_staff_reenrolments_view_get_document_button (desk, document_id, "preview"));
+  wait_for ("the preview", preview_shown, desk);
+  save_screenshot (GTK_WIDGET (tutti_staff_reenrolments_view_get_viewer (desk)), "staff-reenrolment-preview");
+  gtk_window_destroy (tutti_staff_reenrolments_view_get_viewer (desk));
+  wait_for ("the preview to close", window_closed, GSIZE_TO_POINTER (TUTTI_TYPE_DOCUMENT_VIEW));
+
+  /* A refusal needs a reason: Refuse stays off until one is typed. */
+  click_shown (tutti_staff_reenrolments_view_get_document_button (desk, document_id, "refuse"));
+  wait_for ("the refusal's question", message_dialog_shown, NULL);
+  {
+    AdwMessageDialog *dialog = ADW_MESSAGE_DIALOG (find_toplevel (ADW_TYPE_MESSAGE_DIALOG));
+    GtkWidget *reason = find_descendant (GTK_WIDGET (dialog), ADW_TYPE_ENTRY_ROW);
+
+    g_assert_nonnull (reason);
+    g_assert_false (adw_message_dialog_get_response_enabled (dialog, "refuse"));
+    type_text (reason, "   ");
+    g_assert_false (adw_message_dialog_get_response_enabled (dialog, "refuse"));
+    type_text (reason, is_french () ? "Attestation de plus de 4 mois" : "Certificate over 4 months old");
+    g_assert_true (adw_message_dialog_get_response_enabled (dialog, "refuse"));
+  }
+  answer_message_dialog (_("_Cancel"), "staff-reenrolment-refuse-document");
+
+  /* The changed phone number, decided as in the Validation queue. */
+  click_shown (tutti_staff_reenrolments_view_get_change_button (desk, change_id, "accept"));
+  wait_for ("the change to be accepted", desk_idle, desk);
+  g_assert_cmpint (file_change (desk, "mobile_phone")->state, ==, TUTTI_CHANGE_ACCEPTED);
+  g_assert_cmpstr (tutti_staff_reenrolments_view_get_last_toast (desk), ==, _("Change accepted"));
+  g_assert_null (tutti_staff_reenrolments_view_get_change_button (desk, change_id, "accept"));
+
+  click_shown (tutti_staff_reenrolments_view_get_document_button (desk, document_id, "accept"));
+  wait_for ("the document to be accepted", desk_idle, desk);
+  g_assert_cmpint (file_document (desk, "family-quotient")->state, ==, TUTTI_DOCUMENT_ACCEPTED);
+  g_assert_cmpstr (tutti_staff_reenrolments_view_get_last_toast (desk), ==, _("Document accepted"));
+  g_assert_null (tutti_staff_reenrolments_view_get_document_button (desk, document_id, "accept"));
+
+  /* Validate, once asked; the courses and the place chosen come first. */
+  gtk_widget_grab_focus (GTK_WIDGET (tutti_staff_reenrolments_view_get_validate_button (desk)));
+  wait_ms (300);
+  save_screenshot (GTK_WIDGET (test->window), "staff-reenrolment-file-end");
+  click_shown (tutti_staff_reenrolments_view_get_validate_button (desk));
+  answer_message_dialog (_("_Validate"), "staff-reenrolment-validate");
+  wait_for ("the re-enrolment to be validated", desk_idle, desk);
+  file = tutti_staff_reenrolments_view_get_file (desk);
+  g_assert_cmpint (file->reenrolment->state, ==, TUTTI_REENROLMENT_VALIDATED);
+  g_assert_cmpstr (tutti_staff_reenrolments_view_get_last_toast (desk), ==, _("Re-enrolment validated"));
+  g_assert_false (gtk_widget_is_sensitive (GTK_WIDGET (tutti_staff_reenrolments_view_get_validate_button (desk))));
+  g_assert_true (gtk_widget_is_sensitive (GTK_WIDGET (tutti_staff_reenrolments_view_get_refuse_button (desk))));
+  save_screenshot (GTK_WIDGET (test->window), "staff-reenrolment-validated");
+
+  /* Back on the list, the row says so: no longer among those submitted. */
+  click_shown (tutti_staff_reenrolments_view_get_back_button (desk));
+  g_assert_cmpstr (tutti_staff_reenrolments_view_get_page_name (desk), ==, "list");
+  g_assert_cmpuint (shown_position (desk, reenrolment_id), ==, G_MAXUINT);
+  gtk_drop_down_set_selected (dropdown, 1 + TUTTI_REENROLMENT_VALIDATED);
+  position = shown_position (desk, reenrolment_id);
+  g_assert_cmpuint (position, !=, G_MAXUINT);
+  g_assert_cmpint (tutti_staff_reenrolments_view_get_shown (desk, position)->state, ==, TUTTI_REENROLMENT_VALIDATED);
+  wait_for ("the list to be refreshed", desk_idle, desk);
+  position = shown_position (desk, reenrolment_id);
+  g_assert_cmpuint (position, !=, G_MAXUINT);
+  g_assert_cmpint (tutti_staff_reenrolments_view_get_shown (desk, position)->documents_to_check, ==, 0);
+
+  log_out (test);
 }
 
 static void
@@ -471,7 +694,8 @@ reenrolment_script (Test *test)
   check_home_state (test, TUTTI_REENROLMENT_SUBMITTED);
   save_screenshot (GTK_WIDGET (test->window), "reenrolment-home");
 
-  staff_validates (test, reenrolment_id);
+  office_validates (test, reenrolment_id);
+  log_in_as (test, "ztest1");
   check_home_state (test, TUTTI_REENROLMENT_VALIDATED);
   log_out (test);
   tutti_test_rm_rf (tmp_dir);

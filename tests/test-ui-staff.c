@@ -9,7 +9,14 @@
  * secretary uses: the login page, the sidebar, the queue's search and
  * list, the Accept and Refuse toggles, the reason, Apply, Accept All and
  * Refuse All…. What the family reads afterwards is checked through HTTP
- * again. Screenshots go to $TUTTI_SCREENSHOT_DIR as
+ * again.
+ *
+ * Documents (STAFF-2): before the office logs in, Z-TEST uploads two PDFs
+ * made with cairo and a PNG through a family TuttiClient; in the queue's
+ * Documents tab the office previews them, accepts one, refuses one with a
+ * reason typed in the refusal's dialog, and meets the PNG deleted by the
+ * family meanwhile. The family's client then reads the states and the
+ * reason. Screenshots go to $TUTTI_SCREENSHOT_DIR as
  * <screen>-<language>.png.
  *
  * SPDX-License-Identifier: GPL-3.0-or-later
@@ -18,6 +25,7 @@
 
 #include "config.h"
 
+#include <cairo-pdf.h>
 #include <glib/gi18n.h>
 #include <glib/gstdio.h>
 #include <libsoup/soup.h>
@@ -39,6 +47,12 @@ typedef struct
   char             *family_token;
   gint64            guardian_id;
   gint64            pupil_id;
+  /* Z-TEST's documents, sent through the family's own client. */
+  TuttiClient      *family_client;
+  gint64            family_id;
+  gint64            caf_id;
+  gint64            rib_id;
+  gint64            photo_id;
   gboolean          started;
   gboolean          done;
 } Test;
@@ -151,6 +165,146 @@ make_family_changes (Test *test)
   family_patch (test, pupil_path,
                 "{\"pending_changes\": [{\"field\": \"image_rights\", \"new_value\": \"yes\"},"
                 " {\"field\": \"school_level\", \"new_value\": \"6e\"}]}");
+}
+
+/* ---- The family's documents, through its TuttiClient -------------------------------- */
+
+static void
+result_cb (GObject      *source,
+           GAsyncResult *result,
+           gpointer      user_data)
+{
+  *(GAsyncResult **) user_data = g_object_ref (result);
+}
+
+static gboolean
+result_ready (gpointer data)
+{
+  return *(GAsyncResult **) data != NULL;
+}
+
+/* The answer of the call just made with result_cb and @result. */
+static GAsyncResult *
+wait_result (GAsyncResult **result)
+{
+  wait_for ("the server's answer", result_ready, result);
+  return *result;
+}
+
+static cairo_status_t
+append_cb (void                *closure,
+           const unsigned char *data,
+           unsigned int         length)
+{
+  g_byte_array_append (closure, data, length);
+  return CAIRO_STATUS_SUCCESS;
+}
+
+/* A one-page PDF, as a family's scanner would make it. */
+static GBytes *
+make_pdf (const char *title,
+          const char *line)
+{
+  GByteArray *bytes = g_byte_array_new ();
+  cairo_surface_t *surface = cairo_pdf_surface_create_for_stream (append_cb, bytes, 595, 842);
+  cairo_t *cr = cairo_create (surface);
+
+  cairo_select_font_face (cr, "sans-serif", CAIRO_FONT_SLANT_NORMAL, CAIRO_FONT_WEIGHT_BOLD);
+  cairo_set_font_size (cr, 24);
+  cairo_move_to (cr, 60, 100);
+  cairo_show_text (cr, title);
+  cairo_select_font_face (cr, "sans-serif", CAIRO_FONT_SLANT_NORMAL, CAIRO_FONT_WEIGHT_NORMAL);
+  cairo_set_font_size (cr, 14);
+  cairo_move_to (cr, 60, 140);
+  cairo_show_text (cr, line);
+  cairo_show_page (cr);
+  cairo_destroy (cr);
+  cairo_surface_finish (surface);
+  g_assert_cmpint (cairo_surface_status (surface), ==, CAIRO_STATUS_SUCCESS);
+  cairo_surface_destroy (surface);
+  return g_byte_array_free_to_bytes (bytes);
+}
+
+/* A small PNG: a photo of a signed form. */
+static GBytes *
+make_png (void)
+{
+  GByteArray *bytes = g_byte_array_new ();
+  cairo_surface_t *surface = cairo_image_surface_create (CAIRO_FORMAT_RGB24, 420, 300);
+  cairo_t *cr = cairo_create (surface);
+
+  cairo_set_source_rgb (cr, 0.96, 0.95, 0.90);
+  cairo_paint (cr);
+  cairo_set_source_rgb (cr, 0.1, 0.1, 0.3);
+  cairo_select_font_face (cr, "sans-serif", CAIRO_FONT_SLANT_NORMAL, CAIRO_FONT_WEIGHT_BOLD);
+  cairo_set_font_size (cr, 20);
+  cairo_move_to (cr, 24, 60);
+  cairo_show_text (cr, "Mandat de prélèvement SEPA");
+  cairo_rectangle (cr, 24, 200, 200, 60);
+  cairo_stroke (cr);
+  cairo_destroy (cr);
+  g_assert_cmpint (cairo_surface_write_to_png_stream (surface, append_cb, bytes), ==, CAIRO_STATUS_SUCCESS);
+  cairo_surface_destroy (surface);
+  return g_byte_array_free_to_bytes (bytes);
+}
+
+static gint64
+family_upload (Test       *test,
+               const char *kind,
+               const char *file_name,
+               GBytes     *content)
+{
+  g_autoptr(GAsyncResult) result = NULL;
+  g_autoptr(TuttiDocument) document = NULL;
+  g_autoptr(GError) error = NULL;
+
+  tutti_client_upload_document_async (test->family_client, kind, file_name, content, NULL, NULL,
+                                      result_cb, &result);
+  document = tutti_client_upload_document_finish (test->family_client, wait_result (&result), &error);
+  g_assert_no_error (error);
+  g_assert_cmpint (document->state, ==, TUTTI_DOCUMENT_PROVIDED);
+  g_assert_cmpstr (document->file_name, ==, file_name);
+  g_assert_cmpint (document->family_id, ==, test->family_id);
+  return document->id;
+}
+
+/* Z-TEST sends its family-quotient certificate, its bank details and a
+ * photo of its direct-debit form, as the re-enrolment asks. */
+static void
+upload_family_documents (Test *test)
+{
+  g_autoptr(GAsyncResult) result = NULL;
+  g_autoptr(TuttiSession) session = NULL;
+  g_autoptr(GBytes) caf = make_pdf ("Attestation de quotient familial", "Famille Z-TEST — quotient : 850");
+  g_autoptr(GBytes) rib = make_pdf ("Relevé d'identité bancaire", "Titulaire : M. Z-TEST Essai");
+  g_autoptr(GBytes) photo = make_png ();
+  g_autoptr(GError) error = NULL;
+
+  test->family_client = tutti_client_new (tutti_test_server_get_url (test->server));
+  tutti_client_set_lang (test->family_client, get_lang ());
+  tutti_client_log_in_async (test->family_client, SITE, "ztest1", "Vitre2026", NULL, result_cb, &result);
+  session = tutti_client_log_in_finish (test->family_client, wait_result (&result), &error);
+  g_assert_no_error (error);
+  test->family_id = session->account->family_id;
+  g_assert_cmpint (test->family_id, >, 0);
+
+  test->caf_id = family_upload (test, "family-quotient", "attestation-caf-ztest.pdf", caf);
+  test->rib_id = family_upload (test, "bank-details", "rib-ztest.pdf", rib);
+  test->photo_id = family_upload (test, "direct-debit-form", "mandat-photo.png", photo);
+}
+
+static const TuttiDocument *
+find_document (GPtrArray *documents,
+               gint64     id)
+{
+  for (guint i = 0; documents != NULL && i < documents->len; i++)
+    {
+      const TuttiDocument *document = g_ptr_array_index (documents, i);
+
+      if (document->id == id)
+        return document;
+    }
+  return NULL;
 }
 
 static const TuttiPendingChange *
@@ -323,6 +477,309 @@ count_is_empty (gpointer data)
   return count_shown (TUTTI_WINDOW (data)) == NULL;
 }
 
+/* ---- The documents' tab --------------------------------------------------------- */
+
+typedef struct
+{
+  TuttiStaffDocumentsPage *page;
+  guint                    n_shown;
+} DocumentsWait;
+
+static gboolean
+documents_show (gpointer data)
+{
+  DocumentsWait *wait = data;
+  const char *state = tutti_staff_documents_page_get_state (wait->page);
+
+  return (g_strcmp0 (state, "content") == 0 || g_strcmp0 (state, "empty") == 0) &&
+         !tutti_staff_documents_page_get_loading (wait->page) &&
+         tutti_staff_documents_page_get_n_shown (wait->page) == wait->n_shown;
+}
+
+static void
+wait_for_documents (TuttiStaffDocumentsPage *page,
+                    guint                    n_shown)
+{
+  DocumentsWait wait = { page, n_shown };
+
+  wait_for ("the documents to check", documents_show, &wait);
+}
+
+static gboolean
+document_decided (gpointer data)
+{
+  return !tutti_staff_documents_page_get_busy (TUTTI_STAFF_DOCUMENTS_PAGE (data));
+}
+
+static gboolean
+document_preview_shown (gpointer data)
+{
+  GtkWindow *preview = tutti_staff_documents_page_get_preview (TUTTI_STAFF_DOCUMENTS_PAGE (data));
+
+  return preview != NULL && gtk_widget_get_mapped (GTK_WIDGET (preview)) &&
+         (!TUTTI_IS_DOCUMENT_VIEW (preview) ||
+          g_strcmp0 (tutti_document_view_get_state (TUTTI_DOCUMENT_VIEW (preview)), "content") == 0);
+}
+
+static gboolean
+document_preview_closed (gpointer data)
+{
+  return tutti_staff_documents_page_get_preview (TUTTI_STAFF_DOCUMENTS_PAGE (data)) == NULL;
+}
+
+static GtkPicture *
+find_picture (GtkWidget *root)
+{
+  for (GtkWidget *child = gtk_widget_get_first_child (root);
+       child != NULL;
+       child = gtk_widget_get_next_sibling (child))
+    {
+      GtkPicture *found;
+
+      if (GTK_IS_PICTURE (child))
+        return GTK_PICTURE (child);
+      found = find_picture (child);
+      if (found != NULL)
+        return found;
+    }
+  return NULL;
+}
+
+static gboolean
+picture_shown (gpointer data)
+{
+  GtkPicture *picture = find_picture (GTK_WIDGET (data));
+
+  return picture != NULL && gtk_picture_get_paintable (picture) != NULL &&
+         gtk_widget_get_mapped (GTK_WIDGET (picture));
+}
+
+/* The button of a row that does @action for the document @id, as the
+ * list shows it. */
+static GtkButton *
+find_row_button (GtkWidget  *root,
+                 const char *action,
+                 gint64      id)
+{
+  for (GtkWidget *child = gtk_widget_get_first_child (root);
+       child != NULL;
+       child = gtk_widget_get_next_sibling (child))
+    {
+      GtkButton *found;
+
+      if (GTK_IS_BUTTON (child) &&
+          g_strcmp0 (gtk_actionable_get_action_name (GTK_ACTIONABLE (child)), action) == 0)
+        {
+          GVariant *target = gtk_actionable_get_action_target_value (GTK_ACTIONABLE (child));
+
+          if (target != NULL && g_variant_get_int64 (target) == id && gtk_widget_get_mapped (child))
+            return GTK_BUTTON (child);
+        }
+      found = find_row_button (child, action, id);
+      if (found != NULL)
+        return found;
+    }
+  return NULL;
+}
+
+static GtkButton *
+row_button (TuttiStaffDocumentsPage *page,
+            const char              *action,
+            gint64                   id)
+{
+  GtkButton *button = find_row_button (GTK_WIDGET (tutti_staff_documents_page_get_column_view (page)),
+                                       action, id);
+
+  g_assert_nonnull (button);
+  return button;
+}
+
+static guint
+find_shown_document (TuttiStaffDocumentsPage *page,
+                     gint64                   id)
+{
+  for (guint i = 0; i < tutti_staff_documents_page_get_n_shown (page); i++)
+    if (tutti_staff_documents_page_get_shown_document (page, i)->id == id)
+      return i;
+  return G_MAXUINT;
+}
+
+typedef struct
+{
+  TuttiWindow *window;
+  const char  *count;
+} CountWait;
+
+static gboolean
+count_is (gpointer data)
+{
+  CountWait *wait = data;
+
+  return g_strcmp0 (count_shown (wait->window), wait->count) == 0;
+}
+
+static void
+wait_for_count (Test       *test,
+                const char *count)
+{
+  CountWait wait = { test->window, count };
+
+  wait_for ("the sidebar's count", count_is, &wait);
+}
+
+/* STAFF-2: the documents' tab: the oldest first, the search, a PDF and an
+ * image previewed, one accepted, one refused with a reason, one the family
+ * deleted meanwhile. */
+static void
+check_documents (Test *test)
+{
+  TuttiStaffQueueView *view = tutti_window_get_staff_queue_view (test->window);
+  TuttiStaffDocumentsPage *page = tutti_staff_queue_view_get_documents_page (view);
+  GtkSearchEntry *search = tutti_staff_documents_page_get_search_entry (page);
+  GListModel *columns = gtk_column_view_get_columns (tutti_staff_documents_page_get_column_view (page));
+  g_autoptr(GtkColumnViewColumn) family_column = g_list_model_get_item (columns, 0);
+  g_autoptr(GAsyncResult) result = NULL;
+  g_autoptr(GError) error = NULL;
+  g_autofree char *long_reason = NULL;
+  g_autofree char *expected = NULL;
+  const TuttiDocument *first;
+  AdwMessageDialog *dialog;
+  AdwEntryRow *reason;
+  GtkWindow *preview;
+
+  g_assert_true (gtk_widget_activate (GTK_WIDGET (tutti_window_get_sidebar_row (test->window,
+                                                                                "validation"))));
+  /* The demo's MARTIN certificate and Z-TEST's three, beside the three
+   * records of changes. */
+  wait_for_count (test, "7");
+  tutti_staff_queue_view_show_tab (view, "documents");
+  g_assert_cmpstr (tutti_staff_queue_view_get_tab (view), ==, "documents");
+  wait_for_documents (page, 4);
+
+  /* First come, first served: MARTIN's, days old, then Z-TEST's in order. */
+  first = tutti_staff_documents_page_get_shown_document (page, 0);
+  g_assert_cmpint (first->family_id, !=, test->family_id);
+  g_assert_cmpstr (first->file_name, ==, "attestation-caf.pdf");
+  g_assert_cmpuint (find_shown_document (page, test->caf_id), ==, 1);
+  g_assert_cmpuint (find_shown_document (page, test->rib_id), ==, 2);
+  g_assert_cmpuint (find_shown_document (page, test->photo_id), ==, 3);
+  g_assert_cmpstr (tutti_staff_documents_page_get_shown_document (page, 2)->name, ==,
+                   "Relevé d'Identité bancaire");
+  /* The columns say what core calls the fields. */
+  g_assert_cmpstr (gtk_column_view_column_get_title (family_column), ==, is_french () ? "Famille" : "Family");
+
+  /* By file name, whatever the case; by the kind of document. */
+  type_text (GTK_WIDGET (search), "ZTEST");
+  wait_for_documents (page, 2);
+  type_text (GTK_WIDGET (search), "identite");
+  wait_for_documents (page, 1);
+  g_assert_cmpint (tutti_staff_documents_page_get_shown_document (page, 0)->id, ==, test->rib_id);
+  g_signal_emit_by_name (search, "stop-search");
+  wait_for_documents (page, 4);
+  save_screenshot (GTK_WIDGET (test->window), "staff-documents");
+
+  /* A PDF, as Enter or a double-click opens it. */
+  g_signal_emit_by_name (tutti_staff_documents_page_get_column_view (page), "activate",
+                         find_shown_document (page, test->caf_id));
+  wait_for ("the PDF", document_preview_shown, page);
+  preview = tutti_staff_documents_page_get_preview (page);
+  g_assert_true (TUTTI_IS_DOCUMENT_VIEW (preview));
+  g_assert_cmpint (tutti_document_view_get_n_pages (TUTTI_DOCUMENT_VIEW (preview)), ==, 1);
+  g_assert_cmpstr (tutti_document_view_get_file_name (TUTTI_DOCUMENT_VIEW (preview)), ==,
+                   "attestation-caf-ztest.pdf");
+  save_screenshot (GTK_WIDGET (preview), "staff-document-preview");
+  gtk_window_close (preview);
+  wait_for ("the PDF to close", document_preview_closed, page);
+
+  /* An image, from its row's View button. */
+  click (row_button (page, "staff-documents.view", test->photo_id));
+  wait_for ("the image's window", document_preview_shown, page);
+  preview = tutti_staff_documents_page_get_preview (page);
+  g_assert_false (TUTTI_IS_DOCUMENT_VIEW (preview));
+  wait_for ("the image", picture_shown, preview);
+  save_screenshot (GTK_WIDGET (preview), "staff-document-image");
+  gtk_window_close (preview);
+  wait_for ("the image to close", document_preview_closed, page);
+
+  /* Accept the certificate. */
+  click (row_button (page, "staff-documents.accept", test->caf_id));
+  wait_for ("the acceptance", document_decided, page);
+  wait_for_documents (page, 3);
+  g_assert_cmpuint (find_shown_document (page, test->caf_id), ==, G_MAXUINT);
+  g_assert_cmpstr (tutti_staff_documents_page_get_last_toast (page), ==,
+                   is_french () ? "« attestation-caf-ztest.pdf » accepté" : "“attestation-caf-ztest.pdf” accepted");
+  wait_for_count (test, "6");
+
+  /* Refuse the bank details: not without a reason. */
+  click (row_button (page, "staff-documents.refuse", test->rib_id));
+  wait_for ("the refusal's dialog", message_dialog_shown, NULL);
+  dialog = tutti_staff_documents_page_get_refusal_dialog (page);
+  g_assert_nonnull (dialog);
+  reason = tutti_staff_documents_page_get_refusal_reason_row (page);
+  g_assert_true (has_focus_within (GTK_WIDGET (reason)));
+  g_assert_false (adw_message_dialog_get_response_enabled (dialog, "refuse"));
+  type_text (GTK_WIDGET (reason), "   ");
+  g_assert_false (adw_message_dialog_get_response_enabled (dialog, "refuse"));
+  /* Longer than core allows: said under the field. */
+  long_reason = g_strnfill (1001, 'x');
+  type_text (GTK_WIDGET (reason), long_reason);
+  g_assert_false (adw_message_dialog_get_response_enabled (dialog, "refuse"));
+  g_assert_nonnull (tutti_staff_documents_page_get_refusal_error (page));
+  g_test_message ("A reason too long: %s", tutti_staff_documents_page_get_refusal_error (page));
+  type_text (GTK_WIDGET (reason), "Relevé illisible : merci d'en envoyer un autre");
+  g_assert_null (tutti_staff_documents_page_get_refusal_error (page));
+  g_assert_true (adw_message_dialog_get_response_enabled (dialog, "refuse"));
+  save_screenshot (GTK_WIDGET (dialog), "staff-document-refuse");
+  click (find_button (GTK_WIDGET (dialog), adw_message_dialog_get_response_label (dialog, "refuse")));
+  wait_for ("the dialog to close", no_dialog_left, NULL);
+  wait_for ("the refusal", document_decided, page);
+  wait_for_documents (page, 2);
+  g_assert_cmpuint (find_shown_document (page, test->rib_id), ==, G_MAXUINT);
+  g_assert_cmpstr (tutti_staff_documents_page_get_last_toast (page), ==,
+                   is_french () ? "« rib-ztest.pdf » refusé : la famille peut en voir le motif"
+                                : "“rib-ztest.pdf” refused: the family can see why");
+
+  /* The family deletes its photo while the office looks at the list. */
+  tutti_client_delete_document_async (test->family_client, test->photo_id, NULL, result_cb, &result);
+  tutti_client_delete_document_finish (test->family_client, wait_result (&result), &error);
+  g_assert_no_error (error);
+  click (row_button (page, "staff-documents.accept", test->photo_id));
+  wait_for ("the answer", document_decided, page);
+  expected = g_strdup_printf (is_french () ? "« %s » n’existe plus : la famille l’a supprimé"
+                                           : "“%s” no longer exists: the family deleted it",
+                              "mandat-photo.png");
+  g_assert_cmpstr (tutti_staff_documents_page_get_last_toast (page), ==, expected);
+  wait_for_documents (page, 1);
+  g_assert_cmpstr (tutti_staff_documents_page_get_shown_document (page, 0)->file_name, ==,
+                   "attestation-caf.pdf");
+  /* Three records and MARTIN's certificate. */
+  wait_for_count (test, "4");
+  g_assert_cmpstr (gtk_widget_get_tooltip_text (GTK_WIDGET (tutti_window_get_staff_queue_count_label (test->window))),
+                   ==, is_french () ? "3 fiches et 1 document en attente de validation"
+                                    : "3 records and 1 document await validation");
+  save_screenshot (GTK_WIDGET (test->window), "staff-documents-decided");
+
+  tutti_staff_queue_view_show_tab (view, "changes");
+}
+
+/* MARTIN's certificate, the last thing awaiting the office. */
+static void
+accept_last_document (Test *test)
+{
+  TuttiStaffQueueView *view = tutti_window_get_staff_queue_view (test->window);
+  TuttiStaffDocumentsPage *page = tutti_staff_queue_view_get_documents_page (view);
+  gint64 id;
+
+  tutti_staff_queue_view_show_tab (view, "documents");
+  wait_for_documents (page, 1);
+  id = tutti_staff_documents_page_get_shown_document (page, 0)->id;
+  click (row_button (page, "staff-documents.accept", id));
+  wait_for ("the acceptance", document_decided, page);
+  wait_for_documents (page, 0);
+  g_assert_cmpstr (tutti_staff_documents_page_get_state (page), ==, "empty");
+  save_screenshot (GTK_WIDGET (test->window), "staff-documents-empty");
+}
+
 /* ---- The script ------------------------------------------------------------- */
 
 /* STAFF-1: the office logs in from the same login page and gets its views. */
@@ -355,7 +812,8 @@ check_queue (Test *test)
                                                                                 "validation"))));
   g_assert_cmpstr (tutti_window_get_view_name (test->window), ==, "validation");
   wait_for_queue (view, 3);
-  g_assert_cmpstr (count_shown (test->window), ==, "3");
+  /* The records, and MARTIN's certificate still to check. */
+  g_assert_cmpstr (count_shown (test->window), ==, "4");
 
   /* First come, first served: BERTHELOT's change of the demo, days old. */
   first = tutti_staff_queue_view_get_shown_group (view, 0);
@@ -443,7 +901,7 @@ decide_guardian (Test *test)
   g_assert_cmpstr (tutti_staff_queue_view_get_last_toast (view), ==,
                    is_french () ? "Monsieur Z-TEST Essai : 1 modification acceptée, 1 refusée"
                                 : "Mr Z-TEST Essai: 1 change accepted, 1 refused");
-  g_assert_cmpstr (count_shown (test->window), ==, "2");
+  g_assert_cmpstr (count_shown (test->window), ==, "3");
   save_screenshot (GTK_WIDGET (test->window), "staff-queue-decided");
 }
 
@@ -569,8 +1027,11 @@ decide_all (Test *test)
   g_assert_cmpstr (tutti_staff_queue_view_get_last_toast (view), ==,
                    is_french () ? "Monsieur BERTHELOT Yannick : 1 modification refusée"
                                 : "Mr BERTHELOT Yannick: 1 change refused");
-  wait_for ("the sidebar's count to go", count_is_empty, test->window);
+  /* MARTIN's certificate is left. */
+  wait_for_count (test, "1");
   save_screenshot (GTK_WIDGET (test->window), "staff-queue-empty");
+  accept_last_document (test);
+  wait_for ("the sidebar's count to go", count_is_empty, test->window);
 }
 
 /* What the families read now. */
@@ -585,9 +1046,12 @@ check_families_see_it (Test *test)
   g_autoptr(TuttiFamily) family = NULL;
   g_autoptr(TuttiPupil) pupil = NULL;
   g_autoptr(TuttiFamily) berthelot_family = NULL;
+  g_autoptr(GAsyncResult) result = NULL;
+  g_autoptr(GPtrArray) documents = NULL;
   g_autoptr(GError) error = NULL;
   const TuttiGuardian *guardian;
   const TuttiPendingChange *refused;
+  const TuttiDocument *document;
 
   family = tutti_family_from_json (family_node, &error);
   g_assert_no_error (error);
@@ -619,6 +1083,20 @@ check_families_see_it (Test *test)
   g_assert_nonnull (refused);
   g_assert_cmpint (refused->state, ==, TUTTI_CHANGE_REFUSED);
   g_assert_cmpstr (refused->reason, ==, "Justificatif manquant");
+
+  /* Z-TEST's documents, as its own client lists them. */
+  tutti_client_list_documents_async (test->family_client, NULL, result_cb, &result);
+  documents = tutti_client_list_documents_finish (test->family_client, wait_result (&result), &error);
+  g_assert_no_error (error);
+  document = find_document (documents, test->caf_id);
+  g_assert_nonnull (document);
+  g_assert_cmpint (document->state, ==, TUTTI_DOCUMENT_ACCEPTED);
+  g_assert_null (document->reason);
+  document = find_document (documents, test->rib_id);
+  g_assert_nonnull (document);
+  g_assert_cmpint (document->state, ==, TUTTI_DOCUMENT_REFUSED);
+  g_assert_cmpstr (document->reason, ==, "Relevé illisible : merci d'en envoyer un autre");
+  g_assert_null (find_document (documents, test->photo_id));
 }
 
 static void
@@ -629,6 +1107,7 @@ run_script (gpointer data)
   wait_for ("the window", window_shown, test);
 
   log_in_as_staff (test);
+  check_documents (test);
   check_queue (test);
   decide_guardian (test);
   check_conflict (test);
@@ -662,6 +1141,7 @@ test_ui_staff_queue (void)
   test.server = tutti_test_server_start (TRUE, NULL);
   test.http = soup_session_new ();
   make_family_changes (&test);
+  upload_family_documents (&test);
 
   url = g_strdup (tutti_test_server_get_url (test.server));
   argv[0] = (char *) "tutti";
@@ -679,6 +1159,7 @@ test_ui_staff_queue (void)
   g_assert_true (test.done);
   g_clear_object (&test.app);
   g_clear_object (&test.http);
+  g_clear_object (&test.family_client);
   g_free (test.family_token);
   tutti_test_server_stop (test.server);
 }

@@ -5,7 +5,8 @@
  * button and the school's contact line. Save checks the form, sends only
  * the fields changed (PATCH …/guardians/{id}), then confirms with a dialog;
  * the markers of the fields and the banner above say what awaits the
- * office. A 422 puts the server's messages under the fields.
+ * office. A 422 puts the server's messages under the fields. A last tab,
+ * "My documents" (FAM-2), is the family's TuttiDocumentsPage.
  *
  * SPDX-License-Identifier: GPL-3.0-or-later
  */
@@ -15,6 +16,7 @@
 
 #include <glib/gi18n.h>
 
+#include "tutti-documents-page.h"
 #include "tutti-family-view.h"
 #include "tutti-record-details.h"
 #include "tutti-record-form.h"
@@ -46,6 +48,8 @@ struct _TuttiFamilyView
   AdwStatusPage   *error_page;
   AdwViewSwitcher *switcher;
   AdwViewStack    *guardian_stack;
+  GtkWidget       *documents_tab;   /* FAM-2, after the guardians' pages */
+  TuttiDocumentsPage *documents_page;
 
   TuttiClient     *client;
   GCancellable    *cancellable;
@@ -387,6 +391,26 @@ remove_pages (TuttiFamilyView *self)
   g_ptr_array_set_size (self->pages, 0);
 }
 
+/* The tab of My documents, added (again) last. */
+static void
+add_documents_tab (TuttiFamilyView *self)
+{
+  AdwViewStackPage *page;
+
+  if (gtk_widget_get_parent (self->documents_tab) != NULL)
+    {
+      g_object_ref (self->documents_tab);
+      adw_view_stack_remove (self->guardian_stack, self->documents_tab);
+      page = adw_view_stack_add_titled (self->guardian_stack, self->documents_tab, "documents",
+                                        _("My Documents"));
+      g_object_unref (self->documents_tab);
+    }
+  else
+    page = adw_view_stack_add_titled (self->guardian_stack, self->documents_tab, "documents",
+                                      _("My Documents"));
+  adw_view_stack_page_set_icon_name (page, "folder-documents-symbolic");
+}
+
 static gboolean
 has_unsaved_changes (TuttiFamilyView *self)
 {
@@ -407,6 +431,9 @@ rebuild (TuttiFamilyView *self)
   TuttiAccount *account = self->client != NULL ? tutti_client_get_account (self->client) : NULL;
   g_autofree char *contact = NULL;
   GuardianPage *own = NULL;
+  /* My documents stays shown when it was chosen among the guardians. */
+  gboolean documents_shown = self->pages->len > 0 &&
+                             adw_view_stack_get_visible_child (self->guardian_stack) == self->documents_tab;
 
   remove_pages (self);
   if (self->family == NULL)
@@ -425,9 +452,13 @@ rebuild (TuttiFamilyView *self)
         own = page;
     }
 
+  /* FAM-2: My documents after the guardians, whatever they are. */
+  add_documents_tab (self);
+
   /* FAM-3: two guardians, a page each, the logged-in one's first shown. */
-  gtk_widget_set_visible (GTK_WIDGET (self->switcher), self->pages->len > 1);
-  if (own != NULL)
+  if (documents_shown)
+    adw_view_stack_set_visible_child (self->guardian_stack, self->documents_tab);
+  else if (own != NULL)
     adw_view_stack_set_visible_child (self->guardian_stack, own->page);
   update_banner (self);
 }
@@ -539,8 +570,13 @@ tutti_family_view_refresh (TuttiFamilyView *self)
 
   g_return_if_fail (TUTTI_IS_FAMILY_VIEW (self));
 
-  if (self->client == NULL || !tutti_client_is_logged_in (self->client) || self->loading ||
-      has_unsaved_changes (self))
+  if (self->client == NULL || !tutti_client_is_logged_in (self->client))
+    return;
+
+  /* FAM-2: the office may have decided on a document since. */
+  tutti_documents_page_refresh (self->documents_page);
+
+  if (self->loading || has_unsaved_changes (self))
     return;
 
   self->loading = TRUE;
@@ -577,6 +613,7 @@ tutti_family_view_clear (TuttiFamilyView *self)
 
   remove_pages (self);
   g_clear_pointer (&self->family, tutti_family_free);
+  tutti_documents_page_clear (self->documents_page);
   gtk_info_bar_set_revealed (self->banner, FALSE);
   gtk_spinner_stop (self->spinner);
   gtk_stack_set_visible_child_name (self->stack, "loading");
@@ -589,6 +626,22 @@ tutti_family_view_set_client (TuttiFamilyView *self,
   g_return_if_fail (TUTTI_IS_FAMILY_VIEW (self));
 
   g_set_object (&self->client, client);
+  tutti_documents_page_set_client (self->documents_page, client);
+}
+
+/* ---- Keys --------------------------------------------------------------------------- */
+
+static gboolean
+focus_search_cb (GtkWidget *widget,
+                 GVariant  *args,
+                 gpointer   user_data)
+{
+  TuttiFamilyView *self = TUTTI_FAMILY_VIEW (widget);
+
+  if (adw_view_stack_get_visible_child (self->guardian_stack) != self->documents_tab)
+    return FALSE;
+  tutti_documents_page_focus_search (self->documents_page);
+  return TRUE;
 }
 
 /* ---- GObject ------------------------------------------------------------------------ */
@@ -612,6 +665,7 @@ tutti_family_view_dispose (GObject *object)
 
   if (self->pages != NULL)
     g_ptr_array_set_size (self->pages, 0);
+  g_clear_object (&self->documents_tab);
   adw_bin_set_child (ADW_BIN (self), NULL);
   gtk_widget_dispose_template (GTK_WIDGET (self), TUTTI_TYPE_FAMILY_VIEW);
 
@@ -643,6 +697,7 @@ tutti_family_view_class_init (TuttiFamilyViewClass *klass)
 
   gtk_widget_class_install_action (widget_class, "family.retry", NULL, retry_activated);
   gtk_widget_class_install_action (widget_class, "family.save", "x", save_activated);
+  gtk_widget_class_add_binding (widget_class, GDK_KEY_f, GDK_CONTROL_MASK, focus_search_cb, NULL);
 
   gtk_widget_class_set_template_from_resource (widget_class, "/app/tutti/Tutti/ui/tutti-family-view.ui");
   gtk_widget_class_bind_template_child (widget_class, TuttiFamilyView, toast_overlay);
@@ -659,10 +714,31 @@ tutti_family_view_class_init (TuttiFamilyViewClass *klass)
 static void
 tutti_family_view_init (TuttiFamilyView *self)
 {
+  GtkWidget *box;
+  GtkWidget *intro;
+
   self->cancellable = g_cancellable_new ();
   self->pages = g_ptr_array_new_with_free_func (guardian_page_free);
 
   gtk_widget_init_template (GTK_WIDGET (self));
+
+  /* FAM-2 */
+  box = gtk_box_new (GTK_ORIENTATION_VERTICAL, 12);
+  gtk_widget_set_margin_top (box, 18);
+  gtk_widget_set_margin_bottom (box, 18);
+  gtk_widget_set_margin_start (box, 18);
+  gtk_widget_set_margin_end (box, 18);
+  intro = gtk_label_new (_("The supporting documents of your family’s file: send them to the school "
+                           "here and follow what the office decided. A refused document can be "
+                           "replaced."));
+  gtk_label_set_wrap (GTK_LABEL (intro), TRUE);
+  gtk_label_set_xalign (GTK_LABEL (intro), 0);
+  gtk_box_append (GTK_BOX (box), intro);
+  self->documents_page = TUTTI_DOCUMENTS_PAGE (tutti_documents_page_new ());
+  gtk_widget_set_vexpand (GTK_WIDGET (self->documents_page), TRUE);
+  gtk_box_append (GTK_BOX (box), GTK_WIDGET (self->documents_page));
+  self->documents_tab = g_object_ref_sink (box);
+  add_documents_tab (self);
 }
 
 /* ---- For the UI test ------------------------------------------------------------------ */
@@ -739,4 +815,22 @@ const char *
 tutti_family_view_get_banner_text (TuttiFamilyView *self)
 {
   return gtk_info_bar_get_revealed (self->banner) ? gtk_label_get_label (self->banner_label) : NULL;
+}
+
+TuttiDocumentsPage *
+tutti_family_view_get_documents_page (TuttiFamilyView *self)
+{
+  return self->documents_page;
+}
+
+void
+tutti_family_view_show_documents (TuttiFamilyView *self)
+{
+  adw_view_stack_set_visible_child (self->guardian_stack, self->documents_tab);
+}
+
+const char *
+tutti_family_view_get_documents_title (TuttiFamilyView *self)
+{
+  return adw_view_stack_page_get_title (adw_view_stack_get_page (self->guardian_stack, self->documents_tab));
 }

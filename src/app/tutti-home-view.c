@@ -1,5 +1,10 @@
 /* tutti-home-view.c — HOME-1..4: who is logged in, the pupils, the open campaigns
  *
+ * HOME-3: each pupil's re-enrolment state opens the pupil's Re-enrolment
+ * tab (win.show-pupil-tab); Download the re-enrolment documents opens the
+ * campaign's download in a TuttiDocumentView (read, print, save), or lets
+ * the family choose one from a menu when the school put several online.
+ *
  * SPDX-License-Identifier: GPL-3.0-or-later
  */
 #define G_LOG_DOMAIN "tutti"
@@ -27,6 +32,9 @@ struct _TuttiHomeView
   AdwPreferencesGroup *reenrolment_group;
   AdwPreferencesGroup *preenrolment_group;
   GtkButton           *new_request_button;
+  GtkWidget           *downloads_box;
+  GtkButton           *download_button;
+  GtkMenuButton       *downloads_menu_button;
 
   TuttiClient         *client;
   GCancellable        *cancellable;
@@ -34,6 +42,8 @@ struct _TuttiHomeView
   GPtrArray           *pupil_rows;
   GPtrArray           *reenrolment_rows;
   GPtrArray           *preenrolment_rows;
+  GMenu               *downloads_menu;
+  TuttiDocumentView   *document;     /* weak: the download open */
   guint                generation;   /* bumped by clear(): late answers are dropped */
   gboolean             loading;
 };
@@ -155,9 +165,14 @@ create_reenrolment_row (const TuttiHomePupil *pupil,
   GtkWidget *row;
   GtkWidget *label;
 
+  /* PUP-1: the row opens the pupil's Re-enrolment tab. */
   row = adw_action_row_new ();
   adw_preferences_row_set_title (ADW_PREFERENCES_ROW (row), name);
   adw_preferences_row_set_use_markup (ADW_PREFERENCES_ROW (row), FALSE);
+  gtk_list_box_row_set_activatable (GTK_LIST_BOX_ROW (row), TRUE);
+  gtk_actionable_set_action_name (GTK_ACTIONABLE (row), "win.show-pupil-tab");
+  gtk_actionable_set_action_target_value (GTK_ACTIONABLE (row),
+                                          g_variant_new ("(xs)", pupil->id, "reenrolment"));
 
   label = gtk_label_new (state);
   gtk_widget_set_valign (label, GTK_ALIGN_CENTER);
@@ -165,6 +180,11 @@ create_reenrolment_row (const TuttiHomePupil *pupil,
   gtk_widget_add_css_class (label, "tutti-state");
   gtk_widget_add_css_class (label, state_style_class (pupil->reenrolment_state));
   adw_action_row_add_suffix (ADW_ACTION_ROW (row), label);
+  adw_action_row_add_suffix (ADW_ACTION_ROW (row),
+                             g_object_new (GTK_TYPE_IMAGE,
+                                           "icon-name", "go-next-symbolic",
+                                           "accessible-role", GTK_ACCESSIBLE_ROLE_PRESENTATION,
+                                           NULL));
 
   return row;
 }
@@ -317,6 +337,44 @@ create_preenrolment_row (const TuttiPreenrolment *request,
   return row;
 }
 
+/* HOME-3: no download, no button; one, a button that opens it; several,
+ * a menu of them. */
+static void
+update_downloads (TuttiHomeView       *self,
+                  const TuttiCampaign *campaign)
+{
+  guint n = campaign != NULL && campaign->downloads != NULL ? campaign->downloads->len : 0;
+
+  g_menu_remove_all (self->downloads_menu);
+  gtk_widget_set_visible (self->downloads_box, n > 0);
+  gtk_widget_set_visible (GTK_WIDGET (self->download_button), n == 1);
+  gtk_widget_set_visible (GTK_WIDGET (self->downloads_menu_button), n > 1);
+  if (n == 0)
+    return;
+
+  if (n == 1)
+    {
+      const TuttiDownload *download = g_ptr_array_index (campaign->downloads, 0);
+
+      gtk_actionable_set_action_target_value (GTK_ACTIONABLE (self->download_button),
+                                              g_variant_new ("(xx)", campaign->id, download->id));
+      gtk_actionable_set_action_name (GTK_ACTIONABLE (self->download_button), "home.open-download");
+      gtk_widget_set_tooltip_text (GTK_WIDGET (self->download_button), download->name);
+      return;
+    }
+
+  for (guint i = 0; i < n; i++)
+    {
+      const TuttiDownload *download = g_ptr_array_index (campaign->downloads, i);
+      g_autoptr(GMenuItem) item = g_menu_item_new (download->name != NULL && *download->name != '\0'
+                                                   ? download->name : download->file_name, NULL);
+
+      g_menu_item_set_action_and_target_value (item, "home.open-download",
+                                               g_variant_new ("(xx)", campaign->id, download->id));
+      g_menu_append_item (self->downloads_menu, item);
+    }
+}
+
 static void
 rebuild (TuttiHomeView *self)
 {
@@ -398,6 +456,7 @@ rebuild (TuttiHomeView *self)
         }
     }
   gtk_widget_set_visible (GTK_WIDGET (self->reenrolment_group), reenrolment != NULL);
+  update_downloads (self, reenrolment);
 
   preenrolment = is_staff ? NULL : find_open_campaign (home, TUTTI_CAMPAIGN_PREENROLMENT);
   if (preenrolment != NULL)
@@ -555,6 +614,99 @@ retry_activated (GtkWidget  *widget,
   tutti_home_view_refresh (TUTTI_HOME_VIEW (widget));
 }
 
+/* ---- HOME-3: the campaign's downloads ------------------------------------------ */
+
+/* @id: "<campaign id>/<download id>" */
+static void
+fetch_download (TuttiClient         *client,
+                const char          *id,
+                GCancellable        *cancellable,
+                GAsyncReadyCallback  callback,
+                gpointer             user_data)
+{
+  char *end = NULL;
+  gint64 campaign_id = g_ascii_strtoll (id, &end, 10);
+  gint64 download_id = end != NULL && *end == '/' ? g_ascii_strtoll (end + 1, NULL, 10) : 0;
+
+  tutti_client_get_campaign_download_async (client, campaign_id, download_id, cancellable,
+                                            callback, user_data);
+}
+
+static GBytes *
+fetch_download_finish (TuttiClient   *client,
+                       GAsyncResult  *result,
+                       GError       **error)
+{
+  return tutti_client_get_campaign_download_finish (client, result, error);
+}
+
+static const TuttiDownload *
+find_download (TuttiHomeView        *self,
+               gint64                campaign_id,
+               gint64                download_id,
+               const TuttiCampaign **campaign_out)
+{
+  for (guint i = 0; self->home != NULL && self->home->campaigns != NULL && i < self->home->campaigns->len; i++)
+    {
+      const TuttiCampaign *campaign = g_ptr_array_index (self->home->campaigns, i);
+
+      if (campaign->id != campaign_id || campaign->downloads == NULL)
+        continue;
+      for (guint j = 0; j < campaign->downloads->len; j++)
+        {
+          const TuttiDownload *download = g_ptr_array_index (campaign->downloads, j);
+
+          if (download->id == download_id)
+            {
+              *campaign_out = campaign;
+              return download;
+            }
+        }
+    }
+
+  return NULL;
+}
+
+static void
+open_download_activated (GtkWidget  *widget,
+                         const char *action_name,
+                         GVariant   *parameter)
+{
+  TuttiHomeView *self = TUTTI_HOME_VIEW (widget);
+  const TuttiCampaign *campaign = NULL;
+  const TuttiDownload *download;
+  gint64 campaign_id = 0;
+  gint64 download_id = 0;
+  g_autofree char *id = NULL;
+  g_autofree char *subtitle = NULL;
+  TuttiDocumentView *document;
+  GtkRoot *root;
+
+  g_variant_get (parameter, "(xx)", &campaign_id, &download_id);
+  download = find_download (self, campaign_id, download_id, &campaign);
+  if (self->client == NULL || download == NULL)
+    return;
+
+  if (has_school_year (campaign))
+    /* Translators: %s is a school year, such as 2027/2028 */
+    subtitle = g_strdup_printf (_("Re-enrolment for %s"), campaign->school_year);
+  else
+    subtitle = g_strdup (_("Re-enrolment"));
+
+  /* One document open at a time, the one asked for last. */
+  if (self->document != NULL)
+    gtk_window_destroy (GTK_WINDOW (self->document));
+  root = gtk_widget_get_root (widget);
+  document = tutti_document_view_new (GTK_IS_WINDOW (root) ? GTK_WINDOW (root) : NULL, self->client,
+                                      download->name != NULL && *download->name != '\0'
+                                      ? download->name : download->file_name,
+                                      subtitle, download->file_name);
+  g_set_weak_pointer (&self->document, document);
+  id = g_strdup_printf ("%" G_GINT64_FORMAT "/%" G_GINT64_FORMAT, campaign_id, download_id);
+  tutti_document_view_load (document, id, fetch_download, fetch_download_finish);
+  gtk_window_present (GTK_WINDOW (document));
+}
+
 void
 tutti_home_view_clear (TuttiHomeView *self)
 {
@@ -568,6 +720,9 @@ tutti_home_view_clear (TuttiHomeView *self)
 
   g_clear_pointer (&self->home, tutti_home_free);
   rebuild (self);
+  update_downloads (self, NULL);
+  if (self->document != NULL)
+    gtk_window_destroy (GTK_WINDOW (self->document));
   gtk_spinner_stop (self->spinner);
   gtk_stack_set_visible_child_name (self->stack, "loading");
   g_object_notify_by_pspec (G_OBJECT (self), properties[PROP_HOME]);
@@ -630,6 +785,7 @@ tutti_home_view_dispose (GObject *object)
 
   g_cancellable_cancel (self->cancellable);
   g_clear_object (&self->cancellable);
+  g_clear_weak_pointer (&self->document);
 
   /* AdwBin unparents its child itself: drop it first, so that a child
    * bound as a template child is not unparented twice. */
@@ -650,6 +806,7 @@ tutti_home_view_finalize (GObject *object)
   g_clear_pointer (&self->pupil_rows, g_ptr_array_unref);
   g_clear_pointer (&self->reenrolment_rows, g_ptr_array_unref);
   g_clear_pointer (&self->preenrolment_rows, g_ptr_array_unref);
+  g_clear_object (&self->downloads_menu);
 
   G_OBJECT_CLASS (tutti_home_view_parent_class)->finalize (object);
 }
@@ -673,6 +830,7 @@ tutti_home_view_class_init (TuttiHomeViewClass *klass)
 
   gtk_widget_class_install_action (widget_class, "home.retry", NULL, retry_activated);
   gtk_widget_class_install_action (widget_class, "home.new-preenrolment", NULL, new_preenrolment_activated);
+  gtk_widget_class_install_action (widget_class, "home.open-download", "(xx)", open_download_activated);
 
   gtk_widget_class_set_template_from_resource (widget_class, "/app/tutti/Tutti/ui/tutti-home-view.ui");
   gtk_widget_class_bind_template_child (widget_class, TuttiHomeView, toast_overlay);
@@ -685,6 +843,9 @@ tutti_home_view_class_init (TuttiHomeViewClass *klass)
   gtk_widget_class_bind_template_child (widget_class, TuttiHomeView, reenrolment_group);
   gtk_widget_class_bind_template_child (widget_class, TuttiHomeView, preenrolment_group);
   gtk_widget_class_bind_template_child (widget_class, TuttiHomeView, new_request_button);
+  gtk_widget_class_bind_template_child (widget_class, TuttiHomeView, downloads_box);
+  gtk_widget_class_bind_template_child (widget_class, TuttiHomeView, download_button);
+  gtk_widget_class_bind_template_child (widget_class, TuttiHomeView, downloads_menu_button);
 }
 
 static void
@@ -694,8 +855,10 @@ tutti_home_view_init (TuttiHomeView *self)
   self->pupil_rows = g_ptr_array_new ();
   self->reenrolment_rows = g_ptr_array_new ();
   self->preenrolment_rows = g_ptr_array_new ();
+  self->downloads_menu = g_menu_new ();
 
   gtk_widget_init_template (GTK_WIDGET (self));
+  gtk_menu_button_set_menu_model (self->downloads_menu_button, G_MENU_MODEL (self->downloads_menu));
 }
 
 /* ---- For the UI test ---------------------------------------------------------- */
@@ -734,4 +897,28 @@ GPtrArray *
 tutti_home_view_get_preenrolment_rows (TuttiHomeView *self)
 {
   return self->preenrolment_rows;
+}
+
+GtkButton *
+tutti_home_view_get_download_button (TuttiHomeView *self)
+{
+  return self->download_button;
+}
+
+GtkMenuButton *
+tutti_home_view_get_downloads_menu_button (TuttiHomeView *self)
+{
+  return self->downloads_menu_button;
+}
+
+GMenuModel *
+tutti_home_view_get_downloads_menu (TuttiHomeView *self)
+{
+  return G_MENU_MODEL (self->downloads_menu);
+}
+
+TuttiDocumentView *
+tutti_home_view_get_document_view (TuttiHomeView *self)
+{
+  return self->document;
 }

@@ -85,6 +85,7 @@ struct _TuttiPupilsView
   TuttiFamily     *family;            /* guardian 1's details, the school */
   gint64           pupil_id;          /* shown, 0 before the pupils are known */
   gint64           wanted_id;         /* asked for by show_pupil() */
+  char            *wanted_tab;        /* and its tab, NULL: Identity */
   gint64           loaded_for[N_TABS];
   gboolean         loading[N_TABS];
   guint            session;           /* bumped by clear() */
@@ -801,16 +802,30 @@ same_pupils (GPtrArray *a,
   return TRUE;
 }
 
+/* @settled: the pupils and the tabs offered were just loaded; before, a
+ * tab not offered yet waits for them. */
 static void
-show_wanted_pupil (TuttiPupilsView *self)
+show_wanted_pupil (TuttiPupilsView *self,
+                   gboolean         settled)
 {
   guint position = 0;
+  const char *tab = self->wanted_tab != NULL ? self->wanted_tab : tab_names[TAB_IDENTITY];
+  GtkWidget *child;
 
   if (self->wanted_id == 0 || find_pupil (self, self->wanted_id, &position) == NULL)
     return;
 
+  child = adw_view_stack_get_child_by_name (self->tab_stack, tab);
+  if (child == NULL || !adw_view_stack_page_get_visible (adw_view_stack_get_page (self->tab_stack, child)))
+    {
+      if (!settled)
+        return;
+      tab = tab_names[TAB_IDENTITY];
+    }
+
   self->wanted_id = 0;
-  adw_view_stack_set_visible_child_name (self->tab_stack, tab_names[TAB_IDENTITY]);
+  adw_view_stack_set_visible_child_name (self->tab_stack, tab);
+  g_clear_pointer (&self->wanted_tab, g_free);
   gtk_drop_down_set_selected (self->pupil_dropdown, position);
   /* The same pupil as before does not notify. */
   pupil_selected_cb (self);
@@ -863,7 +878,7 @@ get_home_cb (GObject      *source,
 
   if (same_pupils (self->pupils, home->pupils))
     {
-      show_wanted_pupil (self);
+      show_wanted_pupil (self, TRUE);
       return;
     }
 
@@ -893,7 +908,7 @@ get_home_cb (GObject      *source,
   g_signal_handlers_unblock_by_func (self->pupil_dropdown, pupil_selected_cb, self);
   pupil_selected_cb (self);
   gtk_stack_set_visible_child_name (self->stack, "content");
-  show_wanted_pupil (self);
+  show_wanted_pupil (self, TRUE);
 }
 
 void
@@ -923,16 +938,26 @@ retry_activated (GtkWidget  *widget,
 }
 
 void
-tutti_pupils_view_show_pupil (TuttiPupilsView *self,
-                              gint64           pupil_id)
+tutti_pupils_view_show_pupil_tab (TuttiPupilsView *self,
+                                  gint64           pupil_id,
+                                  const char      *tab)
 {
   g_return_if_fail (TUTTI_IS_PUPILS_VIEW (self));
 
   self->wanted_id = pupil_id;
+  g_free (self->wanted_tab);
+  self->wanted_tab = g_strdup (tab);
   if (self->pupils != NULL)
-    show_wanted_pupil (self);
+    show_wanted_pupil (self, FALSE);
   if (self->wanted_id != 0)
     tutti_pupils_view_refresh (self);
+}
+
+void
+tutti_pupils_view_show_pupil (TuttiPupilsView *self,
+                              gint64           pupil_id)
+{
+  tutti_pupils_view_show_pupil_tab (self, pupil_id, NULL);
 }
 
 void
@@ -960,6 +985,7 @@ tutti_pupils_view_clear (TuttiPupilsView *self)
   self->saving = FALSE;
   self->pupil_id = 0;
   self->wanted_id = 0;
+  g_clear_pointer (&self->wanted_tab, g_free);
   g_clear_pointer (&self->pupils, g_ptr_array_unref);
   g_clear_pointer (&self->pupil, tutti_pupil_free);
   g_clear_pointer (&self->family, tutti_family_free);
@@ -1179,6 +1205,7 @@ tutti_pupils_view_finalize (GObject *object)
   TuttiPupilsView *self = TUTTI_PUPILS_VIEW (object);
 
   g_clear_pointer (&self->contact_keys, g_ptr_array_unref);
+  g_free (self->wanted_tab);
 
   G_OBJECT_CLASS (tutti_pupils_view_parent_class)->finalize (object);
 }

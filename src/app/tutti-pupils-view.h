@@ -24,5 +24,11 @@ void tutti_pupils_view_clear      (TuttiPupilsView *self);
  * the family's pupils are known. */
 void tutti_pupils_view_show_pupil (TuttiPupilsView *self,
                                    gint64           pupil_id);
+/* PUP-1: the same at the tab @tab ("identity", "courses", "history",
+ * "repertoire" or "reenrolment"); a tab not offered now (no re-enrolment
+ * campaign open) gives the Identity tab. */
+void tutti_pupils_view_show_pupil_tab (TuttiPupilsView *self,
+                                       gint64           pupil_id,
+                                       const char      *tab);
 
 G_END_DECLS

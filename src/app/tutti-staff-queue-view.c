@@ -14,6 +14,11 @@
  * and one decided meanwhile by someone else comes back as a conflict, after
  * which the page reloads and keeps what was chosen for the others.
  *
+ * The queue is the first of two tabs, each with a badge counting what
+ * awaits: the second lists the documents families sent
+ * (TuttiStaffDocumentsPage). Refreshing the view refreshes both, so that
+ * n-records and n-documents, which the sidebar adds up, stay current.
+ *
  * SPDX-License-Identifier: GPL-3.0-or-later
  */
 #define G_LOG_DOMAIN "tutti"
@@ -23,6 +28,7 @@
 #include <glib/gi18n.h>
 #include <string.h>
 
+#include "tutti-staff-documents-page.h"
 #include "tutti-staff-queue-view.h"
 #include "tutti-window-private.h"
 
@@ -410,6 +416,11 @@ struct _TuttiStaffQueueView
 
   /* Template children */
   AdwToastOverlay     *toast_overlay;
+  AdwViewSwitcher     *switcher;
+  AdwViewStack        *view_stack;
+  AdwViewStackPage    *changes_page;
+  AdwViewStackPage    *documents_tab;
+  TuttiStaffDocumentsPage *documents_page;
   AdwLeaflet          *leaflet;
   GtkSearchEntry      *search_entry;
   GtkButton           *refresh_button;
@@ -462,6 +473,7 @@ G_DEFINE_FINAL_TYPE (TuttiStaffQueueView, tutti_staff_queue_view, ADW_TYPE_BIN)
 enum {
   PROP_0,
   PROP_N_RECORDS,
+  PROP_N_DOCUMENTS,
   N_PROPS
 };
 
@@ -535,7 +547,19 @@ set_n_records (TuttiStaffQueueView *self,
   if (self->n_records == n_records)
     return;
   self->n_records = n_records;
+  /* The tab's badge counts them too. */
+  adw_view_stack_page_set_badge_number (self->changes_page, n_records);
   g_object_notify_by_pspec (G_OBJECT (self), properties[PROP_N_RECORDS]);
+}
+
+/* The documents awaiting a decision: on their tab's badge, and for the
+ * window's count. */
+static void
+documents_page_notify_n_documents_cb (TuttiStaffQueueView *self)
+{
+  adw_view_stack_page_set_badge_number (self->documents_tab,
+                                        tutti_staff_documents_page_get_n_documents (self->documents_page));
+  g_object_notify_by_pspec (G_OBJECT (self), properties[PROP_N_DOCUMENTS]);
 }
 
 static void
@@ -628,6 +652,9 @@ tutti_staff_queue_view_refresh (TuttiStaffQueueView *self)
   if (account == NULL || account->role != TUTTI_ROLE_STAFF)
     return;
 
+  /* The documents' tab too, so that both counts are fresh. */
+  tutti_staff_documents_page_refresh (self->documents_page);
+
   self->loading = TRUE;
   if (!self->loaded)
     {
@@ -703,7 +730,16 @@ filter_items_changed_cb (TuttiStaffQueueView *self)
 static gboolean
 queue_page_shown (TuttiStaffQueueView *self)
 {
-  return gtk_widget_is_drawable (GTK_WIDGET (self)) && !self->detail_open;
+  return gtk_widget_is_drawable (GTK_WIDGET (self)) && !self->detail_open &&
+         g_strcmp0 (adw_view_stack_get_visible_child_name (self->view_stack), "changes") == 0;
+}
+
+/* A tab shown again shows fresh data. */
+static void
+view_stack_visible_child_cb (TuttiStaffQueueView *self)
+{
+  if (gtk_widget_get_mapped (GTK_WIDGET (self)))
+    tutti_staff_queue_view_refresh (self);
 }
 
 /* Ctrl+F, from anywhere in the window while the queue is shown. */
@@ -1062,6 +1098,8 @@ open_detail (TuttiStaffQueueView    *self,
   hide_message (self);
   rebuild_detail (self, FALSE);
   adw_leaflet_set_visible_child_name (self->leaflet, "detail");
+  /* A record open is a page of its own, with its way back: no tabs. */
+  gtk_widget_set_visible (GTK_WIDGET (self->switcher), FALSE);
 
   first = self->change_rows->len > 0 ? g_ptr_array_index (self->change_rows, 0) : NULL;
   if (first != NULL)
@@ -1081,6 +1119,7 @@ forget_detail (TuttiStaffQueueView *self)
   self->detail_serial++;
   self->detail_open = FALSE;
   self->detail_loading = FALSE;
+  gtk_widget_set_visible (GTK_WIDGET (self->switcher), TRUE);
 }
 
 static void
@@ -1289,8 +1328,9 @@ decide_changes_cb (GObject      *source,
         {
           /* Nothing was decided: reload, keeping the choices for the rest. */
           show_message (self,
-                        _("Some of these changes have just been decided by someone else. The list is "
-                          "up to date again: check your decisions and apply them once more."),
+                        _("Some of these changes have just been decided by someone else, or edited again "
+                          "by the family. The list is up to date again: check your decisions and "
+                          "apply them once more."),
                         NULL);
           load_detail (self);
           return;
@@ -1338,6 +1378,8 @@ apply (TuttiStaffQueueView *self)
         continue;
       sent = tutti_pending_change_new ();
       sent->id = row->change->id;
+      /* The value shown: if the family edited it since, nothing is decided. */
+      sent->new_value = g_strdup (row->change->new_value);
       sent->state = decision == DECISION_ACCEPT ? TUTTI_CHANGE_ACCEPTED : TUTTI_CHANGE_REFUSED;
       if (decision == DECISION_REFUSE)
         sent->reason = g_strstrip (g_strdup (gtk_editable_get_text (GTK_EDITABLE (row->reason_row))));
@@ -1488,6 +1530,9 @@ tutti_staff_queue_view_clear (TuttiStaffQueueView *self)
   dismiss_toast (self);
   g_clear_pointer (&self->last_toast, g_free);
   set_n_records (self, 0);
+
+  tutti_staff_documents_page_clear (self->documents_page);
+  adw_view_stack_set_visible_child_name (self->view_stack, "changes");
 }
 
 void
@@ -1499,6 +1544,7 @@ tutti_staff_queue_view_set_client (TuttiStaffQueueView *self,
   g_return_if_fail (TUTTI_IS_STAFF_QUEUE_VIEW (self));
 
   g_set_object (&self->client, client);
+  tutti_staff_documents_page_set_client (self->documents_page, client);
 
   /* The columns' titles: core's labels where it has them. */
   lang = get_lang (self);
@@ -1520,6 +1566,14 @@ tutti_staff_queue_view_get_n_records (TuttiStaffQueueView *self)
   g_return_val_if_fail (TUTTI_IS_STAFF_QUEUE_VIEW (self), 0);
 
   return self->n_records;
+}
+
+guint
+tutti_staff_queue_view_get_n_documents (TuttiStaffQueueView *self)
+{
+  g_return_val_if_fail (TUTTI_IS_STAFF_QUEUE_VIEW (self), 0);
+
+  return tutti_staff_documents_page_get_n_documents (self->documents_page);
 }
 
 /* ---- GObject ---------------------------------------------------------------- */
@@ -1545,6 +1599,10 @@ tutti_staff_queue_view_get_property (GObject    *object,
     {
     case PROP_N_RECORDS:
       g_value_set_uint (value, self->n_records);
+      break;
+
+    case PROP_N_DOCUMENTS:
+      g_value_set_uint (value, tutti_staff_queue_view_get_n_documents (self));
       break;
 
     default:
@@ -1608,6 +1666,10 @@ tutti_staff_queue_view_class_init (TuttiStaffQueueViewClass *klass)
     g_param_spec_uint ("n-records", NULL, NULL,
                        0, G_MAXUINT, 0,
                        G_PARAM_READABLE | G_PARAM_EXPLICIT_NOTIFY | G_PARAM_STATIC_STRINGS);
+  properties[PROP_N_DOCUMENTS] =
+    g_param_spec_uint ("n-documents", NULL, NULL,
+                       0, G_MAXUINT, 0,
+                       G_PARAM_READABLE | G_PARAM_EXPLICIT_NOTIFY | G_PARAM_STATIC_STRINGS);
   g_object_class_install_properties (object_class, N_PROPS, properties);
 
   gtk_widget_class_install_action (widget_class, "staff-queue.refresh", NULL, refresh_activated);
@@ -1617,8 +1679,14 @@ tutti_staff_queue_view_class_init (TuttiStaffQueueViewClass *klass)
   gtk_widget_class_install_action (widget_class, "staff-queue.refuse-all", NULL, refuse_all_activated);
   gtk_widget_class_install_action (widget_class, "staff-queue.reload-detail", NULL, reload_detail_activated);
 
+  g_type_ensure (TUTTI_TYPE_STAFF_DOCUMENTS_PAGE);
   gtk_widget_class_set_template_from_resource (widget_class, "/app/tutti/Tutti/ui/tutti-staff-queue-view.ui");
   gtk_widget_class_bind_template_child (widget_class, TuttiStaffQueueView, toast_overlay);
+  gtk_widget_class_bind_template_child (widget_class, TuttiStaffQueueView, switcher);
+  gtk_widget_class_bind_template_child (widget_class, TuttiStaffQueueView, view_stack);
+  gtk_widget_class_bind_template_child (widget_class, TuttiStaffQueueView, changes_page);
+  gtk_widget_class_bind_template_child (widget_class, TuttiStaffQueueView, documents_tab);
+  gtk_widget_class_bind_template_child (widget_class, TuttiStaffQueueView, documents_page);
   gtk_widget_class_bind_template_child (widget_class, TuttiStaffQueueView, leaflet);
   gtk_widget_class_bind_template_child (widget_class, TuttiStaffQueueView, search_entry);
   gtk_widget_class_bind_template_child (widget_class, TuttiStaffQueueView, refresh_button);
@@ -1643,6 +1711,8 @@ tutti_staff_queue_view_class_init (TuttiStaffQueueViewClass *klass)
   gtk_widget_class_bind_template_callback (widget_class, stop_search_cb);
   gtk_widget_class_bind_template_callback (widget_class, column_view_activate_cb);
   gtk_widget_class_bind_template_callback (widget_class, leaflet_visible_child_cb);
+  gtk_widget_class_bind_template_callback (widget_class, view_stack_visible_child_cb);
+  gtk_widget_class_bind_template_callback (widget_class, documents_page_notify_n_documents_cb);
 }
 
 static void
@@ -1719,6 +1789,26 @@ tutti_staff_queue_view_init (TuttiStaffQueueView *self)
 }
 
 /* ---- For the UI test ---------------------------------------------------------- */
+
+TuttiStaffDocumentsPage *
+tutti_staff_queue_view_get_documents_page (TuttiStaffQueueView *self)
+{
+  return self->documents_page;
+}
+
+const char *
+tutti_staff_queue_view_get_tab (TuttiStaffQueueView *self)
+{
+  return adw_view_stack_get_visible_child_name (self->view_stack);
+}
+
+/* As clicking the tab does. */
+void
+tutti_staff_queue_view_show_tab (TuttiStaffQueueView *self,
+                                 const char          *name)
+{
+  adw_view_stack_set_visible_child_name (self->view_stack, name);
+}
 
 const char *
 tutti_staff_queue_view_get_state (TuttiStaffQueueView *self)

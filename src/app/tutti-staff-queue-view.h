@@ -24,5 +24,8 @@ void   tutti_staff_queue_view_clear          (TuttiStaffQueueView *self);
 /* How many records await the office, as last loaded;
  * TuttiStaffQueueView:n-records tells when it changes. */
 guint  tutti_staff_queue_view_get_n_records  (TuttiStaffQueueView *self);
+/* How many documents await a decision, as last loaded (its Documents
+ * tab); TuttiStaffQueueView:n-documents tells when it changes. */
+guint  tutti_staff_queue_view_get_n_documents (TuttiStaffQueueView *self);
 
 G_END_DECLS

@@ -13,7 +13,10 @@
 #include "tutti-accessibility-view.h"
 #include "tutti-billing-view.h"
 #include "tutti-document-view.h"
+#include "tutti-documents-page.h"
 #include "tutti-home-view.h"
+#include "tutti-campaign-dialog.h"
+#include "tutti-campaign-form.h"
 #include "tutti-course-sheet.h"
 #include "tutti-family-view.h"
 #include "tutti-history-record-dialog.h"
@@ -25,7 +28,10 @@
 #include "tutti-lost-password-dialog.h"
 #include "tutti-password-view.h"
 #include "tutti-preenrolment-dialog.h"
+#include "tutti-staff-campaigns-view.h"
+#include "tutti-staff-documents-page.h"
 #include "tutti-staff-preenrolments-view.h"
+#include "tutti-staff-reenrolments-view.h"
 #include "tutti-staff-queue-view.h"
 #include "tutti-window.h"
 
@@ -185,6 +191,36 @@ gboolean                tutti_staff_queue_view_get_busy          (TuttiStaffQueu
 const char             *tutti_staff_queue_view_get_message       (TuttiStaffQueueView *self);
 /* (nullable): the title of the last toast shown. */
 const char             *tutti_staff_queue_view_get_last_toast    (TuttiStaffQueueView *self);
+/* The tabs: "changes" or "documents". */
+const char             *tutti_staff_queue_view_get_tab           (TuttiStaffQueueView *self);
+void                    tutti_staff_queue_view_show_tab          (TuttiStaffQueueView *self,
+                                                                  const char        *name);
+TuttiStaffDocumentsPage *tutti_staff_queue_view_get_documents_page (TuttiStaffQueueView *self);
+
+/* The documents awaiting a decision (STAFF-2), the queue's second tab. */
+/* "loading", "error", "empty" or "content" */
+const char             *tutti_staff_documents_page_get_state     (TuttiStaffDocumentsPage *self);
+GtkSearchEntry         *tutti_staff_documents_page_get_search_entry (TuttiStaffDocumentsPage *self);
+/* Its rows' buttons carry the actions staff-documents.view, .accept and
+ * .refuse with the document's id as target. */
+GtkColumnView          *tutti_staff_documents_page_get_column_view (TuttiStaffDocumentsPage *self);
+/* How many documents the list shows, after the search, and the one at
+ * @position in the order shown. */
+guint                   tutti_staff_documents_page_get_n_shown   (TuttiStaffDocumentsPage *self);
+const TuttiDocument    *tutti_staff_documents_page_get_shown_document (TuttiStaffDocumentsPage *self,
+                                                                       guint             position);
+/* Whether a decision is on its way; whether the list is being loaded. */
+gboolean                tutti_staff_documents_page_get_busy      (TuttiStaffDocumentsPage *self);
+gboolean                tutti_staff_documents_page_get_loading   (TuttiStaffDocumentsPage *self);
+/* (nullable): the preview open (TuttiDocumentView for a PDF). */
+GtkWindow              *tutti_staff_documents_page_get_preview   (TuttiStaffDocumentsPage *self);
+/* (nullable): the dialog asking for a refusal's reason, and its row. */
+AdwMessageDialog       *tutti_staff_documents_page_get_refusal_dialog (TuttiStaffDocumentsPage *self);
+AdwEntryRow            *tutti_staff_documents_page_get_refusal_reason_row (TuttiStaffDocumentsPage *self);
+/* (nullable): the message under the reason, %NULL when none. */
+const char             *tutti_staff_documents_page_get_refusal_error (TuttiStaffDocumentsPage *self);
+/* (nullable): the title of the last toast shown. */
+const char             *tutti_staff_documents_page_get_last_toast (TuttiStaffDocumentsPage *self);
 
 /* The family's file (FAM-1, FAM-3, FAM-4) and the pupils' (PUP-1..5). */
 TuttiFamilyView        *tutti_window_get_family_view             (TuttiWindow       *self);
@@ -210,6 +246,10 @@ const char             *tutti_family_view_get_contact_text       (TuttiFamilyVie
                                                                   guint              index);
 /* (nullable): the banner's text when it is shown. */
 const char             *tutti_family_view_get_banner_text        (TuttiFamilyView   *self);
+/* FAM-2: the "My documents" tab, after the guardians' pages. */
+TuttiDocumentsPage     *tutti_family_view_get_documents_page     (TuttiFamilyView   *self);
+void                    tutti_family_view_show_documents         (TuttiFamilyView   *self);
+const char             *tutti_family_view_get_documents_title    (TuttiFamilyView   *self);
 
 /* "loading", "error", "empty" or "content" */
 const char             *tutti_pupils_view_get_state              (TuttiPupilsView   *self);
@@ -272,6 +312,14 @@ void                    tutti_history_record_dialog_show_tab     (TuttiHistoryRe
 GtkButton              *tutti_home_view_get_new_request_button   (TuttiHomeView     *self);
 /* The rows of the family's requests (AdwActionRow), newest first. */
 GPtrArray              *tutti_home_view_get_preenrolment_rows    (TuttiHomeView     *self);
+/* HOME-3: Download the re-enrolment documents — the button shown for one
+ * download, the menu button for several (neither for none), the menu's
+ * items (home.open-download with (campaign id, download id)), and the
+ * TuttiDocumentView of the download opened last (nullable). */
+GtkButton              *tutti_home_view_get_download_button      (TuttiHomeView     *self);
+GtkMenuButton          *tutti_home_view_get_downloads_menu_button (TuttiHomeView    *self);
+GMenuModel             *tutti_home_view_get_downloads_menu       (TuttiHomeView     *self);
+TuttiDocumentView      *tutti_home_view_get_document_view        (TuttiHomeView     *self);
 
 /* "loading", "error", "list", "pupil", "confirm" or "done" */
 const char             *tutti_preenrolment_dialog_get_page_name  (TuttiPreenrolmentDialog *self);
@@ -356,5 +404,121 @@ GtkButton              *tutti_staff_preenrolments_view_get_back_button (TuttiSta
 const char             *tutti_staff_preenrolments_view_get_last_toast (TuttiStaffPreenrolmentsView *self);
 
 TuttiReenrolmentView   *tutti_pupils_view_get_reenrolment_view   (TuttiPupilsView   *self);
+
+/* The office's campaigns (STAFF-3, REE-1): the window's view "campaigns"
+ * and its sidebar row, shown to staff accounts only. */
+TuttiStaffCampaignsView *tutti_window_get_staff_campaigns_view   (TuttiWindow       *self);
+/* The list: "loading", "error", "empty", "no-results" or "content" */
+const char             *tutti_staff_campaigns_view_get_state     (TuttiStaffCampaignsView *self);
+/* "list", "detail" (a campaign) or "item" (a place of its offer) */
+const char             *tutti_staff_campaigns_view_get_page_name (TuttiStaffCampaignsView *self);
+/* The campaign's tab: "campaign" (state and dates), "documents", "offer" */
+void                    tutti_staff_campaigns_view_show_tab      (TuttiStaffCampaignsView *self,
+                                                                  const char        *name);
+/* Loading, or a change on its way to the server. */
+gboolean                tutti_staff_campaigns_view_get_busy      (TuttiStaffCampaignsView *self);
+GtkSearchEntry         *tutti_staff_campaigns_view_get_search_entry (TuttiStaffCampaignsView *self);
+GtkColumnView          *tutti_staff_campaigns_view_get_column_view (TuttiStaffCampaignsView *self);
+/* How many campaigns the list shows, after the search, and the one at
+ * @position in the order shown. */
+guint                   tutti_staff_campaigns_view_get_n_shown   (TuttiStaffCampaignsView *self);
+const TuttiCampaign    *tutti_staff_campaigns_view_get_shown     (TuttiStaffCampaignsView *self,
+                                                                  guint              position);
+/* (nullable): the campaign open on its page, as the server last gave it. */
+const TuttiCampaign    *tutti_staff_campaigns_view_get_campaign  (TuttiStaffCampaignsView *self);
+/* @name: "new", "back", "open" (Open/Close), "save-dates", "reset-dates",
+ * "add-kind", "add-download", "add-item", "item-back", "save-item",
+ * "remove-item" */
+GtkButton              *tutti_staff_campaigns_view_get_button    (TuttiStaffCampaignsView *self,
+                                                                  const char        *name);
+/* The rows of the dates ("school_year", "opens_date", "opens_time",
+ * "deadline_date", "deadline_time") and of the place's form (its
+ * TuttiOfferItem keys); tutti_campaign_form_get_error() on a row gives
+ * its message. */
+GtkWidget              *tutti_staff_campaigns_view_get_row       (TuttiStaffCampaignsView *self,
+                                                                  const char        *key);
+/* The rows of the documents to provide and to download, in order
+ * (AdwActionRow; a placeholder row when there is none). */
+GPtrArray              *tutti_staff_campaigns_view_get_kind_rows (TuttiStaffCampaignsView *self);
+GPtrArray              *tutti_staff_campaigns_view_get_download_rows (TuttiStaffCampaignsView *self);
+/* The PDF @file, as if chosen with "Add a PDF…": read, checked, then
+ * named in a dialog (tutti_staff_campaigns_view_get_message_dialog()). */
+void                    tutti_staff_campaigns_view_add_download_file (TuttiStaffCampaignsView *self,
+                                                                      GFile             *file);
+guint                   tutti_staff_campaigns_view_get_n_offer_shown (TuttiStaffCampaignsView *self);
+GtkSearchEntry         *tutti_staff_campaigns_view_get_offer_search_entry (TuttiStaffCampaignsView *self);
+GtkColumnView          *tutti_staff_campaigns_view_get_offer_view (TuttiStaffCampaignsView *self);
+/* (nullable): the message above the place's form (a refusal). */
+const char             *tutti_staff_campaigns_view_get_item_message (TuttiStaffCampaignsView *self);
+/* (nullable): the question asked last (closing, a document to provide —
+ * tutti_campaign_form_get_kind_dialog_row() —, a download's name as
+ * object data "tutti-name-row", deleting, removing a place). */
+AdwMessageDialog       *tutti_staff_campaigns_view_get_message_dialog (TuttiStaffCampaignsView *self);
+/* (nullable): the new-campaign dialog, and a download previewed. */
+GtkWindow              *tutti_staff_campaigns_view_get_dialog    (TuttiStaffCampaignsView *self);
+GtkWindow              *tutti_staff_campaigns_view_get_document_view (TuttiStaffCampaignsView *self);
+/* (nullable): the title of the last toast shown. */
+const char             *tutti_staff_campaigns_view_get_last_toast (TuttiStaffCampaignsView *self);
+
+/* The new-campaign dialog's rows: "kind", "school_year", "open",
+ * "opens_date", "opens_time", "deadline_date", "deadline_time",
+ * "copy_offer". */
+GtkWidget              *tutti_campaign_dialog_get_row            (TuttiCampaignDialog *self,
+                                                                  const char        *key);
+GtkSwitch              *tutti_campaign_dialog_get_open_switch    (TuttiCampaignDialog *self);
+GtkSwitch              *tutti_campaign_dialog_get_copy_switch    (TuttiCampaignDialog *self);
+/* (nullable): the check of the document kind @id. */
+GtkCheckButton         *tutti_campaign_dialog_get_kind_check     (TuttiCampaignDialog *self,
+                                                                  const char        *id);
+GtkButton              *tutti_campaign_dialog_get_create_button  (TuttiCampaignDialog *self);
+gboolean                tutti_campaign_dialog_get_busy           (TuttiCampaignDialog *self);
+/* (nullable): the message above the form (what no field explains). */
+const char             *tutti_campaign_dialog_get_message        (TuttiCampaignDialog *self);
+
+/* The office's re-enrolment desk (STAFF-2, STAFF-4): the window's view
+ * "reenrolments" and its sidebar row, shown to staff accounts only. */
+TuttiStaffReenrolmentsView *tutti_window_get_staff_reenrolments_view (TuttiWindow *self);
+/* The list: "loading", "error", "empty", "no-results" or "content" */
+const char             *tutti_staff_reenrolments_view_get_state  (TuttiStaffReenrolmentsView *self);
+/* "list" or "detail" */
+const char             *tutti_staff_reenrolments_view_get_page_name (TuttiStaffReenrolmentsView *self);
+/* The file on the detail page: "loading", "error" or "content" */
+const char             *tutti_staff_reenrolments_view_get_detail_state (TuttiStaffReenrolmentsView *self);
+/* Loading the list or the file, or deciding. */
+gboolean                tutti_staff_reenrolments_view_get_busy   (TuttiStaffReenrolmentsView *self);
+/* (nullable): the re-enrolment campaign shown, and its row. */
+const TuttiCampaign    *tutti_staff_reenrolments_view_get_campaign (TuttiStaffReenrolmentsView *self);
+AdwActionRow           *tutti_staff_reenrolments_view_get_campaign_row (TuttiStaffReenrolmentsView *self);
+/* 0 all, then 1 + each TuttiReenrolmentState (1 to do … 3 submitted … 6 declined) */
+GtkDropDown            *tutti_staff_reenrolments_view_get_state_dropdown (TuttiStaffReenrolmentsView *self);
+GtkSearchEntry         *tutti_staff_reenrolments_view_get_search_entry (TuttiStaffReenrolmentsView *self);
+GtkColumnView          *tutti_staff_reenrolments_view_get_column_view (TuttiStaffReenrolmentsView *self);
+/* How many pupils the list shows, after the filter and the search, and the
+ * one at @position in the order shown. */
+guint                   tutti_staff_reenrolments_view_get_n_shown (TuttiStaffReenrolmentsView *self);
+const TuttiReenrolmentSummary *
+                        tutti_staff_reenrolments_view_get_shown  (TuttiStaffReenrolmentsView *self,
+                                                                  guint              position);
+/* (nullable): the file open on the detail page. */
+const TuttiReenrolmentFile *
+                        tutti_staff_reenrolments_view_get_file   (TuttiStaffReenrolmentsView *self);
+/* (nullable): the button @action ("preview", "accept", "refuse") of the
+ * document @document_id, or ("accept", "refuse") of the change @change_id,
+ * when the file offers it. */
+GtkWidget              *tutti_staff_reenrolments_view_get_document_button (TuttiStaffReenrolmentsView *self,
+                                                                           gint64            document_id,
+                                                                           const char       *action);
+GtkWidget              *tutti_staff_reenrolments_view_get_change_button (TuttiStaffReenrolmentsView *self,
+                                                                         gint64            change_id,
+                                                                         const char       *action);
+GtkButton              *tutti_staff_reenrolments_view_get_validate_button (TuttiStaffReenrolmentsView *self);
+GtkButton              *tutti_staff_reenrolments_view_get_refuse_button (TuttiStaffReenrolmentsView *self);
+GtkButton              *tutti_staff_reenrolments_view_get_back_button (TuttiStaffReenrolmentsView *self);
+/* (nullable): why Validate or Refuse are not offered, or what to check first. */
+const char             *tutti_staff_reenrolments_view_get_decision_text (TuttiStaffReenrolmentsView *self);
+/* (nullable): the preview open (TuttiDocumentView for a PDF). */
+GtkWindow              *tutti_staff_reenrolments_view_get_viewer (TuttiStaffReenrolmentsView *self);
+/* (nullable): the title of the last toast shown. */
+const char             *tutti_staff_reenrolments_view_get_last_toast (TuttiStaffReenrolmentsView *self);
 
 G_END_DECLS

@@ -15,7 +15,9 @@
 #include "tutti-login-page.h"
 #include "tutti-password-view.h"
 #include "tutti-pupils-view.h"
+#include "tutti-staff-campaigns-view.h"
 #include "tutti-staff-preenrolments-view.h"
+#include "tutti-staff-reenrolments-view.h"
 #include "tutti-staff-queue-view.h"
 #include "tutti-window.h"
 #include "tutti-window-private.h"
@@ -36,6 +38,8 @@ struct _TuttiWindow
   GtkListBoxRow          *pupils_row;
   GtkListBoxRow          *staff_queue_row;
   GtkListBoxRow          *staff_preenrolments_row;
+  GtkListBoxRow          *staff_campaigns_row;
+  GtkListBoxRow          *staff_reenrolments_row;
   GtkListBoxRow          *billing_row;
   GtkListBoxRow          *password_row;
   GtkListBoxRow          *accessibility_row;
@@ -45,6 +49,8 @@ struct _TuttiWindow
   GtkLabel               *staff_queue_label;
   GtkLabel               *staff_queue_count_label;
   GtkLabel               *staff_preenrolments_label;
+  GtkLabel               *staff_campaigns_label;
+  GtkLabel               *staff_reenrolments_label;
   GtkLabel               *billing_label;
   GtkLabel               *password_label;
   GtkLabel               *accessibility_label;
@@ -55,6 +61,8 @@ struct _TuttiWindow
   TuttiPupilsView        *pupils_view;
   TuttiStaffQueueView    *staff_queue_view;
   TuttiStaffPreenrolmentsView *staff_preenrolments_view;
+  TuttiStaffCampaignsView *staff_campaigns_view;
+  TuttiStaffReenrolmentsView *staff_reenrolments_view;
   TuttiBillingView       *billing_view;
   TuttiPasswordView      *password_view;
   TuttiAccessibilityView *accessibility_view;
@@ -102,6 +110,16 @@ show_view (TuttiWindow   *self,
     {
       name = "preenrolments";
       label = self->staff_preenrolments_label;
+    }
+  else if (row == self->staff_campaigns_row)
+    {
+      name = "campaigns";
+      label = self->staff_campaigns_label;
+    }
+  else if (row == self->staff_reenrolments_row)
+    {
+      name = "reenrolments";
+      label = self->staff_reenrolments_label;
     }
   else if (row == self->family_row)
     {
@@ -155,6 +173,10 @@ leaflet_folded_cb (TuttiWindow *self)
         row = self->staff_queue_row;
       else if (g_strcmp0 (name, "preenrolments") == 0)
         row = self->staff_preenrolments_row;
+      else if (g_strcmp0 (name, "campaigns") == 0)
+        row = self->staff_campaigns_row;
+      else if (g_strcmp0 (name, "reenrolments") == 0)
+        row = self->staff_reenrolments_row;
       else if (g_strcmp0 (name, "family") == 0)
         row = self->family_row;
       else if (g_strcmp0 (name, "pupils") == 0)
@@ -214,6 +236,23 @@ show_pupil_activated (GtkWidget  *widget,
   adw_leaflet_navigate (self->leaflet, ADW_NAVIGATION_DIRECTION_FORWARD);
 }
 
+/* PUP-1, HOME-3: a pupil's re-enrolment state on the home page opens that
+ * pupil's file at its Re-enrolment tab: (pupil id, tab name). */
+static void
+show_pupil_tab_activated (GtkWidget  *widget,
+                          const char *action_name,
+                          GVariant   *parameter)
+{
+  TuttiWindow *self = TUTTI_WINDOW (widget);
+  gint64 pupil_id = 0;
+  const char *tab = NULL;
+
+  g_variant_get (parameter, "(x&s)", &pupil_id, &tab);
+  tutti_pupils_view_show_pupil_tab (self->pupils_view, pupil_id, tab);
+  show_view (self, self->pupils_row);
+  adw_leaflet_navigate (self->leaflet, ADW_NAVIGATION_DIRECTION_FORWARD);
+}
+
 static void
 show_main (TuttiWindow *self)
 {
@@ -228,6 +267,12 @@ show_main (TuttiWindow *self)
   /* The validation queue is the office's (STAFF-1, STAFF-2). */
   /* The pre-enrolment desk is the office's (STAFF-3, STAFF-4). */
   gtk_widget_set_visible (GTK_WIDGET (self->staff_preenrolments_row),
+                          account != NULL && account->role == TUTTI_ROLE_STAFF);
+  /* The campaigns are the office's (STAFF-3, REE-1). */
+  gtk_widget_set_visible (GTK_WIDGET (self->staff_campaigns_row),
+                          account != NULL && account->role == TUTTI_ROLE_STAFF);
+  /* The re-enrolment desk is the office's (STAFF-2, STAFF-4). */
+  gtk_widget_set_visible (GTK_WIDGET (self->staff_reenrolments_row),
                           account != NULL && account->role == TUTTI_ROLE_STAFF);
   gtk_widget_set_visible (GTK_WIDGET (self->staff_queue_row),
                           account != NULL && account->role == TUTTI_ROLE_STAFF);
@@ -259,6 +304,8 @@ show_login (TuttiWindow *self,
   tutti_billing_view_clear (self->billing_view);
   tutti_staff_queue_view_clear (self->staff_queue_view);
   tutti_staff_preenrolments_view_clear (self->staff_preenrolments_view);
+  tutti_staff_campaigns_view_clear (self->staff_campaigns_view);
+  tutti_staff_reenrolments_view_clear (self->staff_reenrolments_view);
   tutti_password_view_clear (self->password_view);
   tutti_accessibility_view_set_school (self->accessibility_view, NULL);
   adw_window_title_set_subtitle (self->sidebar_title, NULL);
@@ -282,18 +329,37 @@ home_view_notify_home_cb (TuttiWindow *self)
                                        home != NULL ? home->school : NULL);
 }
 
+/* The count beside "Validation": the records whose changes await the
+ * office and the documents awaiting its decision. */
 static void
 staff_queue_view_notify_n_records_cb (TuttiWindow *self)
 {
   guint n_records = tutti_staff_queue_view_get_n_records (self->staff_queue_view);
-  g_autofree char *count = g_strdup_printf ("%u", n_records);
-  g_autofree char *tooltip = g_strdup_printf (ngettext ("%u record awaits validation",
-                                                        "%u records await validation", n_records),
-                                              n_records);
+  guint n_documents = tutti_staff_queue_view_get_n_documents (self->staff_queue_view);
+  g_autofree char *count = g_strdup_printf ("%u", n_records + n_documents);
+  g_autofree char *tooltip = NULL;
+
+  if (n_documents == 0)
+    tooltip = g_strdup_printf (ngettext ("%u record awaits validation",
+                                         "%u records await validation", n_records),
+                               n_records);
+  else if (n_records == 0)
+    tooltip = g_strdup_printf (ngettext ("%u document awaits a decision",
+                                         "%u documents await a decision", n_documents),
+                               n_documents);
+  else
+    {
+      g_autofree char *records = g_strdup_printf (ngettext ("%u record", "%u records", n_records), n_records);
+      g_autofree char *documents = g_strdup_printf (ngettext ("%u document", "%u documents", n_documents),
+                                                    n_documents);
+
+      /* Translators: “2 records” and “1 document” */
+      tooltip = g_strdup_printf (_("%s and %s await validation"), records, documents);
+    }
 
   gtk_label_set_label (self->staff_queue_count_label, count);
   gtk_widget_set_tooltip_text (GTK_WIDGET (self->staff_queue_count_label), tooltip);
-  gtk_widget_set_visible (GTK_WIDGET (self->staff_queue_count_label), n_records > 0);
+  gtk_widget_set_visible (GTK_WIDGET (self->staff_queue_count_label), n_records + n_documents > 0);
 }
 
 static void
@@ -475,6 +541,8 @@ tutti_window_setup (TuttiWindow      *self,
   tutti_billing_view_set_client (self->billing_view, self->client);
   tutti_staff_queue_view_set_client (self->staff_queue_view, self->client);
   tutti_staff_preenrolments_view_set_client (self->staff_preenrolments_view, self->client);
+  tutti_staff_campaigns_view_set_client (self->staff_campaigns_view, self->client);
+  tutti_staff_reenrolments_view_set_client (self->staff_reenrolments_view, self->client);
   tutti_password_view_setup (self->password_view, self->client, self->credentials);
 
   gtk_widget_action_set_enabled (GTK_WIDGET (self), "win.log-out", FALSE);
@@ -517,6 +585,8 @@ tutti_window_class_init (TuttiWindowClass *klass)
   g_type_ensure (TUTTI_TYPE_BILLING_VIEW);
   g_type_ensure (TUTTI_TYPE_STAFF_QUEUE_VIEW);
   g_type_ensure (TUTTI_TYPE_STAFF_PREENROLMENTS_VIEW);
+  g_type_ensure (TUTTI_TYPE_STAFF_CAMPAIGNS_VIEW);
+  g_type_ensure (TUTTI_TYPE_STAFF_REENROLMENTS_VIEW);
   g_type_ensure (TUTTI_TYPE_PASSWORD_VIEW);
   g_type_ensure (TUTTI_TYPE_ACCESSIBILITY_VIEW);
 
@@ -532,6 +602,8 @@ tutti_window_class_init (TuttiWindowClass *klass)
   gtk_widget_class_bind_template_child (widget_class, TuttiWindow, pupils_row);
   gtk_widget_class_bind_template_child (widget_class, TuttiWindow, staff_queue_row);
   gtk_widget_class_bind_template_child (widget_class, TuttiWindow, staff_preenrolments_row);
+  gtk_widget_class_bind_template_child (widget_class, TuttiWindow, staff_campaigns_row);
+  gtk_widget_class_bind_template_child (widget_class, TuttiWindow, staff_reenrolments_row);
   gtk_widget_class_bind_template_child (widget_class, TuttiWindow, billing_row);
   gtk_widget_class_bind_template_child (widget_class, TuttiWindow, password_row);
   gtk_widget_class_bind_template_child (widget_class, TuttiWindow, accessibility_row);
@@ -541,6 +613,8 @@ tutti_window_class_init (TuttiWindowClass *klass)
   gtk_widget_class_bind_template_child (widget_class, TuttiWindow, staff_queue_label);
   gtk_widget_class_bind_template_child (widget_class, TuttiWindow, staff_queue_count_label);
   gtk_widget_class_bind_template_child (widget_class, TuttiWindow, staff_preenrolments_label);
+  gtk_widget_class_bind_template_child (widget_class, TuttiWindow, staff_campaigns_label);
+  gtk_widget_class_bind_template_child (widget_class, TuttiWindow, staff_reenrolments_label);
   gtk_widget_class_bind_template_child (widget_class, TuttiWindow, billing_label);
   gtk_widget_class_bind_template_child (widget_class, TuttiWindow, password_label);
   gtk_widget_class_bind_template_child (widget_class, TuttiWindow, accessibility_label);
@@ -551,6 +625,8 @@ tutti_window_class_init (TuttiWindowClass *klass)
   gtk_widget_class_bind_template_child (widget_class, TuttiWindow, pupils_view);
   gtk_widget_class_bind_template_child (widget_class, TuttiWindow, staff_queue_view);
   gtk_widget_class_bind_template_child (widget_class, TuttiWindow, staff_preenrolments_view);
+  gtk_widget_class_bind_template_child (widget_class, TuttiWindow, staff_campaigns_view);
+  gtk_widget_class_bind_template_child (widget_class, TuttiWindow, staff_reenrolments_view);
   gtk_widget_class_bind_template_child (widget_class, TuttiWindow, billing_view);
   gtk_widget_class_bind_template_child (widget_class, TuttiWindow, password_view);
   gtk_widget_class_bind_template_child (widget_class, TuttiWindow, accessibility_view);
@@ -567,6 +643,7 @@ tutti_window_class_init (TuttiWindowClass *klass)
     gtk_widget_class_add_binding_action (widget_class, GDK_KEY_0 + i, GDK_CONTROL_MASK,
                                          "win.show-menu", "i", i);
   gtk_widget_class_install_action (widget_class, "win.show-pupil", "x", show_pupil_activated);
+  gtk_widget_class_install_action (widget_class, "win.show-pupil-tab", "(xs)", show_pupil_tab_activated);
   gtk_widget_class_install_action (widget_class, "win.session-ended", NULL, session_ended_activated);
 }
 
@@ -655,6 +732,18 @@ tutti_window_get_staff_preenrolments_view (TuttiWindow *self)
   return self->staff_preenrolments_view;
 }
 
+TuttiStaffCampaignsView *
+tutti_window_get_staff_campaigns_view (TuttiWindow *self)
+{
+  return self->staff_campaigns_view;
+}
+
+TuttiStaffReenrolmentsView *
+tutti_window_get_staff_reenrolments_view (TuttiWindow *self)
+{
+  return self->staff_reenrolments_view;
+}
+
 TuttiPasswordView *
 tutti_window_get_password_view (TuttiWindow *self)
 {
@@ -681,6 +770,10 @@ tutti_window_get_sidebar_row (TuttiWindow *self,
     return self->staff_queue_row;
   if (g_strcmp0 (view_name, "preenrolments") == 0)
     return self->staff_preenrolments_row;
+  if (g_strcmp0 (view_name, "campaigns") == 0)
+    return self->staff_campaigns_row;
+  if (g_strcmp0 (view_name, "reenrolments") == 0)
+    return self->staff_reenrolments_row;
   if (g_strcmp0 (view_name, "family") == 0)
     return self->family_row;
   if (g_strcmp0 (view_name, "pupils") == 0)
