@@ -896,6 +896,31 @@ test_pupil_history (void)
   g_assert_cmpstr (((TuttiEvaluation *) g_ptr_array_index (page2->evaluations, 1))->type, ==,
                    "Examen de fin d'année");
 
+  /* The year's average is that of its twelve marks, with its letter;
+   * the other record's is the guide's. */
+  {
+    gint64 sum = 0, n = 0;
+
+    for (guint i = 0; i < page1->evaluations->len + page2->evaluations->len; i++)
+      {
+        TuttiEvaluation *evaluation = i < page1->evaluations->len
+                                      ? g_ptr_array_index (page1->evaluations, i)
+                                      : g_ptr_array_index (page2->evaluations, i - page1->evaluations->len);
+
+        if (evaluation->mark != TUTTI_NO_VALUE)
+          {
+            sum += evaluation->mark;
+            n++;
+          }
+      }
+    g_assert_cmpint (n, ==, 12);
+    g_assert_cmpint (cmg->average, ==, (sum + n / 2) / n);
+    g_assert_cmpstr (cmg->letter_average, ==, "B");
+    g_assert_cmpstr (cmg->mention, ==, "Bien");
+    g_assert_cmpint (maa->average, ==, 380);
+    g_assert_cmpstr (maa->letter_average, ==, "B");
+  }
+
   /* No such page. */
   for (guint i = 0; i < G_N_ELEMENTS (beyond); i++)
     {
@@ -1004,6 +1029,20 @@ test_pupils_martin (void)
           if (r > 0)
             g_assert_cmpstr (((TuttiHistoryRecord *) g_ptr_array_index (history, r - 1))->year, >=,
                              record->year);
+          /* Marked years have an average out of 5.00 and its letter; éveil
+           * (Chloé) is not marked. */
+          if (p < 2)
+            {
+              g_assert_cmpint (record->average, >=, 250);
+              g_assert_cmpint (record->average, <=, 500);
+              g_assert_nonnull (record->letter_average);
+              g_assert_nonnull (record->mention);
+            }
+          else
+            {
+              g_assert_cmpint (record->average, ==, TUTTI_NO_VALUE);
+              g_assert_null (record->letter_average);
+            }
         }
       g_assert_cmpuint (pieces->len, >=, 1);
     }

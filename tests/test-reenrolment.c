@@ -15,6 +15,7 @@
 
 #include <gio/gio.h>
 #include <libsoup/soup.h>
+#include <poppler.h>
 #include <string.h>
 
 #include "tutti-core.h"
@@ -679,6 +680,120 @@ test_documents_idempotency (void)
 
 /* ---- Campaign downloads (HOME-3) ------------------------------------------------- */
 
+/* Every page's text, as poppler extracts it; the pages are A4 portrait. */
+static char *
+pdf_text (GBytes *pdf,
+          int    *n_pages)
+{
+  g_autoptr(GError) error = NULL;
+  /* poppler 22.12 has no autoptr for its types. */
+  PopplerDocument *document = poppler_document_new_from_bytes (pdf, NULL, &error);
+  GString *text = g_string_new (NULL);
+
+  g_assert_no_error (error);
+  g_assert_nonnull (document);
+  *n_pages = poppler_document_get_n_pages (document);
+  for (int i = 0; i < *n_pages; i++)
+    {
+      PopplerPage *page = poppler_document_get_page (document, i);
+      g_autofree char *page_text = poppler_page_get_text (page);
+      double width, height;
+
+      poppler_page_get_size (page, &width, &height);
+      g_assert_cmpfloat_with_epsilon (width, 595, 1);
+      g_assert_cmpfloat_with_epsilon (height, 842, 1);
+      g_string_append (text, page_text);
+      g_string_append_c (text, '\n');
+      g_object_unref (page);
+    }
+  g_object_unref (document);
+  return g_string_free (text, FALSE);
+}
+
+static void
+assert_pdf_contains (const char *text,
+                     const char *needle)
+{
+  if (strstr (text, needle) == NULL)
+    g_error ("“%s” not in the PDF's text:\n%s", needle, text);
+}
+
+/* The demo's four documents: real leaflets of the school for the
+ * campaign's year, each on its A4 pages with the letterhead and the
+ * footer. */
+static void
+assert_demo_download (const char *file_name,
+                      const char *text,
+                      int         n_pages,
+                      const char *school_year)
+{
+  g_autofree char *last_page = g_strdup_printf ("Page %d / %d", n_pages, n_pages);
+  g_autofree char *year = g_strdup_printf ("Année scolaire %s", school_year);
+  g_auto(GStrv) years = g_strsplit (school_year, "/", 2);
+
+  assert_pdf_contains (text, "Conservatoire de Musique et d'Art Dramatique de Vitré Communauté");
+  assert_pdf_contains (text, "6 rue de Verdun");
+  assert_pdf_contains (text, "02 99 74 68 64");
+  assert_pdf_contains (text, "conservatoire@vitrecommunaute.org");
+  assert_pdf_contains (text, last_page);
+
+  if (g_str_equal (file_name, "grille-tarifaire.pdf"))
+    {
+      g_assert_cmpint (n_pages, ==, 1);
+      assert_pdf_contains (text, year);
+      assert_pdf_contains (text, "Tranche 1");
+      assert_pdf_contains (text, "Tranche 6");
+      assert_pdf_contains (text, "Quotient familial");
+      assert_pdf_contains (text, "Cursus instrumental");
+      assert_pdf_contains (text, "Théâtre");
+      /* Tranche 6, cursus: 414 € a year, 138 € a term. */
+      assert_pdf_contains (text, "414,00");
+      assert_pdf_contains (text, "sans justificatif");
+      assert_pdf_contains (text, "Location d’instruments");
+      assert_pdf_contains (text, "trimestre");
+    }
+  else if (g_str_equal (file_name, "reglement-interieur.pdf"))
+    {
+      g_assert_cmpint (n_pages, >=, 1);
+      g_assert_cmpint (n_pages, <=, 2);
+      assert_pdf_contains (text, "Règlement intérieur du conservatoire");
+      assert_pdf_contains (text, "Article 1");
+      assert_pdf_contains (text, "Assiduité et absences");
+      assert_pdf_contains (text, "Droit à l’image");
+      assert_pdf_contains (text, "Données personnelles");
+      assert_pdf_contains (text, "location d’instruments");
+    }
+  else if (g_str_equal (file_name, "mandat-prelevement-sepa.pdf"))
+    {
+      g_assert_cmpint (n_pages, ==, 1);
+      assert_pdf_contains (text, "Mandat de prélèvement SEPA");
+      assert_pdf_contains (text, "FR68ZZZ482913");
+      assert_pdf_contains (text, "IBAN");
+      assert_pdf_contains (text, "BIC");
+      assert_pdf_contains (text, "8 semaines");
+      assert_pdf_contains (text, "Signature du titulaire du compte");
+    }
+  else if (g_str_equal (file_name, "calendrier-annee-scolaire.pdf"))
+    {
+      g_autofree char *september = g_strdup_printf ("septembre %s", years[0]);
+      g_autofree char *july = g_strdup_printf ("juillet %s", years[1]);
+
+      g_assert_cmpint (n_pages, ==, 1);
+      assert_pdf_contains (text, year);
+      assert_pdf_contains (text, "Reprise des cours");
+      assert_pdf_contains (text, september);
+      assert_pdf_contains (text, "Vacances de la Toussaint");
+      assert_pdf_contains (text, "Vacances de Noël");
+      assert_pdf_contains (text, "Vacances d’hiver");
+      assert_pdf_contains (text, "Vacances de printemps");
+      assert_pdf_contains (text, "Examens de fin de cycle");
+      assert_pdf_contains (text, "Fin des cours");
+      assert_pdf_contains (text, july);
+    }
+  else
+    g_error ("Unexpected demo download %s", file_name);
+}
+
 static void
 test_downloads (void)
 {
@@ -690,7 +805,7 @@ test_downloads (void)
   g_autoptr(TuttiTestReply) missing = NULL;
 
   g_assert_cmpstr (json_object_get_string_member (campaign, "kind"), ==, "reenrolment");
-  g_assert_cmpuint (json_array_get_length (downloads), >=, 3);
+  g_assert_cmpuint (json_array_get_length (downloads), ==, 4);
   for (guint i = 0; i < json_array_get_length (downloads); i++)
     {
       JsonObject *download = json_array_get_object_element (downloads, i);
@@ -699,6 +814,9 @@ test_downloads (void)
                                                json_object_get_int_member (campaign, "id"),
                                                json_object_get_int_member (download, "id"));
       g_autoptr(TuttiTestReply) pdf = get (path, ztest_token);
+      g_autoptr(TuttiTestReply) again = NULL;
+      g_autofree char *text = NULL;
+      int n_pages;
       gsize size;
       const char *data;
 
@@ -708,6 +826,15 @@ test_downloads (void)
       g_assert_cmpint ((gint64) size, ==, json_object_get_int_member (download, "size"));
       g_assert_true (size > 8 && memcmp (data, "%PDF-", 5) == 0);
       g_assert_nonnull (g_strstr_len (data + size - 8, 8, "%%EOF"));
+
+      text = pdf_text (pdf->body, &n_pages);
+      assert_demo_download (json_object_get_string_member (download, "file_name"), text, n_pages,
+                            json_object_get_string_member (campaign, "school_year"));
+
+      /* Stored once: the same bytes every time. */
+      again = get (path, cmartin_token);
+      tutti_test_assert_status (again, 200);
+      g_assert_true (g_bytes_equal (again->body, pdf->body));
     }
 
   missing_path = g_strdup_printf (TUTTI_API_PREFIX "/campaigns/%" G_GINT64_FORMAT "/downloads/999999",

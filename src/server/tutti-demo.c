@@ -3,10 +3,13 @@
  * `tutti-server --demo` fills an empty school with the Conservatoire de
  * Vitré Communauté as the user guide shows it (the Z-TEST family), the
  * MARTIN family (two guardians, three pupils, rentals, an unpaid balance),
- * a few more families, a staff account, and both campaigns open. Everything
- * is deterministic but the campaign dates and the current year's marks and
- * absences, which follow the day the demo is loaded so that they are open
- * and recent. A marker in the settings table makes a second load a no-op.
+ * a few more families, a staff account, and both campaigns open, the
+ * re-enrolment with its four leaflets for families to download (the fees,
+ * the rules, the SEPA mandate and the calendar of its school year, drawn
+ * by tutti-leaflet.c). Everything is deterministic but the campaign dates
+ * and the current year's marks and absences, which follow the day the demo
+ * is loaded so that they are open and recent. A marker in the settings
+ * table makes a second load a no-op.
  *
  * SPDX-License-Identifier: GPL-3.0-or-later
  */
@@ -18,6 +21,7 @@
 
 #include "tutti-accounts.h"
 #include "tutti-demo.h"
+#include "tutti-leaflet.h"
 #include "tutti-password.h"
 
 #define DEMO_MARKER "demo-loaded-at"
@@ -30,6 +34,7 @@ typedef struct
   GError *error;
   GDate today;
   int school_year;       /* the current school year starts in September of this year */
+  TuttiSchool *school;   /* its letterhead, on the campaign's downloads */
   char *family_hash;
   char *staff_hash;
   guint operation;       /* a counter for operation numbers */
@@ -123,7 +128,7 @@ date_is_past (Demo       *demo,
   return strcmp (iso, today) <= 0;
 }
 
-/* ---- A tiny PDF for the downloads and documents --------------------------- */
+/* ---- A tiny PDF for the documents families uploaded ---------------------- */
 
 static void
 pdf_escape (GString    *out,
@@ -200,6 +205,7 @@ add_school (Demo *demo)
   school->email = g_strdup ("conservatoire@vitrecommunaute.org");
   school->website = g_strdup ("https://www.vitrecommunaute.org/listes/conservatoire-de-musique-et-dart-dramatique/");
   insert (demo, TUTTI_TABLE_SCHOOL, school, "id", 1);
+  demo->school = g_steal_pointer (&school);
 }
 
 typedef struct
@@ -225,24 +231,6 @@ static const DemoDocumentKind document_kinds[] = {
     "Facture d'eau, d'électricité ou de téléphone.", FALSE, FALSE },
   { "medical-certificate", "Certificat médical (théâtre)",
     "Certificat de non contre-indication à la pratique théâtrale.", FALSE, FALSE },
-};
-
-typedef struct
-{
-  const char *name;
-  const char *file_name;
-  const char *line;
-} DemoDownload;
-
-static const DemoDownload reenrolment_downloads[] = {
-  { "Grille tarifaire", "grille-tarifaire.pdf",
-    "Tarifs annuels selon le quotient familial (tranches 1 à 6)." },
-  { "Règlement intérieur du conservatoire", "reglement-interieur.pdf",
-    "Règlement intérieur du Conservatoire de Vitré Communauté." },
-  { "Mandat de prélèvement SEPA", "mandat-prelevement-sepa.pdf",
-    "À compléter, signer et joindre avec un RIB." },
-  { "Calendrier de l'année scolaire", "calendrier-annee-scolaire.pdf",
-    "Dates des vacances, auditions et examens." },
 };
 
 typedef struct
@@ -332,12 +320,611 @@ add_offer (Demo   *demo,
       }
 }
 
+/* ---- The re-enrolment campaign's downloads (HOME-3) -------------------------- */
+
+/* Dates as the school writes them in its leaflets: "lundi 13 septembre 2027",
+ * joined by no-break spaces so that a span breaks before "au" only. */
+static const char * const weekday_names[] = {
+  NULL, "lundi", "mardi", "mercredi", "jeudi", "vendredi", "samedi", "dimanche",
+};
+static const char * const month_names[] = {
+  NULL, "janvier", "février", "mars", "avril", "mai", "juin", "juillet", "août",
+  "septembre", "octobre", "novembre", "décembre",
+};
+
+static char *
+long_date (const GDate *date,
+           gboolean     with_month,
+           gboolean     with_year)
+{
+  g_autoptr(GString) text = g_string_new (weekday_names[g_date_get_weekday (date)]);
+  int day = g_date_get_day (date);
+
+  g_string_append_printf (text, "\u00a0%d%s", day, day == 1 ? "er" : "");
+  if (with_month)
+    g_string_append_printf (text, "\u00a0%s", month_names[g_date_get_month (date)]);
+  if (with_year)
+    g_string_append_printf (text, "\u00a0%d", g_date_get_year (date));
+  return g_string_free (g_steal_pointer (&text), FALSE);
+}
+
+/* "lundi 13 septembre 2027", "du lundi 6 au samedi 11 décembre 2027",
+ * "du samedi 18 décembre 2027 au dimanche 2 janvier 2028" */
+static char *
+date_span (const GDate *from,
+           const GDate *to)
+{
+  gboolean same_year = g_date_get_year (from) == g_date_get_year (to);
+  gboolean same_month = same_year && g_date_get_month (from) == g_date_get_month (to);
+  g_autofree char *first = NULL;
+  g_autofree char *last = long_date (to, TRUE, TRUE);
+
+  if (g_date_compare (from, to) == 0)
+    return g_steal_pointer (&last);
+  first = long_date (from, !same_month, !same_year);
+  return g_strdup_printf ("du\u00a0%s au\u00a0%s", first, last);
+}
+
+/* The first @weekday on or after @day/@month/@year. */
+static void
+weekday_on_or_after (GDate        *date,
+                     int           day,
+                     GDateMonth    month,
+                     int           year,
+                     GDateWeekday  weekday)
+{
+  g_date_set_dmy (date, day, month, year);
+  while (g_date_get_weekday (date) != weekday)
+    g_date_add_days (date, 1);
+}
+
+static void
+days_after (GDate       *date,
+            const GDate *from,
+            int          days)
+{
+  *date = *from;
+  shift_date (date, days);
+}
+
+/* Easter Sunday (the anonymous Gregorian algorithm). */
+static void
+easter_sunday (GDate *date,
+               int    year)
+{
+  int a = year % 19, b = year / 100, c = year % 100;
+  int d = b / 4, e = b % 4, f = (b + 8) / 25, g = (b - f + 1) / 3;
+  int h = (19 * a + b - d - g + 15) % 30;
+  int i = c / 4, k = c % 4;
+  int l = (32 + 2 * e + 2 * i - h - k) % 7;
+  int m = (a + 11 * h + 22 * l) / 451;
+  int n = h + l - 7 * m + 114;
+
+  g_date_set_dmy (date, n % 31 + 1, n / 31, year);
+}
+
+/* Two weeks of holidays, from the Saturday @start to the Sunday after next. */
+typedef struct
+{
+  const char *name;
+  GDate start;
+  GDate end;
+} Holidays;
+
+static void
+holidays_from (Holidays    *holidays,
+               const char  *name,
+               const GDate *start)
+{
+  holidays->name = name;
+  holidays->start = *start;
+  days_after (&holidays->end, start, 15);
+}
+
+/* The holidays that end on the Sunday before the first Monday on or after
+ * @day/@month/@year: the Toussaint's and Christmas's. */
+static void
+holidays_before (Holidays   *holidays,
+                 const char *name,
+                 int         day,
+                 GDateMonth  month,
+                 int         year)
+{
+  GDate monday, start;
+
+  weekday_on_or_after (&monday, day, month, year, G_DATE_MONDAY);
+  days_after (&start, &monday, -16);
+  holidays_from (holidays, name, &start);
+}
+
+typedef struct
+{
+  GDate from;
+  GDate to;
+  char *what;
+} CalendarEntry;
+
+static void
+calendar_entry_free (gpointer data)
+{
+  CalendarEntry *entry = data;
+
+  g_free (entry->what);
+  g_free (entry);
+}
+
+static void
+add_calendar_entry (GPtrArray   *entries,
+                    const GDate *from,
+                    const GDate *to,
+                    const char  *what)
+{
+  CalendarEntry *entry = g_new0 (CalendarEntry, 1);
+
+  entry->from = *from;
+  entry->to = to != NULL ? *to : *from;
+  entry->what = g_strdup (what);
+  g_ptr_array_add (entries, entry);
+}
+
+static int
+compare_calendar_entries (gconstpointer a,
+                          gconstpointer b)
+{
+  const CalendarEntry *first = *(CalendarEntry * const *) a;
+  const CalendarEntry *second = *(CalendarEntry * const *) b;
+
+  return g_date_compare (&first->from, &second->from);
+}
+
+/* A public holiday on a day of classes (Monday to Saturday, outside the
+ * school holidays). */
+static void
+add_public_holiday (GPtrArray      *entries,
+                    const Holidays *holidays,
+                    guint           n_holidays,
+                    const GDate    *date,
+                    const GDate    *to,
+                    const char     *what)
+{
+  if (g_date_get_weekday (date) == G_DATE_SUNDAY)
+    return;
+  for (guint i = 0; i < n_holidays; i++)
+    if (g_date_compare (date, &holidays[i].start) >= 0 && g_date_compare (date, &holidays[i].end) <= 0)
+      return;
+  add_calendar_entry (entries, date, to, what);
+}
+
+static void
+add_calendar_table (TuttiLeaflet *leaflet,
+                    GPtrArray    *entries,
+                    const char   *what)
+{
+  const TuttiLeafletColumn columns[] = {
+    { "Dates", 0.47, PANGO_ALIGN_LEFT, FALSE },
+    { what, 0.53, PANGO_ALIGN_LEFT, FALSE },
+  };
+  g_autoptr(GPtrArray) cells = g_ptr_array_new_with_free_func (g_free);
+
+  for (guint i = 0; i < entries->len; i++)
+    {
+      const CalendarEntry *entry = g_ptr_array_index (entries, i);
+
+      g_ptr_array_add (cells, date_span (&entry->from, &entry->to));
+      g_ptr_array_add (cells, g_strdup (entry->what));
+    }
+  tutti_leaflet_add_table (leaflet, columns, G_N_ELEMENTS (columns),
+                           (const char * const *) cells->pdata, entries->len);
+}
+
+/* The year @year/@year+1 of the académie de Rennes (zone B): classes from
+ * the second Monday of September to the Saturday a week before the
+ * summer holidays, the four school holidays, the public holidays, the
+ * auditions and the exams. */
+static void
+fill_calendar (Demo         *demo,
+               TuttiLeaflet *leaflet,
+               int           year)
+{
+  g_autoptr(GPtrArray) entries = g_ptr_array_new_with_free_func (calendar_entry_free);
+  g_autoptr(GPtrArray) days_off = g_ptr_array_new_with_free_func (calendar_entry_free);
+  Holidays holidays[4];
+  GDate start, meetings, meetings_end, first_zone, date, to, easter, summer, end, exams;
+  int winter_week = (((year + 1 - 2025) % 3) + 3) % 3;
+
+  /* Zones A, B and C take their winter and spring holidays a week apart,
+   * in turns: zone B first in 2025, second in 2026, third in 2027. */
+  holidays_before (&holidays[0], "Vacances de la Toussaint", 2, G_DATE_NOVEMBER, year);
+  holidays_before (&holidays[1], "Vacances de Noël", 2, G_DATE_JANUARY, year + 1);
+  weekday_on_or_after (&first_zone, 5, G_DATE_FEBRUARY, year + 1, G_DATE_SATURDAY);
+  days_after (&date, &first_zone, 7 * winter_week);
+  holidays_from (&holidays[2], "Vacances d’hiver", &date);
+  weekday_on_or_after (&first_zone, 4, G_DATE_APRIL, year + 1, G_DATE_SATURDAY);
+  days_after (&date, &first_zone, 7 * winter_week);
+  holidays_from (&holidays[3], "Vacances de printemps", &date);
+  for (guint i = 0; i < G_N_ELEMENTS (holidays); i++)
+    add_calendar_entry (days_off, &holidays[i].start, &holidays[i].end, holidays[i].name);
+
+  /* As the pupils' history records: the second Monday of September. */
+  weekday_on_or_after (&start, 8, G_DATE_SEPTEMBER, year, G_DATE_MONDAY);
+  days_after (&meetings, &start, -7);
+  days_after (&meetings_end, &start, -2);
+  add_calendar_entry (entries, &meetings, &meetings_end,
+                      "Rencontres avec les professeurs, choix des horaires");
+  add_calendar_entry (entries, &start, NULL, "Reprise des cours");
+
+  days_after (&date, &holidays[1].start, -12);
+  days_after (&to, &holidays[1].start, -7);
+  add_calendar_entry (entries, &date, &to, "Auditions de classes de fin d’année");
+  days_after (&date, &holidays[2].end, 29);
+  days_after (&to, &date, 5);
+  add_calendar_entry (entries, &date, &to, "Semaine des auditions de printemps");
+  days_after (&date, &holidays[3].end, 20);
+  add_calendar_entry (entries, &date, NULL, "Portes ouvertes et découverte des instruments");
+
+  /* Exams: two weeks from the last Monday of May, the written tests of
+   * formation musicale on the Wednesday before. */
+  weekday_on_or_after (&exams, 25, G_DATE_MAY, year + 1, G_DATE_MONDAY);
+  days_after (&date, &exams, -5);
+  add_calendar_entry (entries, &date, NULL, "Examens de formation musicale (épreuves écrites)");
+  days_after (&to, &exams, 12);
+  add_calendar_entry (entries, &exams, &to, "Examens de fin de cycle (instruments, chant, théâtre)");
+
+  /* The summer holidays start on the first Saturday from 4 July; classes
+   * end a week before. */
+  weekday_on_or_after (&summer, 4, G_DATE_JULY, year + 1, G_DATE_SATURDAY);
+  days_after (&end, &summer, -7);
+  g_date_set_dmy (&date, 21, G_DATE_JUNE, year + 1);
+  add_calendar_entry (entries, &date, NULL, "Fête de la musique\u00a0: concerts des élèves en ville");
+  days_after (&date, &end, -7);
+  add_calendar_entry (entries, &date, NULL, "Concert de fin d’année des ensembles du conservatoire");
+  add_calendar_entry (entries, &end, NULL, "Fin des cours");
+
+  g_date_set_dmy (&date, 11, G_DATE_NOVEMBER, year);
+  add_public_holiday (days_off, holidays, G_N_ELEMENTS (holidays), &date, NULL, "Armistice de 1918");
+  easter_sunday (&easter, year + 1);
+  days_after (&date, &easter, 1);
+  add_public_holiday (days_off, holidays, G_N_ELEMENTS (holidays), &date, NULL, "Lundi de Pâques");
+  g_date_set_dmy (&date, 1, G_DATE_MAY, year + 1);
+  add_public_holiday (days_off, holidays, G_N_ELEMENTS (holidays), &date, NULL, "Fête du Travail");
+  g_date_set_dmy (&date, 8, G_DATE_MAY, year + 1);
+  add_public_holiday (days_off, holidays, G_N_ELEMENTS (holidays), &date, NULL, "Victoire de 1945");
+  days_after (&date, &easter, 39);
+  days_after (&to, &date, 2);
+  add_public_holiday (days_off, holidays, G_N_ELEMENTS (holidays), &date, &to,
+                      "Ascension et pont de l’Ascension");
+  days_after (&date, &easter, 50);
+  add_public_holiday (days_off, holidays, G_N_ELEMENTS (holidays), &date, NULL, "Lundi de Pentecôte");
+
+  g_ptr_array_sort (entries, compare_calendar_entries);
+  g_ptr_array_sort (days_off, compare_calendar_entries);
+
+  tutti_leaflet_add_paragraph (leaflet,
+    "Les cours du conservatoire suivent le calendrier scolaire de l’académie de Rennes (zone B)\u00a0: "
+    "il n’y a pas cours pendant les vacances scolaires, du premier au dernier jour indiqués, ni les "
+    "jours fériés.");
+  tutti_leaflet_add_heading (leaflet, 1, "Rentrée, auditions et examens");
+  add_calendar_table (leaflet, entries, "Au conservatoire");
+  tutti_leaflet_add_heading (leaflet, 1, "Vacances scolaires et jours fériés");
+  add_calendar_table (leaflet, days_off, "Pas de cours");
+
+  tutti_leaflet_add_note (leaflet,
+    "Les horaires des auditions, des concerts et des examens sont communiqués par les professeurs au "
+    "moins deux semaines à l’avance\u00a0; le programme des manifestations est publié sur le site de "
+    "Vitré Communauté. Pendant les vacances scolaires, le secrétariat est ouvert du lundi au vendredi "
+    "de 9\u00a0h à 12\u00a0h.");
+}
+
+/* Yearly fees by family-quotient bracket, in cents. */
+static const struct
+{
+  const char *name;
+  const char *quotient;
+  gint64 fees[5];   /* éveil, cursus, second instrument, ensemble only, drama */
+} fee_brackets[] = {
+  { "Tranche 1", "jusqu’à 500\u00a0€",       {  4500,  9600,  6600, 3000,  7500 } },
+  { "Tranche 2", "de 501 à 750\u00a0€",      {  6600, 14400,  9900, 4200, 10800 } },
+  { "Tranche 3", "de 751 à 1\u00a0000\u00a0€",    {  8100, 21000, 14100, 5400, 15300 } },
+  { "Tranche 4", "de 1\u00a0001 à 1\u00a0300\u00a0€",  {  9600, 28800, 19200, 6600, 20700 } },
+  { "Tranche 5", "de 1\u00a0301 à 1\u00a0600\u00a0€",  { 11100, 35100, 23400, 7800, 25200 } },
+  { "Tranche 6", "plus de 1\u00a0600\u00a0€ ou sans justificatif", { 12600, 41400, 27600, 9000, 29700 } },
+};
+
+/* Rentals by the term, in cents: as the MARTIN family's violin and trumpet. */
+static const struct
+{
+  const char *instruments;
+  gint64 term;
+} rental_fees[] = {
+  { "Violon, alto, violoncelle (tailles d’étude)", 1500 },
+  { "Instruments à vent, percussions, accordéon", 2000 },
+};
+
+static void
+fill_fees (Demo         *demo,
+           TuttiLeaflet *leaflet,
+           int           year)
+{
+  static const TuttiLeafletColumn fee_columns[] = {
+    { "Tranche", 0.95, PANGO_ALIGN_LEFT, TRUE },
+    { "Quotient familial", 1.55, PANGO_ALIGN_LEFT, FALSE },
+    { "Éveil, initiation", 1.1, PANGO_ALIGN_RIGHT, FALSE },
+    { "Cursus instrumental", 1.1, PANGO_ALIGN_RIGHT, FALSE },
+    { "2e instrument", 1.1, PANGO_ALIGN_RIGHT, FALSE },
+    { "Pratique collective seule", 1.1, PANGO_ALIGN_RIGHT, FALSE },
+    { "Théâtre", 1.1, PANGO_ALIGN_RIGHT, FALSE },
+  };
+  static const TuttiLeafletColumn rental_columns[] = {
+    { "Instrument loué", 2.9, PANGO_ALIGN_LEFT, FALSE },
+    { "Par trimestre", 1.05, PANGO_ALIGN_RIGHT, FALSE },
+    { "Par an", 1.05, PANGO_ALIGN_RIGHT, FALSE },
+  };
+  g_autoptr(GPtrArray) cells = g_ptr_array_new_with_free_func (g_free);
+  g_autofree char *intro = NULL;
+
+  intro = g_strdup_printf ("Cotisations annuelles par élève pour l’année scolaire\u00a0%d/%d, votées par le "
+                           "conseil communautaire de Vitré Communauté, pour les familles domiciliées "
+                           "dans l’une des 46 communes de la communauté d’agglomération.",
+                           year, year + 1);
+  tutti_leaflet_add_paragraph (leaflet, intro);
+
+  tutti_leaflet_add_heading (leaflet, 1, "Cotisations annuelles");
+  for (guint i = 0; i < G_N_ELEMENTS (fee_brackets); i++)
+    {
+      g_ptr_array_add (cells, g_strdup (fee_brackets[i].name));
+      g_ptr_array_add (cells, g_strdup (fee_brackets[i].quotient));
+      for (guint f = 0; f < G_N_ELEMENTS (fee_brackets[i].fees); f++)
+        g_ptr_array_add (cells, tutti_format_money (fee_brackets[i].fees[f], TUTTI_LANG_FR));
+    }
+  tutti_leaflet_add_table (leaflet, fee_columns, G_N_ELEMENTS (fee_columns),
+                           (const char * const *) cells->pdata, G_N_ELEMENTS (fee_brackets));
+  tutti_leaflet_add_note (leaflet,
+    "Éveil, initiation\u00a0: éveil musical (4-5 ans) et parcours découvertes instrumentales (6-7 ans). "
+    "Cursus instrumental\u00a0: cours d’instrument ou de chant, formation musicale et pratique collective. "
+    "Pratique collective seule\u00a0: un orchestre, un chœur ou un ensemble, sans cours individuel. "
+    "Théâtre\u00a0: ateliers enfants, adolescents et adultes.");
+  tutti_leaflet_add_paragraph (leaflet,
+    "La tranche est celle de l’attestation de quotient familial de la CAF ou de la MSA, datée de moins "
+    "de 4 mois, jointe au dossier de réinscription. Sans attestation, le tarif de la Tranche 6 "
+    "s’applique\u00a0; une attestation remise en cours d’année vaut pour les factures suivantes, sans effet "
+    "rétroactif.");
+
+  tutti_leaflet_add_heading (leaflet, 1, "Location d’instruments");
+  g_ptr_array_set_size (cells, 0);
+  for (guint i = 0; i < G_N_ELEMENTS (rental_fees); i++)
+    {
+      g_ptr_array_add (cells, g_strdup (rental_fees[i].instruments));
+      g_ptr_array_add (cells, tutti_format_money (rental_fees[i].term, TUTTI_LANG_FR));
+      g_ptr_array_add (cells, tutti_format_money (rental_fees[i].term * 3, TUTTI_LANG_FR));
+    }
+  tutti_leaflet_add_table (leaflet, rental_columns, G_N_ELEMENTS (rental_columns),
+                           (const char * const *) cells->pdata, G_N_ELEMENTS (rental_fees));
+  tutti_leaflet_add_paragraph (leaflet,
+    "Le conservatoire loue des instruments aux élèves du premier cycle, pour trois années au plus, dans "
+    "la limite de son parc, sur une facture trimestrielle distincte de la cotisation. L’instrument est "
+    "couvert par l’assurance de la famille, qui en assure l’entretien courant (cordes, anches).");
+
+  tutti_leaflet_add_heading (leaflet, 1, "Réductions");
+  tutti_leaflet_add_bullet (leaflet,
+    "Troisième enfant inscrit et suivants\u00a0: remise de 50\u00a0% sur la cotisation la moins élevée.");
+  tutti_leaflet_add_bullet (leaflet,
+    "Élève inscrit en cursus instrumental et en théâtre\u00a0: la cotisation de théâtre est celle de la "
+    "pratique collective seule.");
+  tutti_leaflet_add_bullet (leaflet,
+    "Élèves domiciliés hors de Vitré Communauté\u00a0: tarif de la Tranche 6 majoré de 50\u00a0%.");
+
+  tutti_leaflet_add_heading (leaflet, 1, "Paiement par trimestre");
+  tutti_leaflet_add_paragraph (leaflet,
+    "La cotisation est facturée par tiers en octobre, en janvier et en avril. Chaque facture se règle "
+    "par prélèvement automatique en trois mensualités (mandat SEPA et RIB à joindre au dossier), par "
+    "chèque à l’ordre du Trésor public, par carte bancaire ou en espèces au secrétariat, ou en "
+    "chèques-vacances ANCV. Tout trimestre commencé est dû\u00a0; un arrêt en cours d’année, signalé par "
+    "écrit au secrétariat, vaut à partir du trimestre suivant.");
+}
+
+static void
+fill_rules (Demo         *demo,
+            TuttiLeaflet *leaflet,
+            int           year)
+{
+  g_autofree char *intro = NULL;
+
+  intro = g_strdup_printf ("Le conservatoire de musique et d’art dramatique est un établissement "
+                           "d’enseignement artistique de Vitré Communauté. Le présent règlement, "
+                           "applicable à compter de l’année scolaire\u00a0%d/%d, fixe les règles de son "
+                           "fonctionnement. Il s’applique aux élèves, à leurs représentants légaux et "
+                           "à toute personne présente dans ses locaux\u00a0; l’inscription ou la "
+                           "réinscription vaut acceptation du règlement.", year, year + 1);
+  tutti_leaflet_add_paragraph (leaflet, intro);
+
+  tutti_leaflet_add_heading (leaflet, 1, "Article 1 — Inscription et réinscription");
+  tutti_leaflet_add_paragraph (leaflet,
+    "Les élèves déjà inscrits se réinscrivent chaque année sur le portail des familles, pendant la "
+    "campagne de réinscription\u00a0; passé la date limite, leur place n’est plus garantie. Les nouveaux "
+    "élèves déposent une demande de pré-inscription, retenue dans la limite des places disponibles, "
+    "l’âge et le niveau de l’élève étant pris en compte.");
+  tutti_leaflet_add_paragraph (leaflet,
+    "L’inscription n’est définitive qu’après sa validation par le secrétariat et la remise des pièces "
+    "demandées\u00a0: attestation de quotient familial, mandat de prélèvement et relevé d’identité "
+    "bancaire pour le prélèvement automatique. Les familles signalent sans délai tout changement "
+    "d’adresse, de téléphone ou de courriel, depuis le portail ou au secrétariat.");
+
+  tutti_leaflet_add_heading (leaflet, 1, "Article 2 — Scolarité et évaluation");
+  tutti_leaflet_add_paragraph (leaflet,
+    "L’enseignement est organisé en cycles, selon le schéma national d’orientation pédagogique. Le "
+    "cursus comprend le cours d’instrument ou de chant, la formation musicale et une pratique "
+    "collective, indissociables. Les élèves sont évalués en continu par leurs professeurs\u00a0; les "
+    "examens de fin de cycle, devant un jury comprenant des personnalités extérieures, décident du "
+    "passage dans le cycle suivant. Les résultats et les appréciations sont consultables sur le "
+    "portail des familles.");
+
+  tutti_leaflet_add_heading (leaflet, 1, "Article 3 — Assiduité et absences");
+  tutti_leaflet_add_paragraph (leaflet,
+    "La présence à tous les cours du cursus, aux auditions et aux répétitions est obligatoire. Toute "
+    "absence est signalée à l’avance au secrétariat, par téléphone ou par courriel, et justifiée. Au-delà "
+    "de trois absences non justifiées dans l’année, la famille est reçue par la direction\u00a0; l’élève "
+    "peut perdre sa place au profit d’un élève en liste d’attente.");
+  tutti_leaflet_add_paragraph (leaflet,
+    "Les cours manqués par l’élève ne sont pas rattrapés. L’absence d’un professeur est annoncée aux "
+    "familles par courriel ou par SMS\u00a0; ses cours sont remplacés ou reportés autant que possible. Les "
+    "élèves mineurs restent sous la responsabilité de leurs parents en dehors de leurs heures de "
+    "cours\u00a0: les parents s’assurent de la présence du professeur avant de laisser leur enfant.");
+
+  tutti_leaflet_add_heading (leaflet, 1, "Article 4 — Comportement et usage des locaux");
+  tutti_leaflet_add_paragraph (leaflet,
+    "Chacun respecte les personnes, les locaux, les instruments et le matériel du conservatoire. Les "
+    "téléphones sont éteints pendant les cours. Il est interdit de fumer et de vapoter dans les "
+    "bâtiments et leurs abords, et d’y introduire des animaux. Les salles de travail sont prêtées aux "
+    "élèves sur réservation auprès du secrétariat.");
+  tutti_leaflet_add_paragraph (leaflet,
+    "Toute dégradation engage la responsabilité de son auteur ou de ses représentants légaux. Un "
+    "manquement à ce règlement peut entraîner un avertissement, puis une exclusion temporaire ou "
+    "définitive prononcée par la direction après un entretien avec l’élève et sa famille.");
+
+  tutti_leaflet_add_heading (leaflet, 1, "Article 5 — Prêt et location d’instruments");
+  tutti_leaflet_add_paragraph (leaflet,
+    "Le conservatoire loue des instruments aux élèves débutants, selon la grille tarifaire, par un "
+    "contrat signé du représentant légal qui décrit l’instrument et son état. La famille assure "
+    "l’instrument, l’entretient (cordes, anches, tampons) et le fait réparer par le luthier ou le "
+    "facteur désigné par le conservatoire, jamais par ses propres moyens. L’instrument est rendu en "
+    "bon état à la date fixée, au plus tard à la fin de l’année scolaire\u00a0; une perte ou une "
+    "dégradation est facturée à la famille.");
+
+  tutti_leaflet_add_heading (leaflet, 1, "Article 6 — Droit à l’image");
+  tutti_leaflet_add_paragraph (leaflet,
+    "Les élèves peuvent être photographiés, filmés ou enregistrés pendant les cours, les auditions et "
+    "les spectacles, pour la communication du conservatoire et de Vitré Communauté\u00a0: site internet, "
+    "réseaux sociaux, presse locale, programmes. Ces images ne sont prises et utilisées qu’avec "
+    "l’autorisation donnée à l’inscription ou à la réinscription, que la famille peut retirer à tout "
+    "moment par écrit au secrétariat. Les enregistrements faits par le public sont réservés à un "
+    "usage strictement privé.");
+
+  tutti_leaflet_add_heading (leaflet, 1, "Article 7 — Données personnelles");
+  tutti_leaflet_add_paragraph (leaflet,
+    "Les informations recueillies à l’inscription sont nécessaires à la scolarité des élèves, à la "
+    "facturation et aux échanges avec les familles. Vitré Communauté, responsable du traitement, ne "
+    "les communique qu’aux services qui en ont besoin, dont le Trésor public pour le recouvrement, et "
+    "les conserve pendant la scolarité de l’élève puis pendant les durées d’archivage légales.");
+  tutti_leaflet_add_paragraph (leaflet,
+    "Conformément au règlement général sur la protection des données et à la loi Informatique et "
+    "Libertés, chacun dispose d’un droit d’accès, de rectification, d’effacement, de limitation et "
+    "d’opposition, qu’il exerce auprès du délégué à la protection des données de Vitré Communauté ou "
+    "du secrétariat, ainsi que du droit d’introduire une réclamation auprès de la CNIL.");
+
+  tutti_leaflet_add_heading (leaflet, 1, "Article 8 — Application du règlement");
+  tutti_leaflet_add_paragraph (leaflet,
+    "La direction du conservatoire veille à l’application du présent règlement, affiché dans les "
+    "locaux et consultable sur le portail des familles. Toute question est à adresser au secrétariat.");
+}
+
+/* The creditor's SEPA identifier: FR, its key (mod 97), ZZZ and the
+ * national number. */
+#define DEMO_SEPA_CREDITOR_ID "FR68ZZZ482913"
+
+static void
+fill_mandate (Demo         *demo,
+              TuttiLeaflet *leaflet,
+              int           year)
+{
+  static const TuttiLeafletColumn creditor_columns[] = {
+    { NULL, 1.6, PANGO_ALIGN_LEFT, TRUE },
+    { NULL, 3.0, PANGO_ALIGN_LEFT, FALSE },
+  };
+  const TuttiSchool *school = demo->school;
+  g_autofree char *town = tutti_postcode_town (school->postcode, school->town);
+  g_autofree char *address = g_strdup_printf ("%s, %s", school->address, town);
+  g_autofree char *consent = NULL;
+  const char *creditor[] = {
+    "Nom", school->name,
+    "Adresse", address,
+    "Identifiant créancier SEPA (ICS)", DEMO_SEPA_CREDITOR_ID,
+  };
+
+  consent = g_strdup_printf ("En signant ce formulaire de mandat, vous autorisez le %s à envoyer des "
+                             "instructions à votre banque pour débiter votre compte, et votre banque "
+                             "à débiter votre compte conformément aux instructions du %s. Vous "
+                             "bénéficiez du droit d’être remboursé par votre banque selon les "
+                             "conditions décrites dans la convention que vous avez passée avec "
+                             "elle. Une demande de remboursement doit être présentée dans les "
+                             "8 semaines suivant la date de débit de votre compte pour un "
+                             "prélèvement autorisé.", school->name, school->name);
+  tutti_leaflet_add_note (leaflet, consent);
+  tutti_leaflet_add_fields (leaflet, "Référence unique du mandat (RUM), attribuée par le conservatoire",
+                            NULL);
+
+  tutti_leaflet_add_heading (leaflet, 1, "Créancier");
+  tutti_leaflet_add_table (leaflet, creditor_columns, G_N_ELEMENTS (creditor_columns), creditor,
+                           G_N_ELEMENTS (creditor) / 2);
+
+  tutti_leaflet_add_heading (leaflet, 1, "Débiteur\u00a0: le titulaire du compte à débiter");
+  tutti_leaflet_add_fields (leaflet, "Nom, prénom", NULL);
+  tutti_leaflet_add_fields (leaflet, "Adresse", NULL);
+  tutti_leaflet_add_fields (leaflet, "Code postal", "Ville", "Pays", NULL);
+  tutti_leaflet_add_comb (leaflet, "IBAN", 27, 4);
+  tutti_leaflet_add_comb (leaflet, "BIC", 11, 0);
+
+  tutti_leaflet_add_heading (leaflet, 1, "Objet du mandat");
+  tutti_leaflet_add_fields (leaflet, "Famille", "Élève(s)", NULL);
+  tutti_leaflet_add_choices (leaflet, "Type de paiement", 0, "Paiement récurrent / répétitif",
+                             "Paiement ponctuel", NULL);
+  tutti_leaflet_add_note (leaflet,
+    "Chaque facture trimestrielle (octobre, janvier, avril) est prélevée en trois mensualités, le 5 "
+    "des trois mois suivants pour les cotisations, le 10 pour les locations d’instruments\u00a0; la "
+    "facture annonce les échéances au moins 14 jours avant le premier prélèvement.");
+
+  tutti_leaflet_add_fields (leaflet, "Fait à", "Le", NULL);
+  tutti_leaflet_add_boxes (leaflet, 58, "Signature du titulaire du compte",
+                           "Cadre réservé au conservatoire", NULL);
+
+  tutti_leaflet_add_note (leaflet,
+    "À joindre obligatoirement\u00a0: un relevé d’identité bancaire (RIB) avec l’IBAN et le BIC. Déposez "
+    "le mandat complété et signé dans votre dossier de réinscription (pièce «\u00a0Formulaire de demande de "
+    "Prélèvement Automatique\u00a0») ou remettez-le au secrétariat. Vos droits concernant le présent mandat "
+    "sont expliqués dans un document que vous pouvez obtenir auprès de votre banque.");
+}
+
+typedef struct
+{
+  const char *name;
+  const char *file_name;
+  gboolean yearly;   /* its subtitle is the school year */
+  void (*fill) (Demo *demo, TuttiLeaflet *leaflet, int year);
+} DemoDownload;
+
+static const DemoDownload reenrolment_downloads[] = {
+  { "Grille tarifaire", "grille-tarifaire.pdf", TRUE, fill_fees },
+  { "Règlement intérieur du conservatoire", "reglement-interieur.pdf", TRUE, fill_rules },
+  { "Mandat de prélèvement SEPA", "mandat-prelevement-sepa.pdf", FALSE, fill_mandate },
+  { "Calendrier de l’année scolaire", "calendrier-annee-scolaire.pdf", TRUE, fill_calendar },
+};
+
+/* A download of the campaign for the school year @year/@year+1, dated
+ * @date. */
+static GBytes *
+make_download (Demo               *demo,
+               const DemoDownload *download,
+               int                 year,
+               const char         *date)
+{
+  g_autofree char *subtitle = NULL;
+  g_autoptr(TuttiLeaflet) leaflet = NULL;
+
+  if (demo->error != NULL)
+    return NULL;
+  subtitle = download->yearly ? g_strdup_printf ("Année scolaire\u00a0%d/%d", year, year + 1)
+                              : g_strdup ("Cotisations et locations");
+  leaflet = tutti_leaflet_new (TUTTI_LANG_FR, demo->school, download->name, subtitle, date);
+  download->fill (demo, leaflet, year);
+  return tutti_leaflet_render (leaflet, &demo->error);
+}
+
 static void
 add_campaigns (Demo *demo)
 {
   g_autoptr(TuttiCampaign) reenrolment = tutti_campaign_new ();
   g_autoptr(TuttiCampaign) preenrolment = tutti_campaign_new ();
   g_autofree char *school_year = NULL;
+  g_autofree char *published = NULL;
   gint64 reenrolment_id, preenrolment_id;
   guint position = 0;
 
@@ -358,6 +945,7 @@ add_campaigns (Demo *demo)
   reenrolment->kind = TUTTI_CAMPAIGN_REENROLMENT;
   reenrolment->school_year = g_strdup (school_year);
   reenrolment->opens_at = local_datetime (demo, -7, 0, 0);
+  published = days_from_today (demo, -7);
   reenrolment->deadline = local_datetime (demo, 35, 23, 59);
   reenrolment->open = TRUE;
   reenrolment_id = insert (demo, TUTTI_TABLE_CAMPAIGNS, reenrolment, NULL, 0);
@@ -379,10 +967,13 @@ add_campaigns (Demo *demo)
   for (guint i = 0; i < G_N_ELEMENTS (reenrolment_downloads); i++)
     {
       g_autoptr(TuttiDownload) download = tutti_download_new ();
-      g_autoptr(GBytes) pdf = make_pdf (reenrolment_downloads[i].name, reenrolment_downloads[i].line);
+      g_autoptr(GBytes) pdf = make_download (demo, &reenrolment_downloads[i], demo->school_year + 1,
+                                             published);
       sqlite3_stmt *stmt;
       gint64 id;
 
+      if (pdf == NULL)
+        return;
       download->name = g_strdup (reenrolment_downloads[i].name);
       download->file_name = g_strdup (reenrolment_downloads[i].file_name);
       download->size = g_bytes_get_size (pdf);
@@ -638,6 +1229,28 @@ add_absence (Demo       *demo,
   insert (demo, TUTTI_TABLE_ABSENCES, absence, "course_id", course_id);
 }
 
+/* The school's scale, for a mark or an average out of 5.00 (in hundredths):
+ * its letter and its mention. */
+static const char *
+letter_for (gint64 hundredths)
+{
+  return hundredths >= 425 ? "A" : hundredths >= 350 ? "B" : hundredths >= 250 ? "C" : "D";
+}
+
+static const char *
+mention_for (gint64 hundredths)
+{
+  return hundredths >= 425 ? "Très bien" : hundredths >= 375 ? "Bien" :
+         hundredths >= 325 ? "Assez bien" : "Passable";
+}
+
+/* A mark as teachers give them, to the quarter point. */
+static gint64
+quarter_mark (gint64 hundredths)
+{
+  return CLAMP ((hundredths + 12) / 25 * 25, 0, 500);
+}
+
 typedef struct
 {
   const char *department;
@@ -826,12 +1439,22 @@ add_course_follow_up (Demo             *demo,
     }
 }
 
-/* Weekly marks from late September of @year: enough for several pages. */
+/* The @i-th weekly mark of a year whose marks spread around @target. */
+static gint64
+weekly_mark (gint64 target,
+             guint  i)
+{
+  return quarter_mark (target - 75 + (gint64) ((i * 37) % 150));
+}
+
+/* Weekly marks from late September of @year around @target: enough for
+ * several pages. */
 static void
 add_weekly_evaluations (Demo   *demo,
                         gint64  record_id,
                         int     year,
-                        guint   count)
+                        guint   count,
+                        gint64  target)
 {
   static const char * const criteria[] = {
     "Justesse", "Rythme", "Sonorité", "Lecture à vue", "Interprétation",
@@ -839,10 +1462,9 @@ add_weekly_evaluations (Demo   *demo,
 
   for (guint i = 0; i < count; i++)
     {
-      gint64 mark = 300 + (gint64) ((i * 37) % 200);
+      gint64 mark = weekly_mark (target, i);
       DemoEvaluation evaluation = {
-        "Contrôle continu", criteria[i % G_N_ELEMENTS (criteria)], mark, 500,
-        mark >= 450 ? "A" : mark >= 375 ? "B" : "C", NULL, NULL
+        "Contrôle continu", criteria[i % G_N_ELEMENTS (criteria)], mark, 500, letter_for (mark), NULL, NULL
       };
       g_autofree char *iso = NULL;
       GDate date;
@@ -933,7 +1555,22 @@ add_ztest (Demo *demo)
     add_absence (demo, course_id, date, "17:00", 75, TRUE, "Maladie");
   }
 
-  record_id = add_history (demo, pupil_id, 2021, &ztest_history[0], 0);
+  /* The CMG year's average is that of its marks. */
+  {
+    DemoHistory cmg = ztest_history[0];
+    gint64 sum = 0, n = 0;
+
+    for (guint i = 0; i < G_N_ELEMENTS (cmg_evaluations); i++)
+      if (cmg_evaluations[i].mark != TUTTI_NO_VALUE)
+        {
+          sum += cmg_evaluations[i].mark;
+          n++;
+        }
+    cmg.average = (sum + n / 2) / n;
+    cmg.letter_average = letter_for (cmg.average);
+    cmg.mention = mention_for (cmg.average);
+    record_id = add_history (demo, pupil_id, 2021, &cmg, 0);
+  }
   for (guint i = 0; i < G_N_ELEMENTS (cmg_evaluations); i++)
     {
       /* Every three weeks from late September. */
@@ -989,6 +1626,9 @@ typedef struct
   gint64 rental;          /* cents per term */
   gint64 fee;             /* cents per term */
   DemoHistory history;    /* the instrument's record, cycle set per year */
+  /* Its average year by year, hundredths out of 5.00 (the last one goes on);
+   * none for éveil, which is not marked. */
+  gint64 averages[8];
 } DemoMartinPupil;
 
 static const DemoMartinPupil martin_pupils[] = {
@@ -1002,8 +1642,9 @@ static const DemoMartinPupil martin_pupils[] = {
       { "Orchestre à cordes - Vitré", "Pratique collective", FALSE, "LE ROUX Anne", NULL,
         "Vitré-Auditorium (Vitré)", "Vitré", TUTTI_WEEKDAY_SATURDAY, "10:00", 90 } },
     "VIOLON 3/4 N°V-0342", 1500, 9600,
-    { "Cordes", "Violon", NULL, "LE ROUX Anne", 27 * 60, TRUE, 400, "B", "Bien", "Admis",
-      NULL, NULL, NULL, "Travail régulier, belle sonorité." } },
+    { "Cordes", "Violon", NULL, "LE ROUX Anne", 27 * 60, TRUE, TUTTI_NO_VALUE, NULL, NULL, "Admis",
+      NULL, NULL, NULL, "Travail régulier, belle sonorité." },
+    { 360, 385, 395, 410, 405, 430, 440, 450 } },
   { { TUTTI_CIVILITY_MR, "MARTIN", "Hugo", "2014-09-02", "Vitré", "35", "6e",
       TUTTI_IMAGE_RIGHTS_YES, "MARTIN Paul", "0687412356" },
     2021,
@@ -1013,8 +1654,9 @@ static const DemoMartinPupil martin_pupils[] = {
         "Vitré-Ravel (Vitré)", "Vitré", TUTTI_WEEKDAY_WEDNESDAY, "13:30", 60 },
       { NULL } },
     "TROMPETTE SIB N°T-0118", 2000, 9600,
-    { "Vents", "Trompette", NULL, "PRIOUL Marc", 27 * 60, TRUE, 350, "B", "Assez bien", "Admis",
-      NULL, NULL, NULL, "Doit travailler plus régulièrement à la maison." } },
+    { "Vents", "Trompette", NULL, "PRIOUL Marc", 27 * 60, TRUE, TUTTI_NO_VALUE, NULL, NULL, "Admis",
+      NULL, NULL, NULL, "Doit travailler plus régulièrement à la maison." },
+    { 335, 355, 340, 370, 385, 380, 395, 400 } },
   { { TUTTI_CIVILITY_MRS, "MARTIN", "Chloé", "2018-06-23", "Rennes", "35", "CM1",
       TUTTI_IMAGE_RIGHTS_NO, "MARTIN Claire", "0612457896" },
     2024,
@@ -1024,7 +1666,8 @@ static const DemoMartinPupil martin_pupils[] = {
     NULL, 0, 3200,
     { "Éveil et découverte", "Éveil musical", NULL, "BLANCHARD Laure", 30 * 60, FALSE,
       TUTTI_NO_VALUE, NULL, NULL, NULL, NULL, "Parcours découvertes instrumentales", NULL,
-      "Enfant très investie." } },
+      "Enfant très investie." },
+    { 0 } },
 };
 
 static const char * const cycles[] = { "1C1", "1C2", "1C3", "1C4", "2C1", "2C2", "2C3", "2C4" };
@@ -1232,11 +1875,15 @@ add_martin (Demo *demo)
           DemoHistory history = data->history;
           g_autofree char *admitted = NULL;
           g_autofree char *year_text = g_strdup_printf ("%d/%d", year, year + 1);
+          g_autofree char *exam_date = g_strdup_printf ("%d-06-%02d", year + 1, 10 + year % 15);
           guint level = MIN ((guint) (year - data->first_year), G_N_ELEMENTS (cycles) - 2);
+          gint64 target = data->averages[MIN ((guint) (year - data->first_year),
+                                              G_N_ELEMENTS (data->averages) - 1)];
+          /* Léa's last year: a record whose evaluations fill three pages. */
+          guint n_weekly = p == 0 && year == demo->school_year - 1 ? 29 : 0;
           gint64 record_id;
-          static const DemoEvaluation exam = {
-            "Examen de fin d'année", "Programme imposé et pièce libre", 400, 500, "B", "Bien",
-            "Prestation solide."
+          DemoEvaluation exam = {
+            "Examen de fin d'année", "Programme imposé et pièce libre", TUTTI_NO_VALUE, 500, NULL, NULL, NULL
           };
 
           if (data->instrument != NULL || p != 2)
@@ -1245,16 +1892,37 @@ add_martin (Demo *demo)
               admitted = g_strdup (cycles[level + 1]);
               history.cycle_admitted = admitted;
             }
-          history.average = data->history.average == TUTTI_NO_VALUE
-                            ? TUTTI_NO_VALUE : data->history.average + (year % 3) * 25;
+          if (target > 0)
+            {
+              /* The year's exam near its average; with weekly marks, the
+               * average is theirs and the exam's. */
+              gint64 sum;
+
+              exam.mark = quarter_mark (target);
+              exam.letter = letter_for (exam.mark);
+              exam.mention = mention_for (exam.mark);
+              exam.appreciation = exam.mark >= 425 ? "Très belle prestation, musicale et maîtrisée." :
+                                  exam.mark >= 375 ? "Prestation solide." :
+                                  "Prestation correcte ; la régularité du travail reste à consolider.";
+              sum = exam.mark;
+              for (guint i = 0; i < n_weekly; i++)
+                sum += weekly_mark (target, i);
+              history.average = n_weekly > 0 ? (sum + (n_weekly + 1) / 2) / (n_weekly + 1) : target;
+              history.letter_average = letter_for (history.average);
+              history.mention = mention_for (history.average);
+            }
+          else
+            {
+              /* Éveil: an appreciation at the class's audition, no mark. */
+              exam.type = "Audition";
+              exam.criterion_type = "Prestation en public";
+              exam.mention = "Très bien";
+              exam.appreciation = "Belle participation à l'audition de la classe.";
+            }
           record_id = add_history (demo, pupil_id, year, &history, year % 3);
-          {
-            g_autofree char *date = g_strdup_printf ("%d-06-%02d", year + 1, 10 + year % 15);
-            add_evaluation (demo, "history_record_id", record_id, date, &exam);
-          }
-          /* Léa's last year: a record whose evaluations fill three pages. */
-          if (p == 0 && year == demo->school_year - 1)
-            add_weekly_evaluations (demo, record_id, year, 29);
+          add_evaluation (demo, "history_record_id", record_id, exam_date, &exam);
+          if (n_weekly > 0)
+            add_weekly_evaluations (demo, record_id, year, n_weekly, target);
           add_piece (demo, pupil_id,
                      p == 0 ? (year % 2 ? "Concerto en la mineur, 1er mouvement" : "Méditation de Thaïs")
                             : (p == 1 ? (year % 2 ? "Trumpet Voluntary" : "Le Carnaval de Venise")
@@ -1597,6 +2265,7 @@ tutti_demo_load (TuttiStore  *store,
     g_message ("Demo school loaded");
 
 out:
+  g_clear_pointer (&demo.school, tutti_school_free);
   g_free (demo.family_hash);
   g_free (demo.staff_hash);
   if (demo.error != NULL)
