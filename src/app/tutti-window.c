@@ -79,65 +79,68 @@ G_DEFINE_FINAL_TYPE (TuttiWindow, tutti_window, ADW_TYPE_APPLICATION_WINDOW)
 
 /* ---- Navigation ------------------------------------------------------------- */
 
+/* The menus of the sidebar: a row, its label and the name of its view in
+ * the view stack. The first is home, where anything unknown goes. */
+typedef struct
+{
+  const char *name;
+  gsize row_offset;
+  gsize label_offset;
+} Menu;
+
+#define MENU(name, row, label) \
+  { name, G_STRUCT_OFFSET (TuttiWindow, row), G_STRUCT_OFFSET (TuttiWindow, label) }
+
+static const Menu menus[] = {
+  MENU ("home", home_row, home_label),
+  MENU ("family", family_row, family_label),
+  MENU ("pupils", pupils_row, pupils_label),
+  MENU ("billing", billing_row, billing_label),
+  MENU ("validation", staff_queue_row, staff_queue_label),
+  MENU ("reenrolments", staff_reenrolments_row, staff_reenrolments_label),
+  MENU ("preenrolments", staff_preenrolments_row, staff_preenrolments_label),
+  MENU ("campaigns", staff_campaigns_row, staff_campaigns_label),
+  MENU ("password", password_row, password_label),
+  MENU ("accessibility", accessibility_row, accessibility_label),
+};
+
+#undef MENU
+
+static GtkListBoxRow *
+menu_get_row (TuttiWindow *self,
+              const Menu  *menu)
+{
+  return G_STRUCT_MEMBER (GtkListBoxRow *, self, menu->row_offset);
+}
+
+static const Menu *
+find_menu_by_row (TuttiWindow   *self,
+                  GtkListBoxRow *row)
+{
+  for (guint i = 0; i < G_N_ELEMENTS (menus); i++)
+    if (menu_get_row (self, &menus[i]) == row)
+      return &menus[i];
+  return &menus[0];
+}
+
+static const Menu *
+find_menu_by_name (const char *name)
+{
+  for (guint i = 0; i < G_N_ELEMENTS (menus); i++)
+    if (g_strcmp0 (menus[i].name, name) == 0)
+      return &menus[i];
+  return &menus[0];
+}
+
 static void
 show_view (TuttiWindow   *self,
            GtkListBoxRow *row)
 {
-  GtkLabel *label;
-  const char *name;
+  const Menu *menu = find_menu_by_row (self, row);
+  GtkLabel *label = G_STRUCT_MEMBER (GtkLabel *, self, menu->label_offset);
+  const char *name = menu->name;
 
-  if (row == self->billing_row)
-    {
-      name = "billing";
-      label = self->billing_label;
-    }
-  else if (row == self->password_row)
-    {
-      name = "password";
-      label = self->password_label;
-    }
-  else if (row == self->accessibility_row)
-    {
-      name = "accessibility";
-      label = self->accessibility_label;
-    }
-  else if (row == self->staff_queue_row)
-    {
-      name = "validation";
-      label = self->staff_queue_label;
-    }
-  else if (row == self->staff_preenrolments_row)
-    {
-      name = "preenrolments";
-      label = self->staff_preenrolments_label;
-    }
-  else if (row == self->staff_campaigns_row)
-    {
-      name = "campaigns";
-      label = self->staff_campaigns_label;
-    }
-  else if (row == self->staff_reenrolments_row)
-    {
-      name = "reenrolments";
-      label = self->staff_reenrolments_label;
-    }
-  else if (row == self->family_row)
-    {
-      name = "family";
-      label = self->family_label;
-    }
-  else if (row == self->pupils_row)
-    {
-      name = "pupils";
-      label = self->pupils_label;
-    }
-  else
-    {
-      row = self->home_row;
-      name = "home";
-      label = self->home_label;
-    }
-
+  row = menu_get_row (self, menu);
   gtk_list_box_select_row (self->sidebar, row);
   gtk_stack_set_visible_child_name (self->view_stack, name);
   adw_window_title_set_title (self->content_title, gtk_label_get_label (label));
@@ -160,27 +163,9 @@ leaflet_folded_cb (TuttiWindow *self)
     gtk_list_box_set_selection_mode (self->sidebar, GTK_SELECTION_NONE);
   else
     {
-      GtkListBoxRow *row = self->home_row;
       const char *name = gtk_stack_get_visible_child_name (self->view_stack);
+      GtkListBoxRow *row = menu_get_row (self, find_menu_by_name (name));
 
-      if (g_strcmp0 (name, "billing") == 0)
-        row = self->billing_row;
-      else if (g_strcmp0 (name, "password") == 0)
-        row = self->password_row;
-      else if (g_strcmp0 (name, "accessibility") == 0)
-        row = self->accessibility_row;
-      else if (g_strcmp0 (name, "validation") == 0)
-        row = self->staff_queue_row;
-      else if (g_strcmp0 (name, "preenrolments") == 0)
-        row = self->staff_preenrolments_row;
-      else if (g_strcmp0 (name, "campaigns") == 0)
-        row = self->staff_campaigns_row;
-      else if (g_strcmp0 (name, "reenrolments") == 0)
-        row = self->staff_reenrolments_row;
-      else if (g_strcmp0 (name, "family") == 0)
-        row = self->family_row;
-      else if (g_strcmp0 (name, "pupils") == 0)
-        row = self->pupils_row;
       gtk_list_box_set_selection_mode (self->sidebar, GTK_SELECTION_SINGLE);
       gtk_list_box_select_row (self->sidebar, row);
     }
@@ -760,23 +745,5 @@ GtkListBoxRow *
 tutti_window_get_sidebar_row (TuttiWindow *self,
                               const char  *view_name)
 {
-  if (g_strcmp0 (view_name, "billing") == 0)
-    return self->billing_row;
-  if (g_strcmp0 (view_name, "password") == 0)
-    return self->password_row;
-  if (g_strcmp0 (view_name, "accessibility") == 0)
-    return self->accessibility_row;
-  if (g_strcmp0 (view_name, "validation") == 0)
-    return self->staff_queue_row;
-  if (g_strcmp0 (view_name, "preenrolments") == 0)
-    return self->staff_preenrolments_row;
-  if (g_strcmp0 (view_name, "campaigns") == 0)
-    return self->staff_campaigns_row;
-  if (g_strcmp0 (view_name, "reenrolments") == 0)
-    return self->staff_reenrolments_row;
-  if (g_strcmp0 (view_name, "family") == 0)
-    return self->family_row;
-  if (g_strcmp0 (view_name, "pupils") == 0)
-    return self->pupils_row;
-  return self->home_row;
+  return menu_get_row (self, find_menu_by_name (view_name));
 }
