@@ -14,10 +14,10 @@
 #include "config.h"
 
 #include <glib/gi18n.h>
-#include <string.h>
 
 #include "tutti-billing-view.h"
 #include "tutti-document-view.h"
+#include "tutti-list-util.h"
 #include "tutti-window-private.h"
 
 /* ---- One line as the list shows it ------------------------------------------ */
@@ -72,30 +72,6 @@ tutti_billing_item_init (TuttiBillingItem *self)
 {
 }
 
-/* Lower case, without accents, every space a plain one: "cheque" finds
- * "Chèque" and "84,00 €" finds core's "84,00 €" with its no-break space. */
-static char *
-fold_for_search (const char *text)
-{
-  g_autofree char *decomposed = g_utf8_normalize (text != NULL ? text : "", -1, G_NORMALIZE_ALL);
-  g_autoptr(GString) plain = g_string_new (NULL);
-
-  for (const char *p = decomposed; p != NULL && *p != '\0'; p = g_utf8_next_char (p))
-    {
-      gunichar c = g_utf8_get_char (p);
-
-      if (g_unichar_ismark (c))
-        continue;
-      if (g_unichar_isspace (c) || g_unichar_type (c) == G_UNICODE_SPACE_SEPARATOR)
-        c = ' ';
-      else if (c == 0x2018 || c == 0x2019)
-        c = '\'';
-      g_string_append_unichar (plain, c);
-    }
-
-  return g_utf8_casefold (plain->str, -1);
-}
-
 /* An amount also as typed without grouping: "1234,50 1234.50". */
 static void
 append_plain_amount (GString *text,
@@ -136,7 +112,8 @@ tutti_billing_item_new (const TuttiBillingLine *line,
                           self->credit_text);
   append_plain_amount (search, line->debit);
   append_plain_amount (search, line->credit);
-  self->search_text = fold_for_search (search->str);
+  /* "cheque" finds "Chèque", "84,00 €" core's "84,00 €". */
+  self->search_text = tutti_search_fold (search->str);
 
   return self;
 }
@@ -980,13 +957,8 @@ filter_item (gpointer item,
              gpointer user_data)
 {
   Tab *tab = user_data;
-  const char *text = TUTTI_BILLING_ITEM (item)->search_text;
 
-  for (guint i = 0; tab->query != NULL && tab->query[i] != NULL; i++)
-    if (strstr (text, tab->query[i]) == NULL)
-      return FALSE;
-
-  return TRUE;
+  return tutti_search_match_words (TUTTI_BILLING_ITEM (item)->search_text, tab->query);
 }
 
 static Tab *
@@ -1005,28 +977,12 @@ search_changed_cb (TuttiBillingView *self,
                    GtkSearchEntry   *entry)
 {
   Tab *tab = find_tab_of_entry (self, entry);
-  g_autofree char *folded = NULL;
-  g_autoptr(GPtrArray) words = NULL;
-  g_auto(GStrv) parts = NULL;
 
   if (tab == NULL)
     return;
 
-  folded = fold_for_search (gtk_editable_get_text (GTK_EDITABLE (entry)));
-  parts = g_strsplit (folded, " ", -1);
-  words = g_ptr_array_new_with_free_func (g_free);
-  for (guint i = 0; parts[i] != NULL; i++)
-    if (*parts[i] != '\0')
-      g_ptr_array_add (words, g_strdup (parts[i]));
-
   g_strfreev (tab->query);
-  tab->query = NULL;
-  if (words->len > 0)
-    {
-      g_ptr_array_add (words, NULL);
-      tab->query = (char **) g_ptr_array_steal (words, NULL);
-    }
-
+  tab->query = tutti_search_words (gtk_editable_get_text (GTK_EDITABLE (entry)));
   gtk_filter_changed (tab->filter, GTK_FILTER_CHANGE_DIFFERENT);
 }
 
@@ -1197,9 +1153,6 @@ static void
 setup_tab (Tab              *tab,
            TuttiBillingKind  kind)
 {
-  GtkSingleSelection *selection;
-  GtkSorter *sorter;
-
   tab->kind = kind;
   tab->store = g_list_store_new (TUTTI_TYPE_BILLING_ITEM);
   tab->filter = GTK_FILTER (gtk_custom_filter_new (filter_item, tab, NULL));
@@ -1209,31 +1162,15 @@ setup_tab (Tab              *tab,
 
   for (guint c = 0; c < N_COLUMNS; c++)
     {
-      GtkListItemFactory *factory = gtk_signal_list_item_factory_new ();
-      g_autoptr(GtkColumnViewColumn) column = NULL;
-      g_autoptr(GtkSorter) column_sorter = NULL;
-
-      g_signal_connect (factory, "setup", G_CALLBACK (setup_cell_cb), GUINT_TO_POINTER (c));
-      g_signal_connect (factory, "bind", G_CALLBACK (bind_cell_cb), GUINT_TO_POINTER (c));
-      column = gtk_column_view_column_new (NULL, factory);
-      column_sorter = GTK_SORTER (gtk_custom_sorter_new (columns[c].compare, NULL, NULL));
-      gtk_column_view_column_set_sorter (column, column_sorter);
-      gtk_column_view_column_set_resizable (column, TRUE);
-      gtk_column_view_column_set_expand (column, c == COLUMN_LABEL);
-      gtk_column_view_append_column (tab->column_view, column);
-      tab->columns[c] = column;
+      tab->columns[c] = tutti_column_view_add_column (tab->column_view, NULL, c,
+                                                      G_CALLBACK (setup_cell_cb), G_CALLBACK (bind_cell_cb),
+                                                      NULL, columns[c].compare, NULL);
+      gtk_column_view_column_set_expand (tab->columns[c], c == COLUMN_LABEL);
     }
 
   /* The column headers sort the list; newest first to start with. */
-  sorter = gtk_column_view_get_sorter (tab->column_view);
-  tab->sort_model = gtk_sort_list_model_new (g_object_ref (G_LIST_MODEL (tab->filter_model)),
-                                             g_object_ref (sorter));
-  selection = gtk_single_selection_new (g_object_ref (G_LIST_MODEL (tab->sort_model)));
-  gtk_single_selection_set_autoselect (selection, FALSE);
-  gtk_single_selection_set_can_unselect (selection, TRUE);
-  gtk_column_view_set_model (tab->column_view, GTK_SELECTION_MODEL (selection));
-  g_object_unref (selection);
-  gtk_column_view_sort_by_column (tab->column_view, tab->columns[COLUMN_DATE], GTK_SORT_DESCENDING);
+  tab->sort_model = tutti_column_view_show_sorted_model (tab->column_view, G_LIST_MODEL (tab->filter_model),
+                                                         tab->columns[COLUMN_DATE], GTK_SORT_DESCENDING);
 
   /* Typing in the list searches it. */
   gtk_search_entry_set_key_capture_widget (tab->search_entry, GTK_WIDGET (tab->column_view));

@@ -16,6 +16,7 @@
 #include <string.h>
 
 #include "tutti-campaign-form.h"
+#include "tutti-question.h"
 
 /* Ids of new document kinds: the server takes at most this many characters. */
 #define MAX_KIND_ID_LENGTH 64
@@ -240,6 +241,45 @@ tutti_campaign_form_title (const TuttiCampaign *campaign,
   return g_strdup_printf ("%s %s", kind, campaign->school_year);
 }
 
+char *
+tutti_campaign_form_heading (const TuttiCampaign *campaign)
+{
+  gboolean reenrolment = campaign->kind == TUTTI_CAMPAIGN_REENROLMENT;
+
+  if (tutti_is_blank (campaign->school_year))
+    return g_strdup (reenrolment ? _("Re-enrolment") : _("Pre-enrolment"));
+  /* Translators: %s is a school year, such as 2027/2028 */
+  return g_strdup_printf (reenrolment ? _("Re-enrolment for %s") : _("Pre-enrolment for %s"),
+                          campaign->school_year);
+}
+
+char *
+tutti_campaign_form_format_slot (const TuttiOfferItem *item,
+                                 TuttiLang             lang)
+{
+  const char *day = item->day != TUTTI_WEEKDAY_NONE ? tutti_enum_to_label (&tutti_weekday_enum, item->day, lang)
+                                                    : NULL;
+  g_autofree char *time = item->time != NULL ? tutti_format_time (item->time, lang) : NULL;
+
+  if (tutti_is_blank (day))
+    return NULL;
+  if (tutti_is_blank (time))
+    return g_strdup (day);
+  return g_strdup_printf ("%s %s", day, time);
+}
+
+char *
+tutti_campaign_form_format_place (const TuttiOfferItem *item,
+                                  TuttiLang             lang)
+{
+  g_autofree char *label = tutti_offer_item_label (item, lang);
+  g_autofree char *slot = tutti_campaign_form_format_slot (item, lang);
+
+  if (slot == NULL)
+    return g_steal_pointer (&label);
+  return g_strdup_printf ("%s — %s", label, slot);
+}
+
 gboolean
 tutti_campaign_form_is_open_now (const TuttiCampaign *campaign)
 {
@@ -250,6 +290,38 @@ tutti_campaign_form_is_open_now (const TuttiCampaign *campaign)
   return campaign->open &&
          (opens == NULL || g_date_time_compare (opens, now) <= 0) &&
          (deadline == NULL || g_date_time_compare (now, deadline) < 0);
+}
+
+const TuttiCampaign *
+tutti_campaign_form_find_current (GPtrArray         *campaigns,
+                                  TuttiCampaignKind  kind)
+{
+  const TuttiCampaign *found = NULL;
+
+  for (guint i = 0; campaigns != NULL && i < campaigns->len; i++)
+    {
+      const TuttiCampaign *campaign = g_ptr_array_index (campaigns, i);
+
+      if (campaign->kind != kind)
+        continue;
+      if (found == NULL || (tutti_campaign_form_is_open_now (campaign) && !tutti_campaign_form_is_open_now (found)))
+        found = campaign;
+    }
+  return found;
+}
+
+const TuttiDownload *
+tutti_campaign_form_find_download (const TuttiCampaign *campaign,
+                                   gint64               download_id)
+{
+  for (guint i = 0; campaign != NULL && campaign->downloads != NULL && i < campaign->downloads->len; i++)
+    {
+      const TuttiDownload *download = g_ptr_array_index (campaign->downloads, i);
+
+      if (download->id == download_id)
+        return download;
+    }
+  return NULL;
 }
 
 const char *
@@ -499,15 +571,9 @@ tutti_campaign_form_ask_document_kind (GtkWindow               *parent,
     }
   gtk_string_list_append (names, _("New document…"));
 
-  dialog = ADW_MESSAGE_DIALOG (adw_message_dialog_new (parent, _("Add a Document to Provide"),
-                                                       _("Families will be asked for it in this campaign.")));
-  adw_message_dialog_add_responses (dialog,
-                                    "cancel", _("_Cancel"),
-                                    "add", _("_Add"),
-                                    NULL);
-  adw_message_dialog_set_response_appearance (dialog, "add", ADW_RESPONSE_SUGGESTED);
-  adw_message_dialog_set_default_response (dialog, "add");
-  adw_message_dialog_set_close_response (dialog, "cancel");
+  dialog = tutti_question_new (GTK_WIDGET (parent), _("Add a Document to Provide"),
+                               _("Families will be asked for it in this campaign."),
+                               "add", _("_Add"), ADW_RESPONSE_SUGGESTED);
   g_object_set_data_full (G_OBJECT (dialog), "tutti-ask", ask, ask_data_free);
 
   ask->kind_row = adw_combo_row_new ();

@@ -50,9 +50,30 @@ char        *tutti_campaign_form_next_school_year (void);
 /* "Re-enrolment 2027/2028" */
 char        *tutti_campaign_form_title            (const TuttiCampaign *campaign,
                                                    TuttiLang            lang);
+/* What families read above a campaign: "Re-enrolment for 2027/2028", or
+ * "Pre-enrolment" when it has no school year. */
+char        *tutti_campaign_form_heading          (const TuttiCampaign *campaign);
+
+/* (nullable): when a place of the offer meets, "Monday 17:00" (or its
+ * day alone), as core formats the time in @lang; %NULL without a day. */
+char        *tutti_campaign_form_format_slot      (const TuttiOfferItem *item,
+                                                   TuttiLang             lang);
+/* A place of the offer and its slot: "Accordéon chromatique –
+ * Argentré-du-Plessis – cursus classique — Monday 17:00". */
+char        *tutti_campaign_form_format_place     (const TuttiOfferItem *item,
+                                                   TuttiLang             lang);
 
 /* Whether families can send now: flag set, opened, deadline not passed. */
 gboolean     tutti_campaign_form_is_open_now      (const TuttiCampaign *campaign);
+/* (nullable) (transfer none): the campaign of @kind among @campaigns
+ * (TuttiCampaign, latest first) that is open now, else the latest one —
+ * the one the office's desks list by default. */
+const TuttiCampaign *tutti_campaign_form_find_current (GPtrArray         *campaigns,
+                                                       TuttiCampaignKind  kind);
+/* (nullable) (transfer none): the PDF @download_id families download
+ * from @campaign. */
+const TuttiDownload *tutti_campaign_form_find_download (const TuttiCampaign *campaign,
+                                                        gint64               download_id);
 /* "Open", "Scheduled", "Finished" or "Closed", and the style of its tag
  * ("done", "todo", "pending", "refused"). */
 const char  *tutti_campaign_form_state_label      (const TuttiCampaign *campaign,

@@ -17,42 +17,20 @@
 
 #include <glib/gi18n.h>
 
-#include "tutti-document-view.h"
+#include "tutti-document-opener.h"
 #include "tutti-documents-page.h"
+#include "tutti-list-item.h"
+#include "tutti-list-util.h"
+#include "tutti-question.h"
+#include "tutti-toasts.h"
 
 /* ---- One row ----------------------------------------------------------------------- */
 
-#define TUTTI_TYPE_DOCUMENT_ITEM (tutti_document_item_get_type ())
-G_DECLARE_FINAL_TYPE (TuttiDocumentItem, tutti_document_item, TUTTI, DOCUMENT_ITEM, GObject)
-
-struct _TuttiDocumentItem
+/* A row's document (TuttiListItem). */
+static const TuttiDocument *
+item_document (gpointer item)
 {
-  GObject        parent_instance;
-  TuttiDocument *document;
-  char          *search_text;   /* every cell, one a line */
-};
-
-G_DEFINE_FINAL_TYPE (TuttiDocumentItem, tutti_document_item, G_TYPE_OBJECT)
-
-static void
-tutti_document_item_finalize (GObject *object)
-{
-  TuttiDocumentItem *self = TUTTI_DOCUMENT_ITEM (object);
-
-  g_clear_pointer (&self->document, tutti_document_free);
-  g_free (self->search_text);
-  G_OBJECT_CLASS (tutti_document_item_parent_class)->finalize (object);
-}
-
-static void
-tutti_document_item_class_init (TuttiDocumentItemClass *klass)
-{
-  G_OBJECT_CLASS (klass)->finalize = tutti_document_item_finalize;
-}
-
-static void
-tutti_document_item_init (TuttiDocumentItem *self)
-{
+  return tutti_list_item_get_record (item);
 }
 
 /* ---- The page -------------------------------------------------------------------------- */
@@ -103,7 +81,7 @@ struct _TuttiDocumentsPage
   GCancellable       *action_cancellable; /* deleting: not stopped by a refresh */
   TuttiImportDialog  *import_dialog;      /* weak */
   GtkWindow          *viewer;             /* weak */
-  char               *last_toast;
+  TuttiToasts         toasts;
   gboolean            loaded;
   gboolean            read_only;
 };
@@ -147,11 +125,9 @@ document_file_name (const TuttiDocument *document)
 
 static void
 show_toast (TuttiDocumentsPage *self,
-            AdwToast           *toast)
+            const char         *title)
 {
-  g_free (self->last_toast);
-  self->last_toast = g_strdup (adw_toast_get_title (toast));
-  adw_toast_overlay_add_toast (self->toast_overlay, toast);
+  tutti_toasts_show (&self->toasts, title, TUTTI_TOAST_TIMEOUT_DEFAULT, NULL, NULL);
 }
 
 static char *
@@ -207,19 +183,12 @@ state_text (TuttiDocumentsPage  *self,
 static void
 update_state (TuttiDocumentsPage *self)
 {
-  const char *name;
-
   if (!self->loaded)
     return;
 
-  if (g_list_model_get_n_items (G_LIST_MODEL (self->store)) == 0)
-    name = "empty";
-  else if (g_list_model_get_n_items (G_LIST_MODEL (self->filter_model)) == 0)
-    name = "no-results";
-  else
-    name = "content";
   gtk_spinner_stop (self->spinner);
-  gtk_stack_set_visible_child_name (self->stack, name);
+  gtk_stack_set_visible_child_name (self->stack, tutti_list_page_name (G_LIST_MODEL (self->store),
+                                                                       G_LIST_MODEL (self->filter_model)));
 }
 
 static gboolean
@@ -228,21 +197,15 @@ filter_func (gpointer item,
 {
   TuttiDocumentsPage *self = user_data;
 
-  if (self->query == NULL || *self->query == '\0')
-    return TRUE;
   /* Each word typed starts a word of the row, accents and case ignored. */
-  return g_str_match_string (self->query, TUTTI_DOCUMENT_ITEM (item)->search_text, TRUE);
+  return tutti_search_match_prefixes (self->query, tutti_list_item_get_search_text (item));
 }
 
 static void
 search_changed_cb (TuttiDocumentsPage *self)
 {
-  g_autofree char *query = g_strstrip (g_strdup (gtk_editable_get_text (GTK_EDITABLE (self->search_entry))));
-
-  if (g_strcmp0 (query, self->query) == 0)
+  if (!tutti_search_update_query (self->search_entry, &self->query))
     return;
-  g_free (self->query);
-  self->query = g_steal_pointer (&query);
   gtk_filter_changed (self->filter, GTK_FILTER_CHANGE_DIFFERENT);
   update_state (self);
 }
@@ -272,14 +235,13 @@ focus_search_cb (GtkWidget *widget,
 
 /* ---- Loading ------------------------------------------------------------------------- */
 
-static TuttiDocumentItem *
+/* Its search looks into every cell, one a line, and the office's reason. */
+static TuttiListItem *
 create_item (TuttiDocumentsPage  *self,
              const TuttiDocument *document)
 {
-  TuttiDocumentItem *item = g_object_new (TUTTI_TYPE_DOCUMENT_ITEM, NULL);
   g_autoptr(GString) search = g_string_new (NULL);
 
-  item->document = tutti_document_copy (document);
   for (Column column = COLUMN_NAME; column < COLUMN_ACTIONS; column++)
     {
       g_autofree char *text = cell_text (self, document, column);
@@ -288,8 +250,8 @@ create_item (TuttiDocumentsPage  *self,
     }
   if (document->reason != NULL)
     g_string_append_printf (search, "%s\n", document->reason);
-  item->search_text = g_string_free (g_steal_pointer (&search), FALSE);
-  return item;
+  return tutti_list_item_new (tutti_document_copy (document), (GDestroyNotify) tutti_document_free,
+                              g_string_free (g_steal_pointer (&search), FALSE));
 }
 
 static void
@@ -323,11 +285,8 @@ list_documents_cb (GObject      *source,
         {
           /* The list shown stays; the reason and a Retry. */
           g_autofree char *title = g_strdup_printf (_("Could not refresh the documents: %s"), error->message);
-          AdwToast *toast = adw_toast_new (title);
 
-          adw_toast_set_button_label (toast, _("_Retry"));
-          adw_toast_set_action_name (toast, "documents.retry");
-          show_toast (self, toast);
+          tutti_toasts_show (&self->toasts, title, TUTTI_TOAST_TIMEOUT_DEFAULT, "documents.retry", NULL);
           return;
         }
       gtk_spinner_stop (self->spinner);
@@ -390,142 +349,18 @@ tutti_documents_page_clear (TuttiDocumentsPage *self)
 /* ---- Viewing ----------------------------------------------------------------------------- */
 
 static void
-fetch_document (TuttiClient         *client,
-                const char          *id,
-                GCancellable        *cancellable,
-                GAsyncReadyCallback  callback,
-                gpointer             user_data)
-{
-  tutti_client_get_document_async (client, g_ascii_strtoll (id, NULL, 10), cancellable,
-                                   callback, user_data);
-}
-
-static GBytes *
-fetch_document_finish (TuttiClient   *client,
-                       GAsyncResult  *result,
-                       GError       **error)
-{
-  return tutti_client_get_document_finish (client, result, NULL, error);
-}
-
-/* The image's window: a spinner, then the picture or why it could not come. */
-static void
-get_image_cb (GObject      *source,
-              GAsyncResult *result,
-              gpointer      user_data)
-{
-  g_autoptr(GtkStack) stack = user_data;
-  g_autoptr(GError) error = NULL;
-  g_autoptr(GBytes) bytes = NULL;
-  g_autoptr(GdkTexture) texture = NULL;
-
-  bytes = tutti_client_get_document_finish (TUTTI_CLIENT (source), result, NULL, &error);
-  if (g_error_matches (error, G_IO_ERROR, G_IO_ERROR_CANCELLED))
-    return;
-  if (bytes != NULL)
-    texture = gdk_texture_new_from_bytes (bytes, &error);
-  if (texture == NULL)
-    {
-      AdwStatusPage *page = ADW_STATUS_PAGE (gtk_stack_get_child_by_name (stack, "error"));
-
-      g_debug ("The image: %s", error->message);
-      adw_status_page_set_description (page, error->message);
-      gtk_stack_set_visible_child_name (stack, "error");
-      return;
-    }
-  gtk_picture_set_paintable (GTK_PICTURE (gtk_stack_get_child_by_name (stack, "picture")),
-                             GDK_PAINTABLE (texture));
-  gtk_stack_set_visible_child_name (stack, "picture");
-}
-
-static gboolean
-image_window_close_cb (GtkWindow *window)
-{
-  g_cancellable_cancel (g_object_get_data (G_OBJECT (window), "cancellable"));
-  return FALSE;
-}
-
-static void
-view_image (TuttiDocumentsPage  *self,
-            const TuttiDocument *document)
-{
-  GtkWidget *window = adw_window_new ();
-  GtkWidget *box = gtk_box_new (GTK_ORIENTATION_VERTICAL, 0);
-  GtkWidget *header = adw_header_bar_new ();
-  GtkWidget *title = adw_window_title_new (document_title (document), document_file_name (document));
-  GtkWidget *stack = gtk_stack_new ();
-  GtkWidget *spinner = gtk_spinner_new ();
-  GtkWidget *picture = gtk_picture_new ();
-  GtkWidget *error = adw_status_page_new ();
-  GCancellable *cancellable = g_cancellable_new ();
-  GtkShortcutController *shortcuts;
-
-  gtk_window_set_title (GTK_WINDOW (window), document_title (document));
-  gtk_window_set_transient_for (GTK_WINDOW (window), get_parent_window (self));
-  gtk_window_set_modal (GTK_WINDOW (window), TRUE);
-  gtk_window_set_destroy_with_parent (GTK_WINDOW (window), TRUE);
-  gtk_window_set_default_size (GTK_WINDOW (window), 640, 720);
-  adw_header_bar_set_title_widget (ADW_HEADER_BAR (header), title);
-
-  gtk_widget_set_halign (spinner, GTK_ALIGN_CENTER);
-  gtk_widget_set_valign (spinner, GTK_ALIGN_CENTER);
-  gtk_widget_set_size_request (spinner, 32, 32);
-  gtk_widget_set_tooltip_text (spinner, _("Loading…"));
-  gtk_spinner_start (GTK_SPINNER (spinner));
-  gtk_accessible_update_property (GTK_ACCESSIBLE (picture), GTK_ACCESSIBLE_PROPERTY_LABEL,
-                                  document_file_name (document), -1);
-  adw_status_page_set_icon_name (ADW_STATUS_PAGE (error), "network-error-symbolic");
-  adw_status_page_set_title (ADW_STATUS_PAGE (error), _("The document could not be shown"));
-  gtk_stack_add_named (GTK_STACK (stack), spinner, "loading");
-  gtk_stack_add_named (GTK_STACK (stack), picture, "picture");
-  gtk_stack_add_named (GTK_STACK (stack), error, "error");
-  gtk_widget_set_vexpand (stack, TRUE);
-
-  gtk_box_append (GTK_BOX (box), header);
-  gtk_box_append (GTK_BOX (box), stack);
-  adw_window_set_content (ADW_WINDOW (window), box);
-
-  /* Escape closes it, as the PDF's window. */
-  shortcuts = GTK_SHORTCUT_CONTROLLER (gtk_shortcut_controller_new ());
-  gtk_shortcut_controller_add_shortcut (shortcuts,
-                                        gtk_shortcut_new (gtk_keyval_trigger_new (GDK_KEY_Escape, 0),
-                                                          gtk_named_action_new ("window.close")));
-  gtk_widget_add_controller (window, GTK_EVENT_CONTROLLER (shortcuts));
-
-  /* The download belongs to the window: closing it stops it. */
-  g_object_set_data_full (G_OBJECT (window), "cancellable", cancellable, g_object_unref);
-  g_signal_connect (window, "close-request", G_CALLBACK (image_window_close_cb), NULL);
-  g_set_weak_pointer (&self->viewer, GTK_WINDOW (window));
-  tutti_client_get_document_async (self->client, document->id, cancellable,
-                                   get_image_cb, g_object_ref (stack));
-  gtk_window_present (GTK_WINDOW (window));
-}
-
-static void
 view_document (TuttiDocumentsPage  *self,
                const TuttiDocument *document)
 {
-  g_autofree char *id = g_strdup_printf ("%" G_GINT64_FORMAT, document->id);
-
   if (document->id == 0 || self->client == NULL)
     return;
 
   if (self->viewer != NULL)
     gtk_window_destroy (self->viewer);
-
-  if (g_strcmp0 (document->content_type, "application/pdf") == 0)
-    {
-      TuttiDocumentView *view = tutti_document_view_new (get_parent_window (self), self->client,
-                                                         document_title (document),
-                                                         document_file_name (document),
-                                                         document_file_name (document));
-
-      g_set_weak_pointer (&self->viewer, GTK_WINDOW (view));
-      tutti_document_view_load (view, id, fetch_document, fetch_document_finish);
-      gtk_window_present (GTK_WINDOW (view));
-    }
-  else
-    view_image (self, document);
+  g_set_weak_pointer (&self->viewer,
+                      tutti_document_opener_open (GTK_WIDGET (self), self->client, TUTTI_DOCUMENT_SOURCE_FAMILY,
+                                                  document, document_title (document),
+                                                  document_file_name (document)));
 }
 
 /* ---- Deleting ----------------------------------------------------------------------------- */
@@ -557,7 +392,6 @@ delete_document_cb (GObject      *source,
   TuttiDocumentsPage *self = data->self;
   g_autoptr(GError) error = NULL;
   g_autofree char *title = NULL;
-  AdwToast *toast;
 
   if (!tutti_client_delete_document_finish (TUTTI_CLIENT (source), result, &error))
     {
@@ -571,24 +405,19 @@ delete_document_cb (GObject      *source,
       else
         /* Translators: the first %s is a file name, the second the reason */
         title = g_strdup_printf (_("“%s” could not be deleted: %s"), data->file_name, error->message);
-      toast = adw_toast_new (title);
-      adw_toast_set_timeout (toast, 0);
       /* Gone already or accepted meanwhile: no use trying again. */
       if (!g_error_matches (error, TUTTI_API_ERROR, TUTTI_API_ERROR_NOT_FOUND) &&
           !g_error_matches (error, TUTTI_API_ERROR, TUTTI_API_ERROR_CONFLICT))
-        {
-          adw_toast_set_button_label (toast, _("_Retry"));
-          adw_toast_set_action_name (toast, "documents.delete");
-          adw_toast_set_action_target_value (toast, g_variant_new ("(xsb)", data->id, data->file_name,
-                                                                   data->replaced));
-        }
-      show_toast (self, toast);
+        tutti_toasts_show (&self->toasts, title, 0, "documents.delete",
+                           g_variant_new ("(xsb)", data->id, data->file_name, data->replaced));
+      else
+        tutti_toasts_show (&self->toasts, title, 0, NULL, NULL);
     }
   else if (!data->replaced)
     {
       /* Translators: %s is a file name */
       title = g_strdup_printf (_("“%s” deleted"), data->file_name);
-      show_toast (self, adw_toast_new (title));
+      show_toast (self, title);
     }
   tutti_documents_page_refresh (self);
 }
@@ -648,12 +477,8 @@ delete_document (TuttiDocumentsPage  *self,
   g_autofree char *body = g_strdup_printf (_("“%s” (%s) will be removed from your file."),
                                            document_file_name (document), document_title (document));
 
-  dialog = ADW_MESSAGE_DIALOG (adw_message_dialog_new (get_parent_window (self),
-                                                       _("Delete This Document?"), body));
-  adw_message_dialog_add_responses (dialog, "cancel", _("_Cancel"), "delete", _("_Delete"), NULL);
-  adw_message_dialog_set_response_appearance (dialog, "delete", ADW_RESPONSE_DESTRUCTIVE);
-  adw_message_dialog_set_default_response (dialog, "cancel");
-  adw_message_dialog_set_close_response (dialog, "cancel");
+  dialog = tutti_question_new (GTK_WIDGET (self), _("Delete This Document?"), body,
+                               "delete", _("_Delete"), ADW_RESPONSE_DESTRUCTIVE);
   g_object_set_data (G_OBJECT (dialog), "id", GSIZE_TO_POINTER ((gsize) document->id));
   g_object_set_data_full (G_OBJECT (dialog), "file-name", g_strdup (document_file_name (document)), g_free);
   g_signal_connect_object (dialog, "response", G_CALLBACK (delete_response_cb), self, 0);
@@ -670,8 +495,8 @@ collect_kinds (TuttiDocumentsPage *self)
 
   for (guint i = 0; i < g_list_model_get_n_items (G_LIST_MODEL (self->store)); i++)
     {
-      g_autoptr(TuttiDocumentItem) item = g_list_model_get_item (G_LIST_MODEL (self->store), i);
-      const TuttiDocument *document = item->document;
+      g_autoptr(TuttiListItem) item = g_list_model_get_item (G_LIST_MODEL (self->store), i);
+      const TuttiDocument *document = item_document (item);
       TuttiDocumentKind *kind;
 
       if (document->kind == NULL || g_strcmp0 (document->kind, TUTTI_API_DOCUMENT_KIND_OTHER) == 0 ||
@@ -708,7 +533,7 @@ uploaded_cb (TuttiImportDialog  *dialog,
       title = g_strdup_printf (_("“%s” sent to the school"), document_file_name (document));
       tutti_documents_page_refresh (self);
     }
-  show_toast (self, adw_toast_new (title));
+  show_toast (self, title);
 }
 
 /* @kind: the document to preselect (nullable); @replaces: the refused
@@ -743,16 +568,16 @@ open_import_dialog (TuttiDocumentsPage  *self,
 static void
 import_clicked_cb (TuttiDocumentsPage *self)
 {
-  TuttiDocumentItem *selected = gtk_single_selection_get_selected_item (self->selection);
-  const char *kind = selected != NULL ? selected->document->kind : NULL;
+  TuttiListItem *selected = gtk_single_selection_get_selected_item (self->selection);
+  const char *kind = selected != NULL ? item_document (selected)->kind : NULL;
 
   /* Else the first document still to provide. */
   for (guint i = 0; kind == NULL && i < g_list_model_get_n_items (G_LIST_MODEL (self->store)); i++)
     {
-      g_autoptr(TuttiDocumentItem) item = g_list_model_get_item (G_LIST_MODEL (self->store), i);
+      g_autoptr(TuttiListItem) item = g_list_model_get_item (G_LIST_MODEL (self->store), i);
 
-      if (item->document->state == TUTTI_DOCUMENT_TO_PROVIDE)
-        kind = item->document->kind;
+      if (item_document (item)->state == TUTTI_DOCUMENT_TO_PROVIDE)
+        kind = item_document (item)->kind;
     }
   open_import_dialog (self, kind, NULL);
 }
@@ -809,10 +634,10 @@ static void
 action_clicked_cb (GtkButton          *button,
                    TuttiDocumentsPage *self)
 {
-  TuttiDocumentItem *item = g_object_get_data (G_OBJECT (button), "item");
+  TuttiListItem *item = g_object_get_data (G_OBJECT (button), "item");
 
   if (item != NULL)
-    run_action (self, item->document,
+    run_action (self, item_document (item),
                 GPOINTER_TO_UINT (g_object_get_data (G_OBJECT (button), "action")));
 }
 
@@ -821,14 +646,14 @@ static void
 column_view_activate_cb (TuttiDocumentsPage *self,
                          guint               position)
 {
-  g_autoptr(TuttiDocumentItem) item = g_list_model_get_item (G_LIST_MODEL (self->filter_model), position);
+  g_autoptr(TuttiListItem) item = g_list_model_get_item (G_LIST_MODEL (self->filter_model), position);
 
   if (item == NULL)
     return;
-  if (action_shown (self, item->document, ACTION_VIEW))
-    run_action (self, item->document, ACTION_VIEW);
-  else if (action_shown (self, item->document, ACTION_IMPORT))
-    run_action (self, item->document, ACTION_IMPORT);
+  if (action_shown (self, item_document (item), ACTION_VIEW))
+    run_action (self, item_document (item), ACTION_VIEW);
+  else if (action_shown (self, item_document (item), ACTION_IMPORT))
+    run_action (self, item_document (item), ACTION_IMPORT);
 }
 
 /* ---- The columns ------------------------------------------------------------------------------ */
@@ -836,9 +661,10 @@ column_view_activate_cb (TuttiDocumentsPage *self,
 static void
 setup_cb (GtkSignalListItemFactory *factory,
           GtkListItem              *list_item,
-          TuttiDocumentsPage       *self)
+          gpointer                  user_data)
 {
-  Column column = GPOINTER_TO_UINT (g_object_get_data (G_OBJECT (factory), "column"));
+  TuttiDocumentsPage *self = g_object_get_data (G_OBJECT (factory), "tutti-view");
+  Column column = GPOINTER_TO_UINT (user_data);
 
   if (column == COLUMN_ACTIONS)
     {
@@ -904,15 +730,16 @@ setup_cb (GtkSignalListItemFactory *factory,
 static void
 bind_cb (GtkSignalListItemFactory *factory,
          GtkListItem              *list_item,
-         TuttiDocumentsPage       *self)
+         gpointer                  user_data)
 {
-  Column column = GPOINTER_TO_UINT (g_object_get_data (G_OBJECT (factory), "column"));
-  TuttiDocumentItem *item = gtk_list_item_get_item (list_item);
+  TuttiDocumentsPage *self = g_object_get_data (G_OBJECT (factory), "tutti-view");
+  Column column = GPOINTER_TO_UINT (user_data);
+  TuttiListItem *item = gtk_list_item_get_item (list_item);
   GtkWidget *child = gtk_list_item_get_child (list_item);
 
   if (column == COLUMN_ACTIONS)
     {
-      const char *title = document_title (item->document);
+      const char *title = document_title (item_document (item));
 
       for (GtkWidget *button = gtk_widget_get_first_child (child);
            button != NULL;
@@ -922,7 +749,7 @@ bind_cb (GtkSignalListItemFactory *factory,
           g_autofree char *label = NULL;
 
           g_object_set_data (G_OBJECT (button), "item", item);
-          gtk_widget_set_visible (button, action_shown (self, item->document, action));
+          gtk_widget_set_visible (button, action_shown (self, item_document (item), action));
           /* Which document, for a screen reader reading the button alone. */
           switch (action)
             {
@@ -954,17 +781,17 @@ bind_cb (GtkSignalListItemFactory *factory,
       GtkWidget *reason = gtk_widget_get_next_sibling (name);
       g_autofree char *reason_text = NULL;
 
-      gtk_label_set_label (GTK_LABEL (name), document_title (item->document));
-      if (item->document->state == TUTTI_DOCUMENT_REFUSED && item->document->reason != NULL &&
-          *item->document->reason != '\0')
+      gtk_label_set_label (GTK_LABEL (name), document_title (item_document (item)));
+      if (item_document (item)->state == TUTTI_DOCUMENT_REFUSED && item_document (item)->reason != NULL &&
+          *item_document (item)->reason != '\0')
         /* Translators: %s is why the school refused a request */
-        reason_text = g_strdup_printf (_("Reason: %s"), item->document->reason);
+        reason_text = g_strdup_printf (_("Reason: %s"), item_document (item)->reason);
       gtk_label_set_label (GTK_LABEL (reason), reason_text != NULL ? reason_text : "");
       gtk_widget_set_visible (reason, reason_text != NULL);
     }
   else
     {
-      g_autofree char *text = cell_text (self, item->document, column);
+      g_autofree char *text = cell_text (self, item_document (item), column);
 
       gtk_label_set_label (GTK_LABEL (child), text);
       gtk_widget_remove_css_class (child, "error");
@@ -973,18 +800,18 @@ bind_cb (GtkSignalListItemFactory *factory,
       gtk_widget_remove_css_class (child, "dim-label");
       if (column == COLUMN_STATE)
         gtk_widget_add_css_class (child,
-                                  item->document->state == TUTTI_DOCUMENT_REFUSED ? "error" :
-                                  item->document->state == TUTTI_DOCUMENT_ACCEPTED ? "success" :
-                                  item->document->state == TUTTI_DOCUMENT_TO_PROVIDE ? "warning" : "dim-label");
+                                  item_document (item)->state == TUTTI_DOCUMENT_REFUSED ? "error" :
+                                  item_document (item)->state == TUTTI_DOCUMENT_ACCEPTED ? "success" :
+                                  item_document (item)->state == TUTTI_DOCUMENT_TO_PROVIDE ? "warning" : "dim-label");
     }
 }
 
 static void
 unbind_cb (GtkSignalListItemFactory *factory,
            GtkListItem              *list_item,
-           TuttiDocumentsPage       *self)
+           gpointer                  user_data)
 {
-  Column column = GPOINTER_TO_UINT (g_object_get_data (G_OBJECT (factory), "column"));
+  Column column = GPOINTER_TO_UINT (user_data);
   GtkWidget *child = gtk_list_item_get_child (list_item);
 
   if (column != COLUMN_ACTIONS)
@@ -1001,17 +828,12 @@ add_column (TuttiDocumentsPage *self,
             const char         *title,
             gboolean            expand)
 {
-  GtkListItemFactory *factory = gtk_signal_list_item_factory_new ();
-  GtkColumnViewColumn *view_column;
+  GtkColumnViewColumn *view_column = tutti_column_view_add_column (self->column_view, title, column,
+                                                                   G_CALLBACK (setup_cb), G_CALLBACK (bind_cb),
+                                                                   G_CALLBACK (unbind_cb), NULL, self);
 
-  g_object_set_data (G_OBJECT (factory), "column", GUINT_TO_POINTER (column));
-  g_signal_connect (factory, "setup", G_CALLBACK (setup_cb), self);
-  g_signal_connect (factory, "bind", G_CALLBACK (bind_cb), self);
-  g_signal_connect (factory, "unbind", G_CALLBACK (unbind_cb), self);
-  view_column = gtk_column_view_column_new (title, factory);
+  gtk_column_view_column_set_resizable (view_column, FALSE);
   gtk_column_view_column_set_expand (view_column, expand);
-  gtk_column_view_append_column (self->column_view, view_column);
-  g_object_unref (view_column);
 }
 
 /* ---- GObject ---------------------------------------------------------------------------------- */
@@ -1050,7 +872,7 @@ tutti_documents_page_finalize (GObject *object)
   g_clear_object (&self->filter);
   g_clear_object (&self->store);
   g_free (self->query);
-  g_free (self->last_toast);
+  tutti_toasts_clear (&self->toasts);
 
   G_OBJECT_CLASS (tutti_documents_page_parent_class)->finalize (object);
 }
@@ -1089,20 +911,17 @@ static void
 tutti_documents_page_init (TuttiDocumentsPage *self)
 {
   gtk_widget_init_template (GTK_WIDGET (self));
+  tutti_toasts_init (&self->toasts, self->toast_overlay);
 
   self->cancellable = g_cancellable_new ();
   self->action_cancellable = g_cancellable_new ();
   /* The rows: store → search filter → selection. */
-  self->store = g_list_store_new (TUTTI_TYPE_DOCUMENT_ITEM);
+  self->store = g_list_store_new (TUTTI_TYPE_LIST_ITEM);
   self->filter = GTK_FILTER (gtk_custom_filter_new (filter_func, self, NULL));
   self->filter_model = gtk_filter_list_model_new (g_object_ref (G_LIST_MODEL (self->store)),
                                                   g_object_ref (self->filter));
-  self->selection = gtk_single_selection_new (g_object_ref (G_LIST_MODEL (self->filter_model)));
-  gtk_single_selection_set_autoselect (self->selection, FALSE);
-  gtk_single_selection_set_can_unselect (self->selection, TRUE);
-  gtk_single_selection_set_selected (self->selection, GTK_INVALID_LIST_POSITION);
-  gtk_column_view_set_model (self->column_view, GTK_SELECTION_MODEL (self->selection));
-  g_object_unref (self->selection);
+  tutti_column_view_show_model (self->column_view, G_LIST_MODEL (self->filter_model));
+  self->selection = GTK_SINGLE_SELECTION (gtk_column_view_get_model (self->column_view));
   /* Typing on the list goes to the search. */
   gtk_search_entry_set_key_capture_widget (self->search_entry, GTK_WIDGET (self->column_view));
 
@@ -1166,9 +985,9 @@ const TuttiDocument *
 tutti_documents_page_get_document (TuttiDocumentsPage *self,
                                    guint               position)
 {
-  g_autoptr(TuttiDocumentItem) item = g_list_model_get_item (G_LIST_MODEL (self->store), position);
+  g_autoptr(TuttiListItem) item = g_list_model_get_item (G_LIST_MODEL (self->store), position);
 
-  return item != NULL ? item->document : NULL;
+  return item != NULL ? item_document (item) : NULL;
 }
 
 char *
@@ -1226,9 +1045,9 @@ const TuttiDocument *
 tutti_documents_page_get_shown (TuttiDocumentsPage *self,
                                 guint               position)
 {
-  g_autoptr(TuttiDocumentItem) item = g_list_model_get_item (G_LIST_MODEL (self->filter_model), position);
+  g_autoptr(TuttiListItem) item = g_list_model_get_item (G_LIST_MODEL (self->filter_model), position);
 
-  return item != NULL ? item->document : NULL;
+  return item != NULL ? item_document (item) : NULL;
 }
 
 GtkWindow *
@@ -1240,7 +1059,7 @@ tutti_documents_page_get_viewer (TuttiDocumentsPage *self)
 const char *
 tutti_documents_page_get_last_toast (TuttiDocumentsPage *self)
 {
-  return self->last_toast;
+  return tutti_toasts_get_last_title (&self->toasts);
 }
 
 void

@@ -14,7 +14,11 @@
 #include <glib/gi18n.h>
 #include <string.h>
 
+#include "tutti-campaign-form.h"
+#include "tutti-document-opener.h"
 #include "tutti-home-view.h"
+#include "tutti-list-util.h"
+#include "tutti-record-details.h"
 #include "tutti-window-private.h"
 
 struct _TuttiHomeView
@@ -89,9 +93,7 @@ format_account_name (const TuttiAccount *account,
 static char *
 format_pupil_name (const TuttiHomePupil *pupil)
 {
-  return g_strstrip (g_strdup_printf ("%s %s",
-                                      pupil->surname != NULL ? pupil->surname : "",
-                                      pupil->first_name != NULL ? pupil->first_name : ""));
+  return tutti_format_person_name (pupil->surname, pupil->first_name);
 }
 
 static void
@@ -135,26 +137,6 @@ create_pupil_row (const TuttiHomePupil *pupil)
   return row;
 }
 
-static const char *
-state_style_class (TuttiReenrolmentState state)
-{
-  switch (state)
-    {
-    case TUTTI_REENROLMENT_TO_DO:
-      return "todo";
-    case TUTTI_REENROLMENT_IN_PROGRESS:
-    case TUTTI_REENROLMENT_SUBMITTED:
-      return "pending";
-    case TUTTI_REENROLMENT_VALIDATED:
-      return "done";
-    case TUTTI_REENROLMENT_REFUSED:
-      return "refused";
-    case TUTTI_REENROLMENT_DECLINED:
-    default:
-      return "declined";
-    }
-}
-
 static GtkWidget *
 create_reenrolment_row (const TuttiHomePupil *pupil,
                         TuttiLang             lang)
@@ -174,11 +156,8 @@ create_reenrolment_row (const TuttiHomePupil *pupil,
   gtk_actionable_set_action_target_value (GTK_ACTIONABLE (row),
                                           g_variant_new ("(xs)", pupil->id, "reenrolment"));
 
-  label = gtk_label_new (state);
-  gtk_widget_set_valign (label, GTK_ALIGN_CENTER);
+  label = tutti_tag_new (state, tutti_reenrolment_state_style (pupil->reenrolment_state));
   gtk_label_set_ellipsize (GTK_LABEL (label), PANGO_ELLIPSIZE_END);
-  gtk_widget_add_css_class (label, "tutti-state");
-  gtk_widget_add_css_class (label, state_style_class (pupil->reenrolment_state));
   adw_action_row_add_suffix (ADW_ACTION_ROW (row), label);
   adw_action_row_add_suffix (ADW_ACTION_ROW (row),
                              g_object_new (GTK_TYPE_IMAGE,
@@ -202,12 +181,6 @@ find_open_campaign (const TuttiHome   *home,
     }
 
   return NULL;
-}
-
-static gboolean
-has_school_year (const TuttiCampaign *campaign)
-{
-  return campaign->school_year != NULL && *campaign->school_year != '\0';
 }
 
 static void
@@ -439,13 +412,8 @@ rebuild (TuttiHomeView *self)
   reenrolment = is_staff ? NULL : find_open_campaign (home, TUTTI_CAMPAIGN_REENROLMENT);
   if (reenrolment != NULL)
     {
-      g_autofree char *title = NULL;
+      g_autofree char *title = tutti_campaign_form_heading (reenrolment);
 
-      if (has_school_year (reenrolment))
-        /* Translators: %s is a school year, such as 2027/2028 */
-        title = g_strdup_printf (_("Re-enrolment for %s"), reenrolment->school_year);
-      else
-        title = g_strdup (_("Re-enrolment"));
       set_campaign_header (self->reenrolment_group, reenrolment, title, NULL, lang);
       for (guint i = 0; home->pupils != NULL && i < home->pupils->len; i++)
         {
@@ -461,13 +429,8 @@ rebuild (TuttiHomeView *self)
   preenrolment = is_staff ? NULL : find_open_campaign (home, TUTTI_CAMPAIGN_PREENROLMENT);
   if (preenrolment != NULL)
     {
-      g_autofree char *title = NULL;
+      g_autofree char *title = tutti_campaign_form_heading (preenrolment);
 
-      if (has_school_year (preenrolment))
-        /* Translators: %s is a school year, such as 2027/2028 */
-        title = g_strdup_printf (_("Pre-enrolment for %s"), preenrolment->school_year);
-      else
-        title = g_strdup (_("Pre-enrolment"));
       set_campaign_header (self->preenrolment_group, preenrolment, title,
                            _("Requests to enrol a new pupil of your family are open."),
                            lang);
@@ -616,30 +579,6 @@ retry_activated (GtkWidget  *widget,
 
 /* ---- HOME-3: the campaign's downloads ------------------------------------------ */
 
-/* @id: "<campaign id>/<download id>" */
-static void
-fetch_download (TuttiClient         *client,
-                const char          *id,
-                GCancellable        *cancellable,
-                GAsyncReadyCallback  callback,
-                gpointer             user_data)
-{
-  char *end = NULL;
-  gint64 campaign_id = g_ascii_strtoll (id, &end, 10);
-  gint64 download_id = end != NULL && *end == '/' ? g_ascii_strtoll (end + 1, NULL, 10) : 0;
-
-  tutti_client_get_campaign_download_async (client, campaign_id, download_id, cancellable,
-                                            callback, user_data);
-}
-
-static GBytes *
-fetch_download_finish (TuttiClient   *client,
-                       GAsyncResult  *result,
-                       GError       **error)
-{
-  return tutti_client_get_campaign_download_finish (client, result, error);
-}
-
 static const TuttiDownload *
 find_download (TuttiHomeView        *self,
                gint64                campaign_id,
@@ -649,18 +588,13 @@ find_download (TuttiHomeView        *self,
   for (guint i = 0; self->home != NULL && self->home->campaigns != NULL && i < self->home->campaigns->len; i++)
     {
       const TuttiCampaign *campaign = g_ptr_array_index (self->home->campaigns, i);
+      const TuttiDownload *download = campaign->id == campaign_id
+                                      ? tutti_campaign_form_find_download (campaign, download_id) : NULL;
 
-      if (campaign->id != campaign_id || campaign->downloads == NULL)
-        continue;
-      for (guint j = 0; j < campaign->downloads->len; j++)
+      if (download != NULL)
         {
-          const TuttiDownload *download = g_ptr_array_index (campaign->downloads, j);
-
-          if (download->id == download_id)
-            {
-              *campaign_out = campaign;
-              return download;
-            }
+          *campaign_out = campaign;
+          return download;
         }
     }
 
@@ -677,34 +611,21 @@ open_download_activated (GtkWidget  *widget,
   const TuttiDownload *download;
   gint64 campaign_id = 0;
   gint64 download_id = 0;
-  g_autofree char *id = NULL;
   g_autofree char *subtitle = NULL;
-  TuttiDocumentView *document;
-  GtkRoot *root;
 
   g_variant_get (parameter, "(xx)", &campaign_id, &download_id);
   download = find_download (self, campaign_id, download_id, &campaign);
   if (self->client == NULL || download == NULL)
     return;
 
-  if (has_school_year (campaign))
-    /* Translators: %s is a school year, such as 2027/2028 */
-    subtitle = g_strdup_printf (_("Re-enrolment for %s"), campaign->school_year);
-  else
-    subtitle = g_strdup (_("Re-enrolment"));
+  subtitle = tutti_campaign_form_heading (campaign);
 
   /* One document open at a time, the one asked for last. */
   if (self->document != NULL)
     gtk_window_destroy (GTK_WINDOW (self->document));
-  root = gtk_widget_get_root (widget);
-  document = tutti_document_view_new (GTK_IS_WINDOW (root) ? GTK_WINDOW (root) : NULL, self->client,
-                                      download->name != NULL && *download->name != '\0'
-                                      ? download->name : download->file_name,
-                                      subtitle, download->file_name);
-  g_set_weak_pointer (&self->document, document);
-  id = g_strdup_printf ("%" G_GINT64_FORMAT "/%" G_GINT64_FORMAT, campaign_id, download_id);
-  tutti_document_view_load (document, id, fetch_download, fetch_download_finish);
-  gtk_window_present (GTK_WINDOW (document));
+  g_set_weak_pointer (&self->document,
+                      TUTTI_DOCUMENT_VIEW (tutti_document_opener_open_download (widget, self->client, campaign_id,
+                                                                                download, subtitle)));
 }
 
 void

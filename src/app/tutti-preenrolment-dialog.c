@@ -25,7 +25,9 @@
 #include <glib/gi18n.h>
 #include <string.h>
 
+#include "tutti-campaign-form.h"
 #include "tutti-preenrolment-dialog.h"
+#include "tutti-record-details.h"
 #include "tutti-window-private.h"
 
 #define SPINNER_DELAY_MS 150
@@ -185,9 +187,7 @@ get_entry_text (GtkWidget *row)
 static char *
 format_pupil_name (const TuttiNewPupil *pupil)
 {
-  return g_strstrip (g_strdup_printf ("%s %s",
-                                      pupil->surname != NULL ? pupil->surname : "",
-                                      pupil->first_name != NULL ? pupil->first_name : ""));
+  return tutti_format_person_name (pupil->surname, pupil->first_name);
 }
 
 /* The date as it is typed: 15/03/2020 in either language. */
@@ -236,21 +236,6 @@ format_places (const TuttiOfferItem *item)
     return g_strdup (_("Full"));
   return g_strdup_printf (ngettext ("%d place left", "%d places left", (gulong) item->places_left),
                           (int) item->places_left);
-}
-
-static char *
-format_slot (TuttiPreenrolmentDialog *self,
-             const TuttiOfferItem    *item)
-{
-  const char *day = item->day != TUTTI_WEEKDAY_NONE
-                    ? tutti_enum_to_label (&tutti_weekday_enum, item->day, self->lang) : NULL;
-  g_autofree char *time = item->time != NULL ? tutti_format_time (item->time, self->lang) : NULL;
-
-  if (day != NULL && *day != '\0' && time != NULL && *time != '\0')
-    return g_strdup_printf ("%s %s", day, time);
-  if (day != NULL && *day != '\0')
-    return g_strdup (day);
-  return NULL;
 }
 
 static gboolean
@@ -783,7 +768,7 @@ rebuild_items (TuttiPreenrolmentDialog *self)
 
       if (!tutti_is_blank (item->cursus))
         g_ptr_array_add (parts, g_strdup (item->cursus));
-      slot = format_slot (self, item);
+      slot = tutti_campaign_form_format_slot (item, self->lang);
       if (slot != NULL)
         g_ptr_array_add (parts, slot);
       rule = format_age_rule (item);

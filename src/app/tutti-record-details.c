@@ -238,6 +238,26 @@ tutti_format_person_name (const char *surname,
                                       first_name != NULL ? first_name : ""));
 }
 
+char *
+tutti_format_person_with_civility (TuttiCivility  civility,
+                                   const char    *surname,
+                                   const char    *first_name,
+                                   TuttiLang      lang)
+{
+  g_autoptr(GString) name = g_string_new (NULL);
+  const char *civility_label = civility != TUTTI_CIVILITY_NONE
+                               ? tutti_enum_to_label (&tutti_civility_enum, civility, lang) : NULL;
+
+  if (!tutti_is_blank (civility_label))
+    g_string_append (name, civility_label);
+  if (!tutti_is_blank (surname))
+    g_string_append_printf (name, "%s%s", name->len > 0 ? " " : "", surname);
+  if (!tutti_is_blank (first_name))
+    g_string_append_printf (name, "%s%s", name->len > 0 ? " " : "", first_name);
+
+  return g_string_free (g_steal_pointer (&name), FALSE);
+}
+
 GtkWindow *
 tutti_record_details_present (GtkWidget         *parent,
                               const char        *title,

@@ -45,6 +45,12 @@ char      *tutti_school_format_contact (const TuttiSchool  *school);
 /* "Z-TEST Essai": surname then first name, as the guide writes people. */
 char      *tutti_format_person_name    (const char         *surname,
                                         const char         *first_name);
+/* "Monsieur Z-TEST Essai": core's civility in @lang (none for
+ * TUTTI_CIVILITY_NONE), surname, first name, those known. */
+char      *tutti_format_person_with_civility (TuttiCivility  civility,
+                                              const char    *surname,
+                                              const char    *first_name,
+                                              TuttiLang      lang);
 
 /* A small dialog, transient for @parent's window, listing every field of
  * @record (tutti_record_details_new()) under @title: the detail of a row

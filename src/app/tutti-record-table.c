@@ -18,6 +18,7 @@
 #include <glib/gi18n.h>
 #include <string.h>
 
+#include "tutti-list-util.h"
 #include "tutti-record-details.h"
 #include "tutti-record-table.h"
 
@@ -157,20 +158,12 @@ create_item (TuttiRecordTable *self,
 static void
 update_state (TuttiRecordTable *self)
 {
-  const char *name;
-
   if (!self->loaded)
     return;
 
-  if (g_list_model_get_n_items (G_LIST_MODEL (self->store)) == 0)
-    name = "empty";
-  else if (g_list_model_get_n_items (G_LIST_MODEL (self->filter_model)) == 0)
-    name = "no-results";
-  else
-    name = "content";
-
   gtk_spinner_stop (self->spinner);
-  gtk_stack_set_visible_child_name (self->stack, name);
+  gtk_stack_set_visible_child_name (self->stack, tutti_list_page_name (G_LIST_MODEL (self->store),
+                                                                       G_LIST_MODEL (self->filter_model)));
 }
 
 static void
@@ -187,22 +180,15 @@ filter_func (gpointer item,
 {
   TuttiRecordTable *self = user_data;
 
-  if (self->query == NULL || *self->query == '\0')
-    return TRUE;
   /* Each word typed starts a word of the row, accents and case ignored. */
-  return g_str_match_string (self->query, TUTTI_RECORD_ITEM (item)->search_text, TRUE);
+  return tutti_search_match_prefixes (self->query, TUTTI_RECORD_ITEM (item)->search_text);
 }
 
 static void
 search_changed_cb (TuttiRecordTable *self)
 {
-  g_autofree char *query = g_strstrip (g_strdup (gtk_editable_get_text (GTK_EDITABLE (self->search_entry))));
-
-  if (g_strcmp0 (query, self->query) == 0)
+  if (!tutti_search_update_query (self->search_entry, &self->query))
     return;
-
-  g_free (self->query);
-  self->query = g_steal_pointer (&query);
   gtk_filter_changed (self->filter, GTK_FILTER_CHANGE_DIFFERENT);
   update_state (self);
 }
@@ -573,8 +559,6 @@ build (TuttiRecordTable *self)
   GtkWidget *scrolled;
   GtkWidget *retry;
   GtkWidget *search_box;
-  GtkSorter *sorter;
-  GtkSingleSelection *selection;
 
   box = gtk_box_new (GTK_ORIENTATION_VERTICAL, 0);
   adw_bin_set_child (ADW_BIN (self), box);
@@ -655,14 +639,8 @@ build (TuttiRecordTable *self)
       g_object_unref (view_column);
     }
 
-  sorter = gtk_column_view_get_sorter (self->column_view);
-  self->sort_model = gtk_sort_list_model_new (g_object_ref (G_LIST_MODEL (self->filter_model)),
-                                              sorter != NULL ? g_object_ref (sorter) : NULL);
-  selection = gtk_single_selection_new (g_object_ref (G_LIST_MODEL (self->sort_model)));
-  gtk_single_selection_set_autoselect (selection, FALSE);
-  gtk_single_selection_set_can_unselect (selection, TRUE);
-  gtk_column_view_set_model (self->column_view, GTK_SELECTION_MODEL (selection));
-  g_object_unref (selection);
+  self->sort_model = tutti_column_view_show_sorted_model (self->column_view, G_LIST_MODEL (self->filter_model),
+                                                          NULL, GTK_SORT_ASCENDING);
   set_up_titles (self);
 
   scrolled = gtk_scrolled_window_new ();

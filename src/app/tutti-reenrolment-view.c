@@ -15,6 +15,8 @@
 
 #include <glib/gi18n.h>
 
+#include "tutti-campaign-form.h"
+#include "tutti-question.h"
 #include "tutti-record-details.h"
 #include "tutti-reenrolment-view.h"
 
@@ -476,19 +478,6 @@ header_label (const char *text)
   return label;
 }
 
-static char *
-offer_label (TuttiReenrolmentView *self,
-             const TuttiOfferItem *item)
-{
-  TuttiLang lang = get_lang (self);
-  g_autofree char *label = tutti_offer_item_label (item, lang);
-  g_autofree char *time = tutti_format_time (item->time, lang);
-
-  if (item->day != TUTTI_WEEKDAY_NONE)
-    return g_strdup_printf ("%s — %s %s", label, tutti_enum_to_label (&tutti_weekday_enum, item->day, lang), time);
-  return g_steal_pointer (&label);
-}
-
 static void
 fill_courses (TuttiReenrolmentView *self)
 {
@@ -543,7 +532,7 @@ fill_courses (TuttiReenrolmentView *self)
           for (guint k = 0; k < offer->len; k++)
             {
               const TuttiOfferItem *item = g_ptr_array_index (offer, k);
-              g_autofree char *label = offer_label (self, item);
+              g_autofree char *label = tutti_campaign_form_format_place (item, get_lang (self));
 
               gtk_string_list_append (names, label);
               g_array_append_val (offer_ids, item->id);
@@ -1064,16 +1053,11 @@ decline_response_cb (AdwMessageDialog     *dialog,
 static void
 decline_clicked_cb (TuttiReenrolmentView *self)
 {
-  GtkRoot *root = gtk_widget_get_root (GTK_WIDGET (self));
   g_autofree char *body = g_strdup_printf (_("%s will not be re-enrolled next year."), self->pupil_name);
   AdwMessageDialog *dialog;
 
-  dialog = ADW_MESSAGE_DIALOG (adw_message_dialog_new (GTK_IS_WINDOW (root) ? GTK_WINDOW (root) : NULL,
-                                                       _("Do not re-enrol?"), body));
-  adw_message_dialog_add_responses (dialog, "cancel", _("_Cancel"), "ok", _("_OK"), NULL);
-  adw_message_dialog_set_response_appearance (dialog, "ok", ADW_RESPONSE_DESTRUCTIVE);
-  adw_message_dialog_set_default_response (dialog, "cancel");
-  adw_message_dialog_set_close_response (dialog, "cancel");
+  dialog = tutti_question_new (GTK_WIDGET (self), _("Do not re-enrol?"), body, "ok", _("_OK"),
+                               ADW_RESPONSE_DESTRUCTIVE);
   g_signal_connect_object (dialog, "response", G_CALLBACK (decline_response_cb), self, 0);
   gtk_window_present (GTK_WINDOW (dialog));
 }

@@ -1,7 +1,7 @@
 /* tutti-staff-campaigns-view.c — STAFF-3, REE-1: the office's campaigns
  *
  * Every re-enrolment and pre-enrolment campaign (GET /staff/campaigns) in
- * a GtkColumnView — a GListStore of TuttiCampaignListItem, searched by
+ * a GtkColumnView — a GListStore of TuttiListItem, searched by
  * kind, school year and state. One campaign opened on the leaflet's
  * second page, in three tabs:
  * - Dates: its state, opened or closed now (closing asks first); its
@@ -26,117 +26,44 @@
 #include <glib/gi18n.h>
 #include <string.h>
 
+#include "tutti-call.h"
 #include "tutti-campaign-dialog.h"
 #include "tutti-campaign-form.h"
-#include "tutti-document-view.h"
+#include "tutti-document-opener.h"
+#include "tutti-list-item.h"
+#include "tutti-list-page.h"
+#include "tutti-list-util.h"
+#include "tutti-question.h"
 #include "tutti-staff-campaigns-view.h"
+#include "tutti-toasts.h"
 #include "tutti-window-private.h"
-
-#define SPINNER_DELAY_MS 150
 
 /* ---- A campaign as a list item ------------------------------------------------------ */
 
-#define TUTTI_TYPE_CAMPAIGN_LIST_ITEM (tutti_campaign_list_item_get_type ())
-
-G_DECLARE_FINAL_TYPE (TuttiCampaignListItem, tutti_campaign_list_item, TUTTI, CAMPAIGN_LIST_ITEM, GObject)
-
-struct _TuttiCampaignListItem
-{
-  GObject        parent_instance;
-
-  TuttiCampaign *campaign;
-  char          *search_text;
-};
-
-G_DEFINE_FINAL_TYPE (TuttiCampaignListItem, tutti_campaign_list_item, G_TYPE_OBJECT)
-
-static void
-tutti_campaign_list_item_finalize (GObject *object)
-{
-  TuttiCampaignListItem *self = TUTTI_CAMPAIGN_LIST_ITEM (object);
-
-  g_clear_pointer (&self->campaign, tutti_campaign_free);
-  g_clear_pointer (&self->search_text, g_free);
-
-  G_OBJECT_CLASS (tutti_campaign_list_item_parent_class)->finalize (object);
-}
-
-static void
-tutti_campaign_list_item_class_init (TuttiCampaignListItemClass *klass)
-{
-  G_OBJECT_CLASS (klass)->finalize = tutti_campaign_list_item_finalize;
-}
-
-static void
-tutti_campaign_list_item_init (TuttiCampaignListItem *self)
-{
-}
-
-/* Takes @campaign. */
-static TuttiCampaignListItem *
+/* Takes @campaign; its search looks into its kind, school year and state. */
+static TuttiListItem *
 campaign_item_new (TuttiCampaign *campaign,
                    TuttiLang      lang)
 {
-  TuttiCampaignListItem *self = g_object_new (TUTTI_TYPE_CAMPAIGN_LIST_ITEM, NULL);
   g_autofree char *title = tutti_campaign_form_title (campaign, lang);
 
-  self->campaign = campaign;
-  self->search_text = g_strdup_printf ("%s %s", title, tutti_campaign_form_state_label (campaign, NULL));
-  return self;
+  return tutti_list_item_new (campaign, (GDestroyNotify) tutti_campaign_free,
+                              g_strdup_printf ("%s %s", title, tutti_campaign_form_state_label (campaign, NULL)));
 }
 
 /* ---- A place of the offer as a list item ------------------------------------------- */
 
-#define TUTTI_TYPE_OFFER_LIST_ITEM (tutti_offer_list_item_get_type ())
-
-G_DECLARE_FINAL_TYPE (TuttiOfferListItem, tutti_offer_list_item, TUTTI, OFFER_LIST_ITEM, GObject)
-
-struct _TuttiOfferListItem
-{
-  GObject         parent_instance;
-
-  TuttiOfferItem *item;
-  char           *search_text;
-};
-
-G_DEFINE_FINAL_TYPE (TuttiOfferListItem, tutti_offer_list_item, G_TYPE_OBJECT)
-
-static void
-tutti_offer_list_item_finalize (GObject *object)
-{
-  TuttiOfferListItem *self = TUTTI_OFFER_LIST_ITEM (object);
-
-  g_clear_pointer (&self->item, tutti_offer_item_free);
-  g_clear_pointer (&self->search_text, g_free);
-
-  G_OBJECT_CLASS (tutti_offer_list_item_parent_class)->finalize (object);
-}
-
-static void
-tutti_offer_list_item_class_init (TuttiOfferListItemClass *klass)
-{
-  G_OBJECT_CLASS (klass)->finalize = tutti_offer_list_item_finalize;
-}
-
-static void
-tutti_offer_list_item_init (TuttiOfferListItem *self)
-{
-}
-
-/* Takes @item. */
-static TuttiOfferListItem *
+/* Takes @item; its search looks into its discipline, site, cursus and day. */
+static TuttiListItem *
 offer_item_new (TuttiOfferItem *item,
                 TuttiLang       lang)
 {
-  TuttiOfferListItem *self = g_object_new (TUTTI_TYPE_OFFER_LIST_ITEM, NULL);
-
-  self->item = item;
-  self->search_text = g_strdup_printf ("%s %s %s %s",
-                                       item->discipline != NULL ? item->discipline : "",
-                                       item->site != NULL ? item->site : "",
-                                       item->cursus != NULL ? item->cursus : "",
-                                       tutti_enum_to_label (&tutti_weekday_enum, item->day, lang));
-  return self;
+  return tutti_list_item_new (item, (GDestroyNotify) tutti_offer_item_free,
+                              g_strdup_printf ("%s %s %s %s",
+                                               item->discipline != NULL ? item->discipline : "",
+                                               item->site != NULL ? item->site : "",
+                                               item->cursus != NULL ? item->cursus : "",
+                                               tutti_enum_to_label (&tutti_weekday_enum, item->day, lang)));
 }
 
 /* ---- The view ------------------------------------------------------------------------- */
@@ -223,17 +150,14 @@ struct _TuttiStaffCampaignsView
   GListStore          *store;
   GtkFilter           *filter;
   GtkFilterListModel  *filter_model;
-  GtkSingleSelection  *selection;
   GListStore          *offer_store;
   GtkFilter           *offer_filter;
   GtkFilterListModel  *offer_filter_model;
-  GtkSingleSelection  *offer_selection;
 
   TuttiClient         *client;
   GCancellable        *cancellable;
   guint                generation;
-  gboolean             loading;
-  guint                list_spinner_id;
+  TuttiListPage        list;
   guint                title_idle_id;
   TuttiCampaign       *campaign;         /* open on the detail page */
   guint                updating;         /* > 0: rows filled by the view itself */
@@ -257,8 +181,7 @@ struct _TuttiStaffCampaignsView
   AdwMessageDialog    *message_dialog;   /* weak: the question asked last */
   GtkWindow           *document_view;    /* weak: a download previewed */
   GtkWidget           *parked_focus;     /* weak: the focus before a form went busy */
-  char                *last_toast;
-  AdwToast            *toast;            /* weak: the one shown */
+  TuttiToasts          toasts;
 };
 
 G_DEFINE_FINAL_TYPE (TuttiStaffCampaignsView, tutti_staff_campaigns_view, ADW_TYPE_BIN)
@@ -281,27 +204,10 @@ get_parent_window (TuttiStaffCampaignsView *self)
 }
 
 static void
-add_toast (TuttiStaffCampaignsView *self,
-           AdwToast                *toast,
-           const char              *title)
-{
-  g_free (self->last_toast);
-  self->last_toast = g_strdup (title);
-  /* A new toast replaces the one shown. */
-  if (self->toast != NULL)
-    adw_toast_dismiss (self->toast);
-  g_set_weak_pointer (&self->toast, toast);
-  adw_toast_overlay_add_toast (self->toast_overlay, toast);
-}
-
-static void
 show_toast (TuttiStaffCampaignsView *self,
             const char              *title)
 {
-  AdwToast *toast = adw_toast_new (title);
-
-  adw_toast_set_timeout (toast, 4);
-  add_toast (self, toast, title);
+  tutti_toasts_show (&self->toasts, title, 4, NULL, NULL);
 }
 
 static void
@@ -309,14 +215,7 @@ error_toast (TuttiStaffCampaignsView *self,
              const char              *title,
              const char              *retry_action)
 {
-  AdwToast *toast = adw_toast_new (title);
-
-  if (retry_action != NULL)
-    {
-      adw_toast_set_button_label (toast, _("_Retry"));
-      adw_toast_set_action_name (toast, retry_action);
-    }
-  add_toast (self, toast, title);
+  tutti_toasts_show (&self->toasts, title, TUTTI_TOAST_TIMEOUT_DEFAULT, retry_action, NULL);
 }
 
 /* Whether trying the same request again may work: the server could not be
@@ -328,35 +227,10 @@ worth_retrying (const GError *error)
          g_error_matches (error, TUTTI_API_ERROR, TUTTI_API_ERROR_INTERNAL);
 }
 
-typedef struct
+static TuttiCall *
+call_new (TuttiStaffCampaignsView *self)
 {
-  TuttiStaffCampaignsView *self;
-  guint                    generation;
-} LoadData;
-
-static LoadData *
-load_data_new (TuttiStaffCampaignsView *self)
-{
-  LoadData *data = g_new0 (LoadData, 1);
-
-  data->self = g_object_ref (self);
-  data->generation = self->generation;
-  return data;
-}
-
-/* Takes @data; whether the answer still matters. */
-static gboolean
-load_data_take (LoadData                 *data,
-                const GError             *error,
-                TuttiStaffCampaignsView **self_out)
-{
-  TuttiStaffCampaignsView *self = data->self;
-  guint generation = data->generation;
-
-  g_free (data);
-  *self_out = self;
-  return !g_error_matches (error, G_IO_ERROR, G_IO_ERROR_CANCELLED) &&
-         self->cancellable != NULL && generation == self->generation;
+  return tutti_call_new (self, &self->generation, NULL, self->cancellable);
 }
 
 static void
@@ -373,15 +247,10 @@ static void
 set_state_tag (GtkLabel            *label,
                const TuttiCampaign *campaign)
 {
-  static const char * const classes[] = { "todo", "pending", "done", "refused" };
   const char *style = NULL;
   const char *text = tutti_campaign_form_state_label (campaign, &style);
 
-  for (guint i = 0; i < G_N_ELEMENTS (classes); i++)
-    gtk_widget_remove_css_class (GTK_WIDGET (label), classes[i]);
-  gtk_label_set_label (label, text);
-  if (style != NULL)
-    gtk_widget_add_css_class (GTK_WIDGET (label), style);
+  tutti_tag_set (label, text, style);
 }
 
 static char *
@@ -397,10 +266,7 @@ setup_cell_cb (GtkSignalListItemFactory *factory,
                gpointer                  user_data)
 {
   guint column = GPOINTER_TO_UINT (user_data);
-  GtkWidget *label = g_object_new (GTK_TYPE_LABEL,
-                                   "xalign", 0.0f,
-                                   "ellipsize", PANGO_ELLIPSIZE_END,
-                                   NULL);
+  GtkWidget *label = tutti_cell_label_new ();
 
   if (column == COLUMN_STATE)
     {
@@ -418,9 +284,8 @@ bind_cell_cb (GtkSignalListItemFactory *factory,
               gpointer                  user_data)
 {
   TuttiStaffCampaignsView *self = g_object_get_data (G_OBJECT (factory), "tutti-view");
-  TuttiCampaignListItem *item = gtk_list_item_get_item (list_item);
+  const TuttiCampaign *campaign = tutti_list_item_get_record (gtk_list_item_get_item (list_item));
   GtkLabel *label = GTK_LABEL (gtk_list_item_get_child (list_item));
-  const TuttiCampaign *campaign = item->campaign;
   TuttiLang lang = get_view_lang (self);
   g_autofree char *text = NULL;
 
@@ -459,18 +324,12 @@ add_columns (TuttiStaffCampaignsView *self)
 
   for (guint c = 0; c < N_COLUMNS; c++)
     {
-      GtkListItemFactory *factory = gtk_signal_list_item_factory_new ();
-      GtkColumnViewColumn *column;
+      GtkColumnViewColumn *column = tutti_column_view_add_column (self->column_view, titles[c], c,
+                                                                  G_CALLBACK (setup_cell_cb),
+                                                                  G_CALLBACK (bind_cell_cb),
+                                                                  NULL, NULL, self);
 
-      g_object_set_data (G_OBJECT (factory), "tutti-view", self);
-      g_signal_connect (factory, "setup", G_CALLBACK (setup_cell_cb), GUINT_TO_POINTER (c));
-      g_signal_connect (factory, "bind", G_CALLBACK (bind_cell_cb), GUINT_TO_POINTER (c));
-      column = gtk_column_view_column_new (titles[c], factory);
-      gtk_column_view_column_set_resizable (column, TRUE);
-      if (c == COLUMN_KIND)
-        gtk_column_view_column_set_expand (column, TRUE);
-      gtk_column_view_append_column (self->column_view, column);
-      g_object_unref (column);
+      gtk_column_view_column_set_expand (column, c == COLUMN_KIND);
     }
 }
 
@@ -479,33 +338,16 @@ filter_campaign (gpointer object,
                  gpointer user_data)
 {
   TuttiStaffCampaignsView *self = user_data;
-  TuttiCampaignListItem *item = object;
   const char *search = gtk_editable_get_text (GTK_EDITABLE (self->search_entry));
 
-  return tutti_is_blank (search) || g_str_match_string (search, item->search_text, TRUE);
-}
-
-static void
-update_list_page (TuttiStaffCampaignsView *self)
-{
-  const char *page;
-
-  if (self->loading && g_list_model_get_n_items (G_LIST_MODEL (self->store)) == 0)
-    return;
-  if (g_list_model_get_n_items (G_LIST_MODEL (self->store)) == 0)
-    page = "empty";
-  else if (g_list_model_get_n_items (G_LIST_MODEL (self->filter_model)) == 0)
-    page = "no-results";
-  else
-    page = "content";
-  gtk_stack_set_visible_child_name (self->list_stack, page);
+  return tutti_search_match_prefixes (search, tutti_list_item_get_search_text (object));
 }
 
 static void
 filter_changed_cb (TuttiStaffCampaignsView *self)
 {
   gtk_filter_changed (self->filter, GTK_FILTER_CHANGE_DIFFERENT);
-  update_list_page (self);
+  tutti_list_page_update (&self->list);
 }
 
 static void
@@ -523,9 +365,9 @@ list_campaigns (TuttiStaffCampaignsView *self)
 
   for (guint i = 0; i < n; i++)
     {
-      g_autoptr(TuttiCampaignListItem) item = g_list_model_get_item (G_LIST_MODEL (self->store), i);
+      g_autoptr(TuttiListItem) item = g_list_model_get_item (G_LIST_MODEL (self->store), i);
 
-      g_ptr_array_add (campaigns, item->campaign);
+      g_ptr_array_add (campaigns, tutti_list_item_get_record (item));
     }
   return campaigns;
 }
@@ -538,22 +380,22 @@ replace_campaign (TuttiStaffCampaignsView *self,
                   gboolean                 reset_dates)
 {
   guint n = g_list_model_get_n_items (G_LIST_MODEL (self->store));
-  g_autoptr(TuttiCampaignListItem) replacement = campaign_item_new (tutti_campaign_copy (campaign),
+  g_autoptr(TuttiListItem) replacement = campaign_item_new (tutti_campaign_copy (campaign),
                                                                      get_view_lang (self));
   guint i;
 
   for (i = 0; i < n; i++)
     {
-      g_autoptr(TuttiCampaignListItem) item = g_list_model_get_item (G_LIST_MODEL (self->store), i);
+      g_autoptr(TuttiListItem) item = g_list_model_get_item (G_LIST_MODEL (self->store), i);
 
-      if (item->campaign->id == campaign->id)
+      if (((TuttiCampaign *) tutti_list_item_get_record (item))->id == campaign->id)
         break;
     }
   if (i < n)
     g_list_store_splice (self->store, i, 1, (gpointer *) &replacement, 1);
   else
     g_list_store_insert (self->store, 0, replacement);
-  update_list_page (self);
+  tutti_list_page_update (&self->list);
 
   if (self->campaign != NULL && self->campaign->id == campaign->id)
     {
@@ -561,16 +403,6 @@ replace_campaign (TuttiStaffCampaignsView *self,
       self->campaign = tutti_campaign_copy (campaign);
       show_campaign_page (self, reset_dates);
     }
-}
-
-static gboolean
-show_list_spinner_cb (gpointer user_data)
-{
-  TuttiStaffCampaignsView *self = user_data;
-
-  self->list_spinner_id = 0;
-  gtk_spinner_start (self->list_spinner);
-  return G_SOURCE_REMOVE;
 }
 
 static void
@@ -585,36 +417,19 @@ list_campaigns_cb (GObject      *source,
   TuttiLang lang;
 
   campaigns = tutti_client_list_staff_campaigns_finish (TUTTI_CLIENT (source), result, &error);
-  if (!load_data_take (user_data, error, &self))
+  if (!tutti_call_take (user_data, error, &self))
     return;
 
-  self->loading = FALSE;
-  g_clear_handle_id (&self->list_spinner_id, g_source_remove);
-  gtk_spinner_stop (self->list_spinner);
-  gtk_widget_set_sensitive (GTK_WIDGET (self->refresh_button), TRUE);
-
-  if (campaigns == NULL)
+  if (campaigns != NULL)
     {
-      g_debug ("Loading the campaigns: %s", error->message);
-      if (g_error_matches (error, TUTTI_API_ERROR, TUTTI_API_ERROR_UNAUTHENTICATED))
-        return;
-      if (g_list_model_get_n_items (G_LIST_MODEL (self->store)) == 0)
-        {
-          adw_status_page_set_description (self->list_error_page, error->message);
-          gtk_stack_set_visible_child_name (self->list_stack, "error");
-        }
-      else
-        error_toast (self, _("Could not refresh the campaigns"), "staff-campaigns.refresh");
-      return;
+      lang = get_view_lang (self);
+      items = g_ptr_array_new_with_free_func (g_object_unref);
+      for (guint i = 0; i < campaigns->len; i++)
+        g_ptr_array_add (items, campaign_item_new (tutti_campaign_copy (g_ptr_array_index (campaigns, i)), lang));
     }
-
-  lang = get_view_lang (self);
-  items = g_ptr_array_new_with_free_func (g_object_unref);
-  for (guint i = 0; i < campaigns->len; i++)
-    g_ptr_array_add (items, campaign_item_new (tutti_campaign_copy (g_ptr_array_index (campaigns, i)), lang));
-  g_list_store_splice (self->store, 0, g_list_model_get_n_items (G_LIST_MODEL (self->store)),
-                       items->pdata, items->len);
-  update_list_page (self);
+  if (!tutti_list_page_finish_load (&self->list, items, error, &self->toasts,
+                                    _("Could not refresh the campaigns"), "staff-campaigns.refresh"))
+    return;
 
   /* The campaign open on its page, as it is now; what is being typed stays. */
   if (self->campaign != NULL)
@@ -640,19 +455,11 @@ tutti_staff_campaigns_view_refresh (TuttiStaffCampaignsView *self)
   g_return_if_fail (TUTTI_IS_STAFF_CAMPAIGNS_VIEW (self));
 
   account = self->client != NULL ? tutti_client_get_account (self->client) : NULL;
-  if (account == NULL || account->role != TUTTI_ROLE_STAFF || self->loading)
+  if (account == NULL || account->role != TUTTI_ROLE_STAFF || !tutti_list_page_start_load (&self->list))
     return;
 
-  self->loading = TRUE;
-  gtk_widget_set_sensitive (GTK_WIDGET (self->refresh_button), FALSE);
-  if (g_list_model_get_n_items (G_LIST_MODEL (self->store)) == 0)
-    {
-      gtk_stack_set_visible_child_name (self->list_stack, "loading");
-      g_clear_handle_id (&self->list_spinner_id, g_source_remove);
-      self->list_spinner_id = g_timeout_add (SPINNER_DELAY_MS, show_list_spinner_cb, self);
-    }
   tutti_client_list_staff_campaigns_async (self->client, self->cancellable,
-                                           list_campaigns_cb, load_data_new (self));
+                                           list_campaigns_cb, call_new (self));
 }
 
 static void
@@ -972,15 +779,9 @@ show_downloads (TuttiStaffCampaignsView *self)
 static void
 update_offer_page (TuttiStaffCampaignsView *self)
 {
-  const char *page;
-
-  if (g_list_model_get_n_items (G_LIST_MODEL (self->offer_store)) == 0)
-    page = "empty";
-  else if (g_list_model_get_n_items (G_LIST_MODEL (self->offer_filter_model)) == 0)
-    page = "no-results";
-  else
-    page = "content";
-  gtk_stack_set_visible_child_name (self->offer_stack, page);
+  gtk_stack_set_visible_child_name (self->offer_stack,
+                                    tutti_list_page_name (G_LIST_MODEL (self->offer_store),
+                                                          G_LIST_MODEL (self->offer_filter_model)));
 }
 
 static void
@@ -1005,10 +806,7 @@ setup_offer_cell_cb (GtkSignalListItemFactory *factory,
                      gpointer                  user_data)
 {
   guint column = GPOINTER_TO_UINT (user_data);
-  GtkWidget *label = g_object_new (GTK_TYPE_LABEL,
-                                   "xalign", 0.0f,
-                                   "ellipsize", PANGO_ELLIPSIZE_END,
-                                   NULL);
+  GtkWidget *label = tutti_cell_label_new ();
 
   if (column == OFFER_TIME || column == OFFER_AGES || column == OFFER_PLACES)
     gtk_widget_add_css_class (label, "numeric");
@@ -1045,8 +843,7 @@ bind_offer_cell_cb (GtkSignalListItemFactory *factory,
                     gpointer                  user_data)
 {
   TuttiStaffCampaignsView *self = g_object_get_data (G_OBJECT (factory), "tutti-view");
-  TuttiOfferListItem *list_item_data = gtk_list_item_get_item (list_item);
-  const TuttiOfferItem *item = list_item_data->item;
+  const TuttiOfferItem *item = tutti_list_item_get_record (gtk_list_item_get_item (list_item));
   GtkLabel *label = GTK_LABEL (gtk_list_item_get_child (list_item));
   TuttiLang lang = get_view_lang (self);
   g_autofree char *text = NULL;
@@ -1091,21 +888,15 @@ add_offer_columns (TuttiStaffCampaignsView *self)
 
   for (guint c = 0; c < N_OFFER_COLUMNS; c++)
     {
-      GtkListItemFactory *factory = gtk_signal_list_item_factory_new ();
-      GtkColumnViewColumn *column;
       const char *title = keys[c] != NULL
                           ? tutti_text_get (&tutti_schema_lookup (&tutti_offer_item_schema, keys[c])->label, lang)
                           : c == OFFER_AGES ? _("Ages") : _("Places");
+      GtkColumnViewColumn *column = tutti_column_view_add_column (self->offer_view, title, c,
+                                                                  G_CALLBACK (setup_offer_cell_cb),
+                                                                  G_CALLBACK (bind_offer_cell_cb),
+                                                                  NULL, NULL, self);
 
-      g_object_set_data (G_OBJECT (factory), "tutti-view", self);
-      g_signal_connect (factory, "setup", G_CALLBACK (setup_offer_cell_cb), GUINT_TO_POINTER (c));
-      g_signal_connect (factory, "bind", G_CALLBACK (bind_offer_cell_cb), GUINT_TO_POINTER (c));
-      column = gtk_column_view_column_new (title, factory);
-      gtk_column_view_column_set_resizable (column, TRUE);
-      if (c == OFFER_DISCIPLINE || c == OFFER_CURSUS)
-        gtk_column_view_column_set_expand (column, TRUE);
-      gtk_column_view_append_column (self->offer_view, column);
-      g_object_unref (column);
+      gtk_column_view_column_set_expand (column, c == OFFER_DISCIPLINE || c == OFFER_CURSUS);
     }
 }
 
@@ -1114,10 +905,9 @@ filter_offer (gpointer object,
               gpointer user_data)
 {
   TuttiStaffCampaignsView *self = user_data;
-  TuttiOfferListItem *item = object;
   const char *search = gtk_editable_get_text (GTK_EDITABLE (self->offer_search_entry));
 
-  return tutti_is_blank (search) || g_str_match_string (search, item->search_text, TRUE);
+  return tutti_search_match_prefixes (search, tutti_list_item_get_search_text (object));
 }
 
 static void
@@ -1167,10 +957,10 @@ static void
 column_view_activate_cb (TuttiStaffCampaignsView *self,
                          guint                    position)
 {
-  g_autoptr(TuttiCampaignListItem) item = g_list_model_get_item (G_LIST_MODEL (self->filter_model), position);
+  g_autoptr(TuttiListItem) item = g_list_model_get_item (G_LIST_MODEL (self->filter_model), position);
 
   if (item != NULL)
-    open_campaign (self, item->campaign);
+    open_campaign (self, tutti_list_item_get_record (item));
 }
 
 static void
@@ -1208,7 +998,7 @@ set_open_cb (GObject      *source,
   g_autoptr(TuttiStaffCampaignsView) self = NULL;
 
   campaign = tutti_client_update_campaign_finish (TUTTI_CLIENT (source), result, &error);
-  if (!load_data_take (user_data, error, &self))
+  if (!tutti_call_take (user_data, error, &self))
     return;
 
   self->toggling = FALSE;
@@ -1238,7 +1028,7 @@ set_open (TuttiStaffCampaignsView *self,
   self->toggling = TRUE;
   update_actions (self);
   tutti_client_update_campaign_async (self->client, self->campaign->id, changes, TUTTI_CAMPAIGN_MEMBER_OPEN,
-                                      self->cancellable, set_open_cb, load_data_new (self));
+                                      self->cancellable, set_open_cb, call_new (self));
 }
 
 static void
@@ -1274,16 +1064,10 @@ toggle_open_activated (GtkWidget  *widget,
              "readable, and the campaign can be opened again.")
          : _("Families will no longer be able to send pre-enrolment requests. The requests already sent "
              "stay to be answered, and the campaign can be opened again.");
-  dialog = ADW_MESSAGE_DIALOG (adw_message_dialog_new (get_parent_window (self), NULL, body));
+  dialog = tutti_question_new (GTK_WIDGET (self), NULL, body,
+                               "close", _("C_lose the Campaign"), ADW_RESPONSE_DESTRUCTIVE);
   /* Translators: %s is a campaign, such as “Re-enrolment 2027/2028” */
   adw_message_dialog_format_heading (dialog, _("Close %s Now?"), title);
-  adw_message_dialog_add_responses (dialog,
-                                    "cancel", _("_Cancel"),
-                                    "close", _("C_lose the Campaign"),
-                                    NULL);
-  adw_message_dialog_set_response_appearance (dialog, "close", ADW_RESPONSE_DESTRUCTIVE);
-  adw_message_dialog_set_default_response (dialog, "cancel");
-  adw_message_dialog_set_close_response (dialog, "cancel");
   g_signal_connect_object (dialog, "response", G_CALLBACK (close_response_cb), self, G_CONNECT_SWAPPED);
   g_set_weak_pointer (&self->message_dialog, dialog);
   gtk_window_present (GTK_WINDOW (dialog));
@@ -1342,7 +1126,7 @@ save_dates_cb (GObject      *source,
   g_autoptr(TuttiStaffCampaignsView) self = NULL;
 
   campaign = tutti_client_update_campaign_finish (TUTTI_CLIENT (source), result, &error);
-  if (!load_data_take (user_data, error, &self))
+  if (!tutti_call_take (user_data, error, &self))
     return;
 
   self->saving_dates = FALSE;
@@ -1450,7 +1234,7 @@ save_dates_activated (GtkWidget  *widget,
   self->saving_dates = TRUE;
   update_actions (self);
   tutti_client_update_campaign_async (self->client, self->campaign->id, changes, members, self->cancellable,
-                                      save_dates_cb, load_data_new (self));
+                                      save_dates_cb, call_new (self));
 }
 
 static void
@@ -1530,7 +1314,7 @@ save_kinds_cb (GObject      *source,
   GHashTable *fields;
 
   campaign = tutti_client_update_campaign_finish (TUTTI_CLIENT (source), result, &error);
-  if (!load_data_take (user_data, error, &self))
+  if (!tutti_call_take (user_data, error, &self))
     return;
 
   self->saving_kinds = FALSE;
@@ -1594,7 +1378,7 @@ save_kinds (TuttiStaffCampaignsView *self,
   update_actions (self);
   tutti_client_update_campaign_async (self->client, self->campaign->id, changes,
                                       TUTTI_CAMPAIGN_MEMBER_REQUIRED_DOCUMENTS, self->cancellable,
-                                      save_kinds_cb, load_data_new (self));
+                                      save_kinds_cb, call_new (self));
 }
 
 static void
@@ -1651,18 +1435,12 @@ remove_kind_activated (GtkWidget  *widget,
   if (kind == NULL)
     return;
 
-  dialog = ADW_MESSAGE_DIALOG (adw_message_dialog_new (get_parent_window (self), NULL,
-                                                       _("Families will no longer be asked for it in this "
-                                                         "campaign. The documents they already sent stay in "
-                                                         "their files.")));
+  dialog = tutti_question_new (GTK_WIDGET (self), NULL,
+                               _("Families will no longer be asked for it in this "
+                                 "campaign. The documents they already sent stay in "
+                                 "their files."),
+                               "remove", _("_Stop Asking"), ADW_RESPONSE_DESTRUCTIVE);
   adw_message_dialog_format_heading (dialog, _("Stop Asking for “%s”?"), kind->name != NULL ? kind->name : id);
-  adw_message_dialog_add_responses (dialog,
-                                    "cancel", _("_Cancel"),
-                                    "remove", _("_Stop Asking"),
-                                    NULL);
-  adw_message_dialog_set_response_appearance (dialog, "remove", ADW_RESPONSE_DESTRUCTIVE);
-  adw_message_dialog_set_default_response (dialog, "cancel");
-  adw_message_dialog_set_close_response (dialog, "cancel");
   g_object_set_data_full (G_OBJECT (dialog), "tutti-kind-id", g_strdup (id), g_free);
   g_signal_connect_object (dialog, "response", G_CALLBACK (remove_kind_response_cb), self, 0);
   g_set_weak_pointer (&self->message_dialog, dialog);
@@ -1682,7 +1460,7 @@ upload_cb (GObject      *source,
   g_autofree char *title = NULL;
 
   download = tutti_client_upload_campaign_download_finish (TUTTI_CLIENT (source), result, &error);
-  if (!load_data_take (user_data, error, &self))
+  if (!tutti_call_take (user_data, error, &self))
     return;
 
   self->uploading = FALSE;
@@ -1725,7 +1503,7 @@ upload (TuttiStaffCampaignsView *self)
   update_actions (self);
   tutti_client_upload_campaign_download_async (self->client, self->campaign->id, self->upload_name,
                                                self->upload_file_name, self->upload_content,
-                                               self->cancellable, upload_cb, load_data_new (self));
+                                               self->cancellable, upload_cb, call_new (self));
 }
 
 static void
@@ -1782,10 +1560,8 @@ ask_download_name (TuttiStaffCampaignsView *self,
   g_autofree char *body = NULL;
   g_autofree char *name = NULL;
   AdwMessageDialog *dialog;
-  GtkWidget *list;
+  GtkWidget *group;
   GtkWidget *row;
-  const char *label = _("Name families see");
-  g_autofree char *title = g_strdup_printf ("%s *", label);
 
   if (g_strcmp0 (type, "application/pdf") != 0)
     {
@@ -1817,30 +1593,15 @@ ask_download_name (TuttiStaffCampaignsView *self,
 
   /* Translators: a file's name and its size */
   body = g_strdup_printf (_("%s (%s), as families will see it on their home page."), file_name, size_text);
-  dialog = ADW_MESSAGE_DIALOG (adw_message_dialog_new (get_parent_window (self), _("Add This Document?"), body));
-  adw_message_dialog_add_responses (dialog,
-                                    "cancel", _("_Cancel"),
-                                    "add", _("_Add"),
-                                    NULL);
-  adw_message_dialog_set_response_appearance (dialog, "add", ADW_RESPONSE_SUGGESTED);
-  adw_message_dialog_set_default_response (dialog, "add");
-  adw_message_dialog_set_close_response (dialog, "cancel");
+  dialog = tutti_question_new (GTK_WIDGET (self), _("Add This Document?"), body,
+                               "add", _("_Add"), ADW_RESPONSE_SUGGESTED);
 
-  row = adw_entry_row_new ();
-  gtk_widget_set_name (row, "name");
-  adw_preferences_row_set_title (ADW_PREFERENCES_ROW (row), title);
-  gtk_accessible_update_property (GTK_ACCESSIBLE (row),
-                                  GTK_ACCESSIBLE_PROPERTY_LABEL, label,
-                                  GTK_ACCESSIBLE_PROPERTY_REQUIRED, TRUE,
-                                  -1);
+  group = adw_preferences_group_new ();
+  row = tutti_campaign_form_add_entry (ADW_PREFERENCES_GROUP (group), "name", _("Name families see"), TRUE);
   gtk_editable_set_text (GTK_EDITABLE (row), name);
   g_signal_connect_object (row, "changed", G_CALLBACK (download_name_changed_cb), dialog, 0);
   g_signal_connect_object (row, "entry-activated", G_CALLBACK (download_name_activated_cb), dialog, 0);
-  list = gtk_list_box_new ();
-  gtk_list_box_set_selection_mode (GTK_LIST_BOX (list), GTK_SELECTION_NONE);
-  gtk_widget_add_css_class (list, "boxed-list");
-  gtk_list_box_append (GTK_LIST_BOX (list), row);
-  adw_message_dialog_set_extra_child (dialog, list);
+  adw_message_dialog_set_extra_child (dialog, group);
   adw_message_dialog_set_response_enabled (dialog, "add", !tutti_is_blank (name));
   g_object_set_data (G_OBJECT (dialog), "tutti-name-row", row);
 
@@ -1863,7 +1624,7 @@ load_download_cb (GObject      *source,
   gboolean loaded;
 
   loaded = g_file_load_contents_finish (G_FILE (source), result, &data, &length, NULL, &error);
-  if (!load_data_take (user_data, error, &self))
+  if (!tutti_call_take (user_data, error, &self))
     {
       g_free (data);
       return;
@@ -1890,7 +1651,7 @@ tutti_staff_campaigns_view_add_download_file (TuttiStaffCampaignsView *self,
 
   if (self->campaign == NULL)
     return;
-  g_file_load_contents_async (file, self->cancellable, load_download_cb, load_data_new (self));
+  g_file_load_contents_async (file, self->cancellable, load_download_cb, call_new (self));
 }
 
 static void
@@ -1932,29 +1693,7 @@ static const TuttiDownload *
 find_download (TuttiStaffCampaignsView *self,
                gint64                   id)
 {
-  for (guint i = 0; self->campaign != NULL && i < self->campaign->downloads->len; i++)
-    {
-      const TuttiDownload *download = g_ptr_array_index (self->campaign->downloads, i);
-
-      if (download->id == id)
-        return download;
-    }
-  return NULL;
-}
-
-/* The document view asks for "campaign/download". */
-static void
-fetch_download (TuttiClient         *client,
-                const char          *id,
-                GCancellable        *cancellable,
-                GAsyncReadyCallback  callback,
-                gpointer             user_data)
-{
-  gint64 campaign_id = g_ascii_strtoll (id, NULL, 10);
-  const char *slash = strchr (id, '/');
-  gint64 download_id = slash != NULL ? g_ascii_strtoll (slash + 1, NULL, 10) : 0;
-
-  tutti_client_get_campaign_download_async (client, campaign_id, download_id, cancellable, callback, user_data);
+  return tutti_campaign_form_find_download (self->campaign, id);
 }
 
 static void
@@ -1964,24 +1703,17 @@ open_download_activated (GtkWidget  *widget,
 {
   TuttiStaffCampaignsView *self = TUTTI_STAFF_CAMPAIGNS_VIEW (widget);
   const TuttiDownload *download = find_download (self, g_variant_get_int64 (parameter));
-  g_autofree char *id = NULL;
-  TuttiDocumentView *view;
 
   if (download == NULL)
     return;
-  id = g_strdup_printf ("%" G_GINT64_FORMAT "/%" G_GINT64_FORMAT, self->campaign->id, download->id);
-  view = tutti_document_view_new (get_parent_window (self), self->client,
-                                  download->name != NULL ? download->name : "",
-                                  download->file_name,
-                                  download->file_name != NULL ? download->file_name : "document.pdf");
-  g_set_weak_pointer (&self->document_view, GTK_WINDOW (view));
-  tutti_document_view_load (view, id, fetch_download, tutti_client_get_campaign_download_finish);
-  gtk_window_present (GTK_WINDOW (view));
+  g_set_weak_pointer (&self->document_view,
+                      tutti_document_opener_open_download (GTK_WIDGET (self), self->client, self->campaign->id,
+                                                           download, download->file_name));
 }
 
 typedef struct
 {
-  LoadData *load;
+  TuttiCall *load;
   gint64    campaign_id;
   gint64    download_id;
 } DeleteData;
@@ -1994,14 +1726,14 @@ delete_download_cb (GObject      *source,
   DeleteData *data = user_data;
   gint64 campaign_id = data->campaign_id;
   gint64 download_id = data->download_id;
-  LoadData *load = data->load;
+  TuttiCall *load = data->load;
   g_autoptr(GError) error = NULL;
   g_autoptr(TuttiStaffCampaignsView) self = NULL;
   gboolean deleted;
 
   g_free (data);
   deleted = tutti_client_delete_campaign_download_finish (TUTTI_CLIENT (source), result, &error);
-  if (!load_data_take (load, error, &self))
+  if (!tutti_call_take (load, error, &self))
     return;
 
   self->deleting = FALSE;
@@ -2042,7 +1774,7 @@ delete_download_response_cb (AdwMessageDialog *dialog,
     return;
 
   data = g_new0 (DeleteData, 1);
-  data->load = load_data_new (self);
+  data->load = call_new (self);
   data->campaign_id = self->campaign->id;
   data->download_id = GPOINTER_TO_SIZE (g_object_get_data (G_OBJECT (dialog), "tutti-download-id"));
   self->deleting = TRUE;
@@ -2063,16 +1795,10 @@ delete_download_activated (GtkWidget  *widget,
   if (download == NULL || self->deleting)
     return;
 
-  dialog = ADW_MESSAGE_DIALOG (adw_message_dialog_new (get_parent_window (self), NULL,
-                                                       _("Families will no longer be able to download it.")));
+  dialog = tutti_question_new (GTK_WIDGET (self), NULL,
+                               _("Families will no longer be able to download it."),
+                               "delete", _("_Delete"), ADW_RESPONSE_DESTRUCTIVE);
   adw_message_dialog_format_heading (dialog, _("Delete “%s”?"), download->name != NULL ? download->name : "");
-  adw_message_dialog_add_responses (dialog,
-                                    "cancel", _("_Cancel"),
-                                    "delete", _("_Delete"),
-                                    NULL);
-  adw_message_dialog_set_response_appearance (dialog, "delete", ADW_RESPONSE_DESTRUCTIVE);
-  adw_message_dialog_set_default_response (dialog, "cancel");
-  adw_message_dialog_set_close_response (dialog, "cancel");
   g_object_set_data (G_OBJECT (dialog), "tutti-download-id", GSIZE_TO_POINTER ((gsize) download->id));
   g_signal_connect_object (dialog, "response", G_CALLBACK (delete_download_response_cb), self, 0);
   g_set_weak_pointer (&self->message_dialog, dialog);
@@ -2213,10 +1939,10 @@ static void
 offer_view_activate_cb (TuttiStaffCampaignsView *self,
                         guint                    position)
 {
-  g_autoptr(TuttiOfferListItem) item = g_list_model_get_item (G_LIST_MODEL (self->offer_filter_model), position);
+  g_autoptr(TuttiListItem) item = g_list_model_get_item (G_LIST_MODEL (self->offer_filter_model), position);
 
   if (item != NULL)
-    open_item (self, find_offer_item (self, item->item->id));
+    open_item (self, find_offer_item (self, ((TuttiOfferItem *) tutti_list_item_get_record (item))->id));
 }
 
 static void
@@ -2311,7 +2037,7 @@ typedef enum
 
 typedef struct
 {
-  LoadData  *load;
+  TuttiCall  *load;
   ItemChange change;
   gint       index;          /* of the place in the offer sent; -1 when removed */
 } ItemData;
@@ -2324,7 +2050,7 @@ put_offer_cb (GObject      *source,
   ItemData *data = user_data;
   ItemChange change = data->change;
   gint index = data->index;
-  LoadData *load = data->load;
+  TuttiCall *load = data->load;
   g_autoptr(GError) error = NULL;
   g_autoptr(TuttiCampaign) campaign = NULL;
   g_autoptr(TuttiStaffCampaignsView) self = NULL;
@@ -2332,7 +2058,7 @@ put_offer_cb (GObject      *source,
 
   g_free (data);
   campaign = tutti_client_put_campaign_offer_finish (TUTTI_CLIENT (source), result, &error);
-  if (!load_data_take (load, error, &self))
+  if (!tutti_call_take (load, error, &self))
     return;
 
   self->saving_item = FALSE;
@@ -2430,7 +2156,7 @@ put_offer (TuttiStaffCampaignsView *self,
     }
   else
     data->change = item != NULL ? ITEM_SAVED : ITEM_REMOVED;
-  data->load = load_data_new (self);
+  data->load = call_new (self);
 
   set_item_message (self, NULL);
   self->saving_item = TRUE;
@@ -2476,16 +2202,10 @@ remove_item_activated (GtkWidget  *widget,
   if (item == NULL || self->saving_item)
     return;
   label = tutti_offer_item_label (item, get_view_lang (self));
-  dialog = ADW_MESSAGE_DIALOG (adw_message_dialog_new (get_parent_window (self), _("Remove This Place?"), NULL));
+  dialog = tutti_question_new (GTK_WIDGET (self), _("Remove This Place?"), NULL,
+                               "remove", _("_Remove"), ADW_RESPONSE_DESTRUCTIVE);
   /* Translators: %s is a place of the offer, such as “Violon – Vitré – cursus classique” */
   adw_message_dialog_format_body (dialog, _("Families will no longer be able to choose “%s”."), label);
-  adw_message_dialog_add_responses (dialog,
-                                    "cancel", _("_Cancel"),
-                                    "remove", _("_Remove"),
-                                    NULL);
-  adw_message_dialog_set_response_appearance (dialog, "remove", ADW_RESPONSE_DESTRUCTIVE);
-  adw_message_dialog_set_default_response (dialog, "cancel");
-  adw_message_dialog_set_close_response (dialog, "cancel");
   g_signal_connect_object (dialog, "response", G_CALLBACK (remove_item_response_cb), self, G_CONNECT_SWAPPED);
   g_set_weak_pointer (&self->message_dialog, dialog);
   gtk_window_present (GTK_WINDOW (dialog));
@@ -2558,13 +2278,11 @@ tutti_staff_campaigns_view_clear (TuttiStaffCampaignsView *self)
   g_return_if_fail (TUTTI_IS_STAFF_CAMPAIGNS_VIEW (self));
 
   self->generation++;
-  self->loading = FALSE;
   self->toggling = self->saving_dates = self->saving_kinds = FALSE;
   self->uploading = self->deleting = self->saving_item = FALSE;
   g_cancellable_cancel (self->cancellable);
   g_clear_object (&self->cancellable);
   self->cancellable = g_cancellable_new ();
-  g_clear_handle_id (&self->list_spinner_id, g_source_remove);
 
   if (self->dialog != NULL)
     gtk_window_destroy (self->dialog);
@@ -2576,18 +2294,15 @@ tutti_staff_campaigns_view_clear (TuttiStaffCampaignsView *self)
     gtk_native_dialog_destroy (GTK_NATIVE_DIALOG (self->chooser));
   g_clear_object (&self->chooser);
 
-  g_list_store_remove_all (self->store);
   g_list_store_remove_all (self->offer_store);
   g_clear_pointer (&self->campaign, tutti_campaign_free);
   g_clear_pointer (&self->pending_kinds, g_ptr_array_unref);
   g_clear_pointer (&self->upload_content, g_bytes_unref);
-  g_clear_pointer (&self->last_toast, g_free);
+  tutti_toasts_forget (&self->toasts);
   self->dates_dirty = FALSE;
   gtk_editable_set_text (GTK_EDITABLE (self->search_entry), "");
   adw_leaflet_set_visible_child_name (self->leaflet, "list");
-  gtk_spinner_stop (self->list_spinner);
-  gtk_widget_set_sensitive (GTK_WIDGET (self->refresh_button), TRUE);
-  gtk_stack_set_visible_child_name (self->list_stack, "loading");
+  tutti_list_page_clear (&self->list);
   update_actions (self);
 }
 
@@ -2616,7 +2331,7 @@ tutti_staff_campaigns_view_dispose (GObject *object)
 
   g_cancellable_cancel (self->cancellable);
   g_clear_object (&self->cancellable);
-  g_clear_handle_id (&self->list_spinner_id, g_source_remove);
+  tutti_list_page_dispose (&self->list);
   g_clear_handle_id (&self->title_idle_id, g_source_remove);
   if (self->chooser != NULL)
     gtk_native_dialog_destroy (GTK_NATIVE_DIALOG (self->chooser));
@@ -2629,8 +2344,12 @@ tutti_staff_campaigns_view_dispose (GObject *object)
   adw_bin_set_child (ADW_BIN (self), NULL);
   gtk_widget_dispose_template (GTK_WIDGET (self), TUTTI_TYPE_STAFF_CAMPAIGNS_VIEW);
 
-  g_clear_object (&self->selection);
-  g_clear_object (&self->offer_selection);
+  g_clear_object (&self->filter_model);
+  g_clear_object (&self->filter);
+  g_clear_object (&self->store);
+  g_clear_object (&self->offer_filter_model);
+  g_clear_object (&self->offer_filter);
+  g_clear_object (&self->offer_store);
   g_clear_object (&self->client);
 
   G_OBJECT_CLASS (tutti_staff_campaigns_view_parent_class)->dispose (object);
@@ -2650,8 +2369,7 @@ tutti_staff_campaigns_view_finalize (GObject *object)
   g_clear_pointer (&self->upload_content, g_bytes_unref);
   g_clear_pointer (&self->upload_file_name, g_free);
   g_clear_pointer (&self->upload_name, g_free);
-  g_clear_pointer (&self->last_toast, g_free);
-  g_clear_weak_pointer (&self->toast);
+  tutti_toasts_clear (&self->toasts);
   g_clear_weak_pointer (&self->dialog);
   g_clear_weak_pointer (&self->message_dialog);
   g_clear_weak_pointer (&self->document_view);
@@ -2759,26 +2477,23 @@ tutti_staff_campaigns_view_init (TuttiStaffCampaignsView *self)
   self->pending_kind_index = -1;
 
   /* The filters exist before the template's search entries speak. */
-  self->store = g_list_store_new (TUTTI_TYPE_CAMPAIGN_LIST_ITEM);
+  self->store = g_list_store_new (TUTTI_TYPE_LIST_ITEM);
   self->filter = GTK_FILTER (gtk_custom_filter_new (filter_campaign, self, NULL));
-  self->filter_model = gtk_filter_list_model_new (G_LIST_MODEL (self->store), self->filter);
-  self->offer_store = g_list_store_new (TUTTI_TYPE_OFFER_LIST_ITEM);
+  self->filter_model = gtk_filter_list_model_new (g_object_ref (G_LIST_MODEL (self->store)),
+                                                  g_object_ref (self->filter));
+  self->offer_store = g_list_store_new (TUTTI_TYPE_LIST_ITEM);
   self->offer_filter = GTK_FILTER (gtk_custom_filter_new (filter_offer, self, NULL));
-  self->offer_filter_model = gtk_filter_list_model_new (G_LIST_MODEL (self->offer_store), self->offer_filter);
+  self->offer_filter_model = gtk_filter_list_model_new (g_object_ref (G_LIST_MODEL (self->offer_store)),
+                                                        g_object_ref (self->offer_filter));
 
   gtk_widget_init_template (GTK_WIDGET (self));
+  tutti_toasts_init (&self->toasts, self->toast_overlay);
 
-  /* The selections own the models below them. */
-  self->selection = gtk_single_selection_new (G_LIST_MODEL (self->filter_model));
-  gtk_single_selection_set_autoselect (self->selection, FALSE);
-  gtk_single_selection_set_can_unselect (self->selection, TRUE);
-  gtk_column_view_set_model (self->column_view, GTK_SELECTION_MODEL (self->selection));
+  tutti_column_view_show_model (self->column_view, G_LIST_MODEL (self->filter_model));
+  tutti_list_page_init (&self->list, self->list_stack, self->list_spinner, self->list_error_page,
+                        GTK_WIDGET (self->refresh_button), self->store, G_LIST_MODEL (self->filter_model));
   add_columns (self);
-
-  self->offer_selection = gtk_single_selection_new (G_LIST_MODEL (self->offer_filter_model));
-  gtk_single_selection_set_autoselect (self->offer_selection, FALSE);
-  gtk_single_selection_set_can_unselect (self->offer_selection, TRUE);
-  gtk_column_view_set_model (self->offer_view, GTK_SELECTION_MODEL (self->offer_selection));
+  tutti_column_view_show_model (self->offer_view, G_LIST_MODEL (self->offer_filter_model));
   add_offer_columns (self);
 
   /* The dates, with core's label of the school year. */
@@ -2831,7 +2546,7 @@ tutti_staff_campaigns_view_show_tab (TuttiStaffCampaignsView *self,
 gboolean
 tutti_staff_campaigns_view_get_busy (TuttiStaffCampaignsView *self)
 {
-  return self->loading || self->toggling || self->saving_dates || self->saving_kinds || self->uploading ||
+  return self->list.loading || self->toggling || self->saving_dates || self->saving_kinds || self->uploading ||
          self->deleting || self->saving_item;
 }
 
@@ -2857,10 +2572,10 @@ const TuttiCampaign *
 tutti_staff_campaigns_view_get_shown (TuttiStaffCampaignsView *self,
                                       guint                    position)
 {
-  g_autoptr(TuttiCampaignListItem) item = g_list_model_get_item (G_LIST_MODEL (self->filter_model), position);
+  g_autoptr(TuttiListItem) item = g_list_model_get_item (G_LIST_MODEL (self->filter_model), position);
 
   /* The store keeps the item, and so the campaign. */
-  return item != NULL ? item->campaign : NULL;
+  return item != NULL ? tutti_list_item_get_record (item) : NULL;
 }
 
 const TuttiCampaign *
@@ -2972,5 +2687,5 @@ tutti_staff_campaigns_view_get_document_view (TuttiStaffCampaignsView *self)
 const char *
 tutti_staff_campaigns_view_get_last_toast (TuttiStaffCampaignsView *self)
 {
-  return self->last_toast;
+  return tutti_toasts_get_last_title (&self->toasts);
 }

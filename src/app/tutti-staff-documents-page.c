@@ -23,40 +23,15 @@
 #include <glib/gi18n.h>
 #include <string.h>
 
-#include "tutti-document-view.h"
+#include "tutti-call.h"
+#include "tutti-document-opener.h"
+#include "tutti-list-util.h"
+#include "tutti-reason-dialog.h"
 #include "tutti-staff-documents-page.h"
+#include "tutti-toasts.h"
 #include "tutti-window-private.h"
 
 /* ---- Text helpers ------------------------------------------------------------- */
-
-/* What searching compares: lower case, accents dropped, so that "quotient"
- * finds "Quotient" and "attestation" finds "ATTESTATION". */
-static char *
-fold_for_search (const char *text)
-{
-  g_autofree char *decomposed = g_utf8_normalize (text != NULL ? text : "", -1, G_NORMALIZE_NFD);
-  g_autoptr(GString) bare = g_string_new (NULL);
-
-  for (const char *p = decomposed; p != NULL && *p != '\0'; p = g_utf8_next_char (p))
-    {
-      gunichar c = g_utf8_get_char (p);
-
-      if (g_unichar_ismark (c))
-        continue;
-      g_string_append_unichar (bare, g_unichar_isspace (c) ? ' ' : c);
-    }
-
-  return g_utf8_casefold (bare->str, -1);
-}
-
-/* A key that sorts as people expect ("é" with "e", case aside). */
-static char *
-sort_key (const char *text)
-{
-  g_autofree char *folded = g_utf8_casefold (text != NULL ? text : "", -1);
-
-  return g_utf8_collate_key_for_filename (folded, -1);
-}
 
 /* The family's name, as the server gives it to the office; its number
  * ("No. 3") only if it has none. */
@@ -202,11 +177,11 @@ tutti_staff_document_item_new (const TuttiDocument *document,
                                                    : g_strdup (size);
 
   self->uploaded = uploaded != NULL ? g_date_time_to_unix (uploaded) : G_MAXINT64;
-  self->kind_key = sort_key (self->kind_text);
-  self->file_key = sort_key (self->file_text);
+  self->kind_key = tutti_sort_key_for_filename (self->kind_text);
+  self->file_key = tutti_sort_key_for_filename (self->file_text);
 
   search = g_strjoin ("\n", self->family_text, self->kind_text, self->file_text, NULL);
-  self->search_text = fold_for_search (search);
+  self->search_text = tutti_search_fold (search);
 
   return self;
 }
@@ -340,16 +315,6 @@ new_row_button (const char *label,
   return button;
 }
 
-static GtkWidget *
-new_cell_label (void)
-{
-  GtkWidget *label = gtk_label_new (NULL);
-
-  gtk_label_set_xalign (GTK_LABEL (label), 0.0);
-  gtk_label_set_single_line_mode (GTK_LABEL (label), TRUE);
-  return label;
-}
-
 static void
 setup_cell_cb (GtkSignalListItemFactory *factory,
                GtkListItem              *list_item,
@@ -381,8 +346,8 @@ setup_cell_cb (GtkSignalListItemFactory *factory,
     }
   else if (column == COLUMN_KIND)
     {
-      GtkWidget *kind = new_cell_label ();
-      GtkWidget *file = new_cell_label ();
+      GtkWidget *kind = tutti_cell_line_new ();
+      GtkWidget *file = tutti_cell_line_new ();
 
       /* The kind, and under it the file's name and size. */
       widget = gtk_box_new (GTK_ORIENTATION_VERTICAL, 0);
@@ -397,7 +362,7 @@ setup_cell_cb (GtkSignalListItemFactory *factory,
     }
   else
     {
-      widget = new_cell_label ();
+      widget = tutti_cell_line_new ();
       if (column == COLUMN_DATE)
         gtk_widget_add_css_class (widget, "numeric");
       else
@@ -522,7 +487,7 @@ struct _TuttiStaffDocumentsPage
   GtkFilter           *filter;
   GtkFilterListModel  *filter_model;
   GtkSortListModel    *sort_model;
-  char               **query;                /* folded words, all to be found */
+  char               **query;                /* tutti_search_words(), all to be found */
 
   TuttiClient         *client;
   GCancellable        *cancellable;
@@ -537,9 +502,8 @@ struct _TuttiStaffDocumentsPage
   GHashTable          *reasons;
 
   GtkWindow           *preview;      /* (weak): the preview open */
-  AdwMessageDialog    *refusal;      /* (weak): the refusal's dialog open */
-  AdwToast            *toast;        /* (weak): the one shown */
-  char                *last_toast;
+  TuttiReasonDialog   *refusal;      /* (weak): the refusal's dialog open */
+  TuttiToasts          toasts;
 };
 
 G_DEFINE_FINAL_TYPE (TuttiStaffDocumentsPage, tutti_staff_documents_page, ADW_TYPE_BIN)
@@ -566,65 +530,29 @@ get_parent_window (TuttiStaffDocumentsPage *self)
   return GTK_IS_WINDOW (root) ? GTK_WINDOW (root) : NULL;
 }
 
-/* A toast says what was just done: an older one does not wait its turn
- * before it. @retry_action (nullable) with @retry_target, a document id. */
-static void
-dismiss_toast (TuttiStaffDocumentsPage *self)
-{
-  if (self->toast != NULL)
-    adw_toast_dismiss (self->toast);
-  g_clear_weak_pointer (&self->toast);
-}
-
+/* @retry_action (nullable) with @retry_target, a document id: long
+ * enough to read why and to press Retry. */
 static void
 show_toast (TuttiStaffDocumentsPage *self,
             const char              *title,
             const char              *retry_action,
             gint64                   retry_target)
 {
-  AdwToast *toast;
-
-  dismiss_toast (self);
-  toast = adw_toast_new (title);
-  g_set_weak_pointer (&self->toast, toast);
-
-  if (retry_action != NULL)
-    {
-      adw_toast_set_button_label (toast, _("_Retry"));
-      adw_toast_set_action_name (toast, retry_action);
-      if (retry_target > 0)
-        adw_toast_set_action_target_value (toast, g_variant_new_int64 (retry_target));
-      /* Long enough to read why and to press Retry. */
-      adw_toast_set_timeout (toast, 10);
-    }
-  adw_toast_overlay_add_toast (self->toast_overlay, toast);
-
-  g_free (self->last_toast);
-  self->last_toast = g_strdup (title);
+  tutti_toasts_show (&self->toasts, title, retry_action != NULL ? 10 : TUTTI_TOAST_TIMEOUT_DEFAULT,
+                     retry_action, retry_target > 0 ? g_variant_new_int64 (retry_target) : NULL);
 }
 
-/* Calls carry the page, the generation they were made in, and the
- * document they are about. */
-typedef struct
+/* A call about the document @document_id (0: the list) deciding @state. */
+static TuttiCall *
+call_new (TuttiStaffDocumentsPage *self,
+          gint64                   document_id,
+          TuttiDocumentState       state)
 {
-  TuttiStaffDocumentsPage *self;
-  guint                    generation;
-  gint64                   document_id;
-  TuttiDocumentState       state;
-} CallData;
+  TuttiCall *call = tutti_call_new (self, &self->generation, NULL, self->cancellable);
 
-static CallData *
-call_data_new (TuttiStaffDocumentsPage *self,
-               gint64                   document_id,
-               TuttiDocumentState       state)
-{
-  CallData *data = g_new0 (CallData, 1);
-
-  data->self = g_object_ref (self);
-  data->generation = self->generation;
-  data->document_id = document_id;
-  data->state = state;
-  return data;
+  call->id = document_id;
+  call->state = state;
+  return call;
 }
 
 /* ---- The list ----------------------------------------------------------------- */
@@ -728,17 +656,13 @@ list_documents_cb (GObject      *source,
                    GAsyncResult *result,
                    gpointer      user_data)
 {
-  CallData *data = user_data;
-  g_autoptr(TuttiStaffDocumentsPage) self = data->self;
-  guint generation = data->generation;
+  g_autoptr(TuttiCall) call = user_data;
+  TuttiStaffDocumentsPage *self = call->owner;
   g_autoptr(GPtrArray) documents = NULL;
   g_autoptr(GError) error = NULL;
 
-  g_free (data);
-
   documents = tutti_client_list_staff_documents_finish (TUTTI_CLIENT (source), result, &error);
-  if (g_error_matches (error, G_IO_ERROR, G_IO_ERROR_CANCELLED) ||
-      self->cancellable == NULL || generation != self->generation)
+  if (!tutti_call_is_wanted (call, error))
     return;
 
   self->loading = FALSE;
@@ -754,14 +678,8 @@ list_documents_cb (GObject      *source,
 
       if (!self->loaded)
         {
-          g_autofree char *description = NULL;
+          g_autofree char *description = tutti_call_describe_error (self->client, error);
 
-          if (g_error_matches (error, TUTTI_API_ERROR, TUTTI_API_ERROR_UNAVAILABLE) ||
-              error->domain != TUTTI_API_ERROR)
-            description = g_strdup_printf (_("The server at %s cannot be reached. Check the connection, then try again."),
-                                           tutti_client_get_base_url (self->client));
-          else
-            description = g_strdup (error->message);
           adw_status_page_set_description (self->error_page, description);
           gtk_stack_set_visible_child_name (self->stack, "error");
         }
@@ -797,7 +715,7 @@ tutti_staff_documents_page_refresh (TuttiStaffDocumentsPage *self)
     }
 
   tutti_client_list_staff_documents_async (self->client, TUTTI_DOCUMENT_PROVIDED, 0, self->cancellable,
-                                           list_documents_cb, call_data_new (self, 0, 0));
+                                           list_documents_cb, call_new (self, 0, 0));
 }
 
 static void
@@ -815,35 +733,16 @@ filter_item (gpointer item,
              gpointer user_data)
 {
   TuttiStaffDocumentsPage *self = user_data;
-  const char *text = TUTTI_STAFF_DOCUMENT_ITEM (item)->search_text;
 
-  for (guint i = 0; self->query != NULL && self->query[i] != NULL; i++)
-    if (strstr (text, self->query[i]) == NULL)
-      return FALSE;
-
-  return TRUE;
+  return tutti_search_match_words (TUTTI_STAFF_DOCUMENT_ITEM (item)->search_text, self->query);
 }
 
 static void
 search_changed_cb (TuttiStaffDocumentsPage *self,
                    GtkSearchEntry          *entry)
 {
-  g_autofree char *folded = fold_for_search (gtk_editable_get_text (GTK_EDITABLE (entry)));
-  g_auto(GStrv) parts = g_strsplit (folded, " ", -1);
-  g_autoptr(GStrvBuilder) words = g_strv_builder_new ();
-  guint n_words = 0;
-
-  for (guint i = 0; parts[i] != NULL; i++)
-    if (*parts[i] != '\0')
-      {
-        g_strv_builder_add (words, parts[i]);
-        n_words++;
-      }
-
   g_clear_pointer (&self->query, g_strfreev);
-  if (n_words > 0)
-    self->query = g_strv_builder_end (words);
-
+  self->query = tutti_search_words (gtk_editable_get_text (GTK_EDITABLE (entry)));
   gtk_filter_changed (self->filter, GTK_FILTER_CHANGE_DIFFERENT);
 }
 
@@ -891,25 +790,6 @@ refresh_shortcut_cb (GtkWidget *widget,
 
 /* ---- Viewing -------------------------------------------------------------------- */
 
-static void
-fetch_document (TuttiClient         *client,
-                const char          *id,
-                GCancellable        *cancellable,
-                GAsyncReadyCallback  callback,
-                gpointer             user_data)
-{
-  tutti_client_get_staff_document_async (client, g_ascii_strtoll (id, NULL, 10), cancellable,
-                                         callback, user_data);
-}
-
-static GBytes *
-fetch_document_finish (TuttiClient   *client,
-                       GAsyncResult  *result,
-                       GError       **error)
-{
-  return tutti_client_get_staff_document_finish (client, result, NULL, error);
-}
-
 /* Under a document's name in its preview: its file and its family. */
 static char *
 format_preview_subtitle (TuttiStaffDocumentItem *item)
@@ -917,144 +797,6 @@ format_preview_subtitle (TuttiStaffDocumentItem *item)
   /* Translators: under a document's name in its preview: the file
    * name, then the family, such as “caf.pdf · No. 3” */
   return g_strdup_printf (_("%s · %s"), item->file_text, item->family_text);
-}
-
-/* An image (JPEG, PNG) in a window of its own: its spinner, its error with
- * Retry, then the picture scaled to the window. */
-typedef struct
-{
-  GtkWidget    *window;       /* unowned: the struct lives as long as it */
-  GtkStack     *stack;
-  GtkPicture   *picture;
-  AdwStatusPage *error_page;
-  TuttiClient  *client;
-  GCancellable *cancellable;
-  gint64        document_id;
-} ImagePreview;
-
-static void
-image_preview_free (gpointer data)
-{
-  ImagePreview *preview = data;
-
-  g_cancellable_cancel (preview->cancellable);
-  g_clear_object (&preview->cancellable);
-  g_clear_object (&preview->client);
-  g_free (preview);
-}
-
-static void
-image_loaded_cb (GObject      *source,
-                 GAsyncResult *result,
-                 gpointer      user_data)
-{
-  g_autoptr(GtkWidget) window = user_data;
-  ImagePreview *preview = g_object_get_data (G_OBJECT (window), "tutti-image-preview");
-  g_autoptr(GError) error = NULL;
-  g_autoptr(GBytes) bytes = NULL;
-  g_autoptr(GdkTexture) texture = NULL;
-
-  bytes = tutti_client_get_staff_document_finish (TUTTI_CLIENT (source), result, NULL, &error);
-  if (g_error_matches (error, G_IO_ERROR, G_IO_ERROR_CANCELLED) || preview == NULL)
-    return;
-  if (bytes != NULL)
-    texture = gdk_texture_new_from_bytes (bytes, &error);
-  if (texture == NULL)
-    {
-      g_debug ("An image to check: %s", error->message);
-      adw_status_page_set_description (preview->error_page,
-                                       error->domain == TUTTI_API_ERROR
-                                       ? error->message
-                                       : _("The image could not be read."));
-      gtk_stack_set_visible_child_name (preview->stack, "error");
-      return;
-    }
-
-  gtk_picture_set_paintable (preview->picture, GDK_PAINTABLE (texture));
-  gtk_stack_set_visible_child_name (preview->stack, "content");
-}
-
-static void
-image_preview_load (ImagePreview *preview)
-{
-  gtk_stack_set_visible_child_name (preview->stack, "loading");
-  tutti_client_get_staff_document_async (preview->client, preview->document_id, preview->cancellable,
-                                         image_loaded_cb, g_object_ref (preview->window));
-}
-
-static void
-image_retry_clicked_cb (GtkButton    *button,
-                        ImagePreview *preview)
-{
-  image_preview_load (preview);
-}
-
-static GtkWindow *
-image_preview_new (TuttiStaffDocumentsPage *self,
-                   TuttiStaffDocumentItem  *item)
-{
-  ImagePreview *preview = g_new0 (ImagePreview, 1);
-  GtkWidget *box = gtk_box_new (GTK_ORIENTATION_VERTICAL, 0);
-  GtkWidget *header = adw_header_bar_new ();
-  g_autofree char *subtitle = format_preview_subtitle (item);
-  GtkWidget *title = adw_window_title_new (item->kind_text, subtitle);
-  GtkWidget *spinner = gtk_spinner_new ();
-  GtkWidget *scrolled = gtk_scrolled_window_new ();
-  GtkWidget *retry = gtk_button_new_with_mnemonic (_("_Retry"));
-  GtkWindow *window;
-
-  window = GTK_WINDOW (adw_window_new ());
-  preview->window = GTK_WIDGET (window);
-  preview->client = g_object_ref (self->client);
-  preview->cancellable = g_cancellable_new ();
-  preview->document_id = item->document->id;
-  g_object_set_data_full (G_OBJECT (window), "tutti-image-preview", preview, image_preview_free);
-  /* Closed before the image came: nothing more to wait for. */
-  g_signal_connect_swapped (window, "destroy", G_CALLBACK (g_cancellable_cancel), preview->cancellable);
-
-  gtk_window_set_title (window, item->kind_text);
-  gtk_window_set_transient_for (window, get_parent_window (self));
-  gtk_window_set_modal (window, TRUE);
-  gtk_window_set_default_size (window, 720, 800);
-  adw_header_bar_set_title_widget (ADW_HEADER_BAR (header), title);
-  gtk_box_append (GTK_BOX (box), header);
-
-  preview->stack = GTK_STACK (gtk_stack_new ());
-  gtk_stack_set_transition_type (preview->stack, GTK_STACK_TRANSITION_TYPE_CROSSFADE);
-  gtk_widget_set_vexpand (GTK_WIDGET (preview->stack), TRUE);
-  gtk_box_append (GTK_BOX (box), GTK_WIDGET (preview->stack));
-
-  gtk_widget_set_halign (spinner, GTK_ALIGN_CENTER);
-  gtk_widget_set_valign (spinner, GTK_ALIGN_CENTER);
-  gtk_widget_set_size_request (spinner, 32, 32);
-  gtk_spinner_start (GTK_SPINNER (spinner));
-  gtk_widget_set_tooltip_text (spinner, _("Loading…"));
-  gtk_stack_add_named (preview->stack, spinner, "loading");
-
-  preview->error_page = ADW_STATUS_PAGE (adw_status_page_new ());
-  adw_status_page_set_icon_name (preview->error_page, "dialog-error-symbolic");
-  adw_status_page_set_title (preview->error_page, _("Could Not Show the Document"));
-  gtk_widget_set_halign (retry, GTK_ALIGN_CENTER);
-  gtk_widget_add_css_class (retry, "pill");
-  gtk_widget_add_css_class (retry, "suggested-action");
-  g_signal_connect (retry, "clicked", G_CALLBACK (image_retry_clicked_cb), preview);
-  adw_status_page_set_child (preview->error_page, retry);
-  gtk_stack_add_named (preview->stack, GTK_WIDGET (preview->error_page), "error");
-
-  preview->picture = GTK_PICTURE (gtk_picture_new ());
-  gtk_picture_set_can_shrink (preview->picture, TRUE);
-  gtk_widget_set_margin_start (GTK_WIDGET (preview->picture), 12);
-  gtk_widget_set_margin_end (GTK_WIDGET (preview->picture), 12);
-  gtk_widget_set_margin_top (GTK_WIDGET (preview->picture), 12);
-  gtk_widget_set_margin_bottom (GTK_WIDGET (preview->picture), 12);
-  gtk_accessible_update_property (GTK_ACCESSIBLE (preview->picture),
-                                  GTK_ACCESSIBLE_PROPERTY_LABEL, item->file_text, -1);
-  gtk_scrolled_window_set_child (GTK_SCROLLED_WINDOW (scrolled), GTK_WIDGET (preview->picture));
-  gtk_stack_add_named (preview->stack, scrolled, "content");
-
-  adw_window_set_content (ADW_WINDOW (window), box);
-  image_preview_load (preview);
-  return window;
 }
 
 static void
@@ -1065,34 +807,21 @@ close_preview (TuttiStaffDocumentsPage *self)
   g_clear_weak_pointer (&self->preview);
 }
 
+/* A PDF in TuttiDocumentView, an image in a window of its own. */
 static void
 view_item (TuttiStaffDocumentsPage *self,
            TuttiStaffDocumentItem  *item)
 {
-  g_autofree char *id = NULL;
   g_autofree char *subtitle = NULL;
-  GtkWindow *window;
 
   if (self->client == NULL)
     return;
 
   close_preview (self);
-  if (g_strcmp0 (item->document->content_type, "application/pdf") == 0)
-    {
-      TuttiDocumentView *view;
-
-      subtitle = format_preview_subtitle (item);
-      view = tutti_document_view_new (get_parent_window (self), self->client, item->kind_text, subtitle,
-                                      *item->file_text != '\0' ? item->file_text : "document.pdf");
-      id = g_strdup_printf ("%" G_GINT64_FORMAT, item->document->id);
-      tutti_document_view_load (view, id, fetch_document, fetch_document_finish);
-      window = GTK_WINDOW (view);
-    }
-  else
-    window = image_preview_new (self, item);
-
-  g_set_weak_pointer (&self->preview, window);
-  gtk_window_present (window);
+  subtitle = format_preview_subtitle (item);
+  g_set_weak_pointer (&self->preview,
+                      tutti_document_opener_open (GTK_WIDGET (self), self->client, TUTTI_DOCUMENT_SOURCE_STAFF,
+                                                  item->document, item->kind_text, subtitle));
 }
 
 static void
@@ -1145,11 +874,10 @@ decide_document_cb (GObject      *source,
                     GAsyncResult *result,
                     gpointer      user_data)
 {
-  CallData *data = user_data;
-  g_autoptr(TuttiStaffDocumentsPage) self = data->self;
-  guint generation = data->generation;
-  gint64 document_id = data->document_id;
-  TuttiDocumentState state = data->state;
+  g_autoptr(TuttiCall) call = user_data;
+  TuttiStaffDocumentsPage *self = call->owner;
+  gint64 document_id = call->id;
+  TuttiDocumentState state = call->state;
   g_autoptr(TuttiDocument) decided = NULL;
   g_autoptr(GError) error = NULL;
   g_autofree char *title = NULL;
@@ -1157,11 +885,8 @@ decide_document_cb (GObject      *source,
   TuttiStaffDocumentItem *item;
   guint position = 0;
 
-  g_free (data);
-
   decided = tutti_client_decide_document_finish (TUTTI_CLIENT (source), result, &error);
-  if (g_error_matches (error, G_IO_ERROR, G_IO_ERROR_CANCELLED) ||
-      self->cancellable == NULL || generation != self->generation)
+  if (!tutti_call_is_wanted (call, error))
     return;
 
   item = find_item (self, document_id, &position);
@@ -1244,10 +969,10 @@ decide (TuttiStaffDocumentsPage *self,
         return;
     }
 
-  dismiss_toast (self);
+  tutti_toasts_dismiss (&self->toasts);
   set_item_busy (self, item, TRUE);
   tutti_client_decide_document_async (self->client, document_id, state, reason, self->cancellable,
-                                      decide_document_cb, call_data_new (self, document_id, state));
+                                      decide_document_cb, call_new (self, document_id, state));
 }
 
 static void
@@ -1269,94 +994,33 @@ send_refusal_activated (GtkWidget  *widget,
 
 /* ---- The refusal's dialog ----------------------------------------------------------- */
 
-/* What the dialog keeps: the document, the reason's row and its error. */
-typedef struct
-{
-  gint64       document_id;
-  AdwEntryRow *reason_row;
-  GtkWidget   *error_row;
-  GtkLabel    *error_label;
-} Refusal;
-
-/* The reason is required and as long as core allows; the message under
- * the row says what is wrong once something was typed, or what the
- * server said. */
 static void
-refusal_check (AdwMessageDialog *dialog,
-               Refusal          *refusal,
-               TuttiLang         lang,
-               const char       *server_error)
-{
-  const char *text = gtk_editable_get_text (GTK_EDITABLE (refusal->reason_row));
-  g_autofree char *problem = NULL;
-
-  if (server_error != NULL)
-    problem = g_strdup (server_error);
-  else if (!tutti_is_blank (text))
-    problem = tutti_field_check_text (tutti_schema_lookup (&tutti_document_schema, "reason"), text, lang);
-
-  adw_message_dialog_set_response_enabled (dialog, "refuse", !tutti_is_blank (text) && problem == NULL);
-  gtk_label_set_label (refusal->error_label, problem != NULL ? problem : "");
-  gtk_widget_set_visible (refusal->error_row, problem != NULL);
-  if (problem != NULL)
-    gtk_widget_add_css_class (GTK_WIDGET (refusal->reason_row), "error");
-  else
-    gtk_widget_remove_css_class (GTK_WIDGET (refusal->reason_row), "error");
-  gtk_accessible_update_state (GTK_ACCESSIBLE (refusal->reason_row),
-                               GTK_ACCESSIBLE_STATE_INVALID,
-                               problem != NULL ? GTK_ACCESSIBLE_INVALID_TRUE : GTK_ACCESSIBLE_INVALID_FALSE,
-                               -1);
-}
-
-static void
-reason_changed_cb (GtkEditable      *editable,
-                   AdwMessageDialog *dialog)
-{
-  Refusal *refusal = g_object_get_data (G_OBJECT (dialog), "tutti-refusal");
-  TuttiStaffDocumentsPage *self = g_object_get_data (G_OBJECT (dialog), "tutti-page");
-
-  refusal_check (dialog, refusal, get_lang (self), NULL);
-}
-
-static void
-reason_activated_cb (AdwEntryRow      *row,
-                     AdwMessageDialog *dialog)
-{
-  if (adw_message_dialog_get_response_enabled (dialog, "refuse"))
-    adw_message_dialog_response (dialog, "refuse");
-}
-
-static void
-refusal_response_cb (AdwMessageDialog        *dialog,
+refusal_response_cb (TuttiReasonDialog       *dialog,
                      const char              *response,
                      TuttiStaffDocumentsPage *self)
 {
-  Refusal *refusal = g_object_get_data (G_OBJECT (dialog), "tutti-refusal");
-  char *reason = g_strstrip (g_strdup (gtk_editable_get_text (GTK_EDITABLE (refusal->reason_row))));
+  gint64 document_id = GPOINTER_TO_SIZE (g_object_get_data (G_OBJECT (dialog), "tutti-document-id"));
+  char *reason = tutti_reason_dialog_dup_reason (dialog);
 
   /* Kept whatever the answer: Refuse… again starts from it. */
-  g_hash_table_replace (self->reasons, g_memdup2 (&refusal->document_id, sizeof (gint64)), reason);
+  g_hash_table_replace (self->reasons, g_memdup2 (&document_id, sizeof (gint64)),
+                        reason != NULL ? reason : g_strdup (""));
 
-  if (g_strcmp0 (response, "refuse") != 0 || *reason == '\0')
+  if (g_strcmp0 (response, TUTTI_REASON_DIALOG_REFUSE) != 0 || reason == NULL)
     return;
-  decide (self, refusal->document_id, TUTTI_DOCUMENT_REFUSED);
+  decide (self, document_id, TUTTI_DOCUMENT_REFUSED);
 }
 
+/* The reason is required and as long as core allows; @error_message
+ * (nullable): what the server said of the reason last sent. */
 static void
 open_refusal (TuttiStaffDocumentsPage *self,
               TuttiStaffDocumentItem  *item,
               const char              *error_message)
 {
-  TuttiLang lang = get_lang (self);
-  const char *label = field_label ("reason", lang);
-  g_autofree char *title = g_strdup_printf ("%s *", label);
-  g_autofree char *body = NULL;
   const char *kept = g_hash_table_lookup (self->reasons, &item->document->id);
-  Refusal *refusal = g_new0 (Refusal, 1);
-  AdwMessageDialog *dialog;
-  GtkWidget *list;
-  GtkWidget *error_box;
-  GtkWidget *error_icon;
+  g_autofree char *body = NULL;
+  TuttiReasonDialog *dialog;
 
   if (self->refusal != NULL)
     gtk_window_destroy (GTK_WINDOW (self->refusal));
@@ -1366,67 +1030,16 @@ open_refusal (TuttiStaffDocumentsPage *self,
   body = g_strdup_printf (_("“%s” (%s) of family %s will be refused. The family reads the reason with its "
                             "documents and can send another one."),
                           item->file_text, item->kind_text, item->family_text);
-  dialog = ADW_MESSAGE_DIALOG (adw_message_dialog_new (get_parent_window (self),
-                                                       _("Refuse This Document?"), body));
-  adw_message_dialog_add_responses (dialog,
-                                    "cancel", _("_Cancel"),
-                                    "refuse", _("_Refuse"),
-                                    NULL);
-  adw_message_dialog_set_response_appearance (dialog, "refuse", ADW_RESPONSE_DESTRUCTIVE);
-  adw_message_dialog_set_response_enabled (dialog, "refuse", FALSE);
-  adw_message_dialog_set_default_response (dialog, "cancel");
-  adw_message_dialog_set_close_response (dialog, "cancel");
-
-  refusal->document_id = item->document->id;
-  refusal->reason_row = ADW_ENTRY_ROW (adw_entry_row_new ());
-  adw_preferences_row_set_title (ADW_PREFERENCES_ROW (refusal->reason_row), title);
-  adw_preferences_row_set_use_markup (ADW_PREFERENCES_ROW (refusal->reason_row), FALSE);
-  gtk_accessible_update_property (GTK_ACCESSIBLE (refusal->reason_row),
-                                  GTK_ACCESSIBLE_PROPERTY_LABEL, label,
-                                  GTK_ACCESSIBLE_PROPERTY_REQUIRED, TRUE,
-                                  -1);
-
-  /* Under the row: what is wrong with the reason. */
-  error_icon = gtk_image_new_from_icon_name ("dialog-error-symbolic");
-  gtk_accessible_update_property (GTK_ACCESSIBLE (error_icon),
-                                  GTK_ACCESSIBLE_PROPERTY_LABEL, _("Error"), -1);
-  refusal->error_label = GTK_LABEL (gtk_label_new (NULL));
-  gtk_label_set_wrap (refusal->error_label, TRUE);
-  gtk_label_set_xalign (refusal->error_label, 0.0);
-  gtk_widget_set_hexpand (GTK_WIDGET (refusal->error_label), TRUE);
-  error_box = gtk_box_new (GTK_ORIENTATION_HORIZONTAL, 6);
-  gtk_widget_add_css_class (error_box, "tutti-field-error");
-  gtk_box_append (GTK_BOX (error_box), error_icon);
-  gtk_box_append (GTK_BOX (error_box), GTK_WIDGET (refusal->error_label));
-  refusal->error_row = g_object_new (ADW_TYPE_PREFERENCES_ROW,
-                                     "activatable", FALSE,
-                                     "focusable", FALSE,
-                                     "visible", FALSE,
-                                     "child", error_box,
-                                     NULL);
-  gtk_accessible_update_relation (GTK_ACCESSIBLE (refusal->reason_row),
-                                  GTK_ACCESSIBLE_RELATION_DESCRIBED_BY, refusal->error_label, NULL,
-                                  -1);
-
-  list = gtk_list_box_new ();
-  gtk_list_box_set_selection_mode (GTK_LIST_BOX (list), GTK_SELECTION_NONE);
-  gtk_widget_add_css_class (list, "boxed-list");
-  gtk_list_box_append (GTK_LIST_BOX (list), GTK_WIDGET (refusal->reason_row));
-  gtk_list_box_append (GTK_LIST_BOX (list), refusal->error_row);
-  adw_message_dialog_set_extra_child (dialog, list);
-
-  g_object_set_data_full (G_OBJECT (dialog), "tutti-refusal", refusal, g_free);
-  g_object_set_data (G_OBJECT (dialog), "tutti-page", self);
-  if (kept != NULL)
-    gtk_editable_set_text (GTK_EDITABLE (refusal->reason_row), kept);
-  refusal_check (dialog, refusal, lang, error_message);
-  g_signal_connect_object (refusal->reason_row, "changed", G_CALLBACK (reason_changed_cb), dialog, 0);
-  g_signal_connect_object (refusal->reason_row, "entry-activated", G_CALLBACK (reason_activated_cb), dialog, 0);
+  dialog = tutti_reason_dialog_new (get_parent_window (self), _("Refuse This Document?"), body,
+                                    tutti_schema_lookup (&tutti_document_schema, "reason"), TRUE,
+                                    get_lang (self));
+  g_object_set_data (G_OBJECT (dialog), "tutti-document-id", GSIZE_TO_POINTER ((gsize) item->document->id));
+  if (kept != NULL || error_message != NULL)
+    tutti_reason_dialog_set_reason (dialog, kept, error_message);
   g_signal_connect_object (dialog, "response", G_CALLBACK (refusal_response_cb), self, 0);
 
   g_set_weak_pointer (&self->refusal, dialog);
-  gtk_window_present (GTK_WINDOW (dialog));
-  gtk_widget_grab_focus (GTK_WIDGET (refusal->reason_row));
+  tutti_reason_dialog_present (dialog);
 }
 
 static void
@@ -1466,8 +1079,7 @@ tutti_staff_documents_page_clear (TuttiStaffDocumentsPage *self)
   gtk_editable_set_text (GTK_EDITABLE (self->search_entry), "");
   gtk_spinner_stop (self->spinner);
   gtk_stack_set_visible_child_name (self->stack, "loading");
-  dismiss_toast (self);
-  g_clear_pointer (&self->last_toast, g_free);
+  tutti_toasts_forget (&self->toasts);
   set_n_documents (self, 0);
 }
 
@@ -1542,7 +1154,6 @@ tutti_staff_documents_page_dispose (GObject *object)
   g_clear_object (&self->filter);
   g_clear_object (&self->store);
   g_clear_object (&self->client);
-  g_clear_weak_pointer (&self->toast);
 
   G_OBJECT_CLASS (tutti_staff_documents_page_parent_class)->dispose (object);
 }
@@ -1554,7 +1165,7 @@ tutti_staff_documents_page_finalize (GObject *object)
 
   g_clear_pointer (&self->reasons, g_hash_table_unref);
   g_clear_pointer (&self->query, g_strfreev);
-  g_free (self->last_toast);
+  tutti_toasts_clear (&self->toasts);
 
   G_OBJECT_CLASS (tutti_staff_documents_page_parent_class)->finalize (object);
 }
@@ -1598,9 +1209,6 @@ tutti_staff_documents_page_class_init (TuttiStaffDocumentsPageClass *klass)
 static void
 setup_columns (TuttiStaffDocumentsPage *self)
 {
-  GtkSingleSelection *selection;
-  GtkSorter *sorter;
-
   self->store = g_list_store_new (TUTTI_TYPE_STAFF_DOCUMENT_ITEM);
   self->filter = GTK_FILTER (gtk_custom_filter_new (filter_item, self, NULL));
   self->filter_model = gtk_filter_list_model_new (g_object_ref (G_LIST_MODEL (self->store)),
@@ -1608,37 +1216,19 @@ setup_columns (TuttiStaffDocumentsPage *self)
   g_signal_connect_swapped (self->filter_model, "items-changed",
                             G_CALLBACK (filter_items_changed_cb), self);
 
+  /* Titled once the client says in which language. */
   for (guint c = 0; c < N_COLUMNS; c++)
     {
-      GtkListItemFactory *factory = gtk_signal_list_item_factory_new ();
-      g_autoptr(GtkColumnViewColumn) column = NULL;
-
-      g_signal_connect (factory, "setup", G_CALLBACK (setup_cell_cb), GUINT_TO_POINTER (c));
-      g_signal_connect (factory, "bind", G_CALLBACK (bind_cell_cb), GUINT_TO_POINTER (c));
-      g_signal_connect (factory, "unbind", G_CALLBACK (unbind_cell_cb), GUINT_TO_POINTER (c));
-      column = gtk_column_view_column_new (NULL, factory);
-      if (column_compare[c] != NULL)
-        {
-          g_autoptr(GtkSorter) column_sorter = GTK_SORTER (gtk_custom_sorter_new (column_compare[c], NULL, NULL));
-
-          gtk_column_view_column_set_sorter (column, column_sorter);
-          gtk_column_view_column_set_resizable (column, TRUE);
-        }
-      gtk_column_view_column_set_expand (column, c == COLUMN_KIND);
-      gtk_column_view_append_column (self->column_view, column);
-      self->columns[c] = column;
+      self->columns[c] = tutti_column_view_add_column (self->column_view, NULL, c,
+                                                       G_CALLBACK (setup_cell_cb), G_CALLBACK (bind_cell_cb),
+                                                       G_CALLBACK (unbind_cell_cb), column_compare[c], self);
+      gtk_column_view_column_set_resizable (self->columns[c], column_compare[c] != NULL);
+      gtk_column_view_column_set_expand (self->columns[c], c == COLUMN_KIND);
     }
 
   /* The column headers sort the list; first come, first served to start with. */
-  sorter = gtk_column_view_get_sorter (self->column_view);
-  self->sort_model = gtk_sort_list_model_new (g_object_ref (G_LIST_MODEL (self->filter_model)),
-                                              g_object_ref (sorter));
-  selection = gtk_single_selection_new (g_object_ref (G_LIST_MODEL (self->sort_model)));
-  gtk_single_selection_set_autoselect (selection, FALSE);
-  gtk_single_selection_set_can_unselect (selection, TRUE);
-  gtk_column_view_set_model (self->column_view, GTK_SELECTION_MODEL (selection));
-  g_object_unref (selection);
-  gtk_column_view_sort_by_column (self->column_view, self->columns[COLUMN_DATE], GTK_SORT_ASCENDING);
+  self->sort_model = tutti_column_view_show_sorted_model (self->column_view, G_LIST_MODEL (self->filter_model),
+                                                          self->columns[COLUMN_DATE], GTK_SORT_ASCENDING);
 
   /* Typing in the list searches it. */
   gtk_search_entry_set_key_capture_widget (self->search_entry, GTK_WIDGET (self->column_view));
@@ -1647,28 +1237,15 @@ setup_columns (TuttiStaffDocumentsPage *self)
 static void
 tutti_staff_documents_page_init (TuttiStaffDocumentsPage *self)
 {
-  GtkEventController *controller;
-  GtkShortcutController *shortcuts;
-
   self->cancellable = g_cancellable_new ();
   self->reasons = g_hash_table_new_full (g_int64_hash, g_int64_equal, g_free, g_free);
 
   gtk_widget_init_template (GTK_WIDGET (self));
+  tutti_toasts_init (&self->toasts, self->toast_overlay);
 
   setup_columns (self);
 
-  controller = gtk_shortcut_controller_new ();
-  shortcuts = GTK_SHORTCUT_CONTROLLER (controller);
-  gtk_shortcut_controller_set_scope (shortcuts, GTK_SHORTCUT_SCOPE_GLOBAL);
-  gtk_shortcut_controller_add_shortcut (shortcuts,
-                                        gtk_shortcut_new (gtk_keyval_trigger_new (GDK_KEY_f, GDK_CONTROL_MASK),
-                                                          gtk_callback_action_new (focus_search_cb, NULL, NULL)));
-  gtk_shortcut_controller_add_shortcut (shortcuts,
-                                        gtk_shortcut_new (gtk_alternative_trigger_new (
-                                                            gtk_keyval_trigger_new (GDK_KEY_r, GDK_CONTROL_MASK),
-                                                            gtk_keyval_trigger_new (GDK_KEY_F5, 0)),
-                                                          gtk_callback_action_new (refresh_shortcut_cb, NULL, NULL)));
-  gtk_widget_add_controller (GTK_WIDGET (self), controller);
+  tutti_list_add_shortcuts (GTK_WIDGET (self), focus_search_cb, refresh_shortcut_cb);
 }
 
 /* ---- For the UI test ---------------------------------------------------------- */
@@ -1728,29 +1305,23 @@ tutti_staff_documents_page_get_preview (TuttiStaffDocumentsPage *self)
 AdwMessageDialog *
 tutti_staff_documents_page_get_refusal_dialog (TuttiStaffDocumentsPage *self)
 {
-  return self->refusal;
+  return self->refusal != NULL ? ADW_MESSAGE_DIALOG (self->refusal) : NULL;
 }
 
 AdwEntryRow *
 tutti_staff_documents_page_get_refusal_reason_row (TuttiStaffDocumentsPage *self)
 {
-  Refusal *refusal = self->refusal != NULL ? g_object_get_data (G_OBJECT (self->refusal), "tutti-refusal") : NULL;
-
-  return refusal != NULL ? refusal->reason_row : NULL;
+  return self->refusal != NULL ? tutti_reason_dialog_get_reason_row (self->refusal) : NULL;
 }
 
 const char *
 tutti_staff_documents_page_get_refusal_error (TuttiStaffDocumentsPage *self)
 {
-  Refusal *refusal = self->refusal != NULL ? g_object_get_data (G_OBJECT (self->refusal), "tutti-refusal") : NULL;
-
-  if (refusal == NULL || !gtk_widget_get_visible (refusal->error_row))
-    return NULL;
-  return gtk_label_get_label (refusal->error_label);
+  return self->refusal != NULL ? tutti_reason_dialog_get_error (self->refusal) : NULL;
 }
 
 const char *
 tutti_staff_documents_page_get_last_toast (TuttiStaffDocumentsPage *self)
 {
-  return self->last_toast;
+  return tutti_toasts_get_last_title (&self->toasts);
 }

@@ -2,7 +2,7 @@
  *
  * The pre-enrolment campaign with its deadline, opened and closed here
  * (PATCH /staff/campaigns/{id}); the requests families sent, in a
- * GtkColumnView — a GListStore of TuttiStaffPreenrolmentItem, filtered by
+ * GtkColumnView — a GListStore of TuttiListItem, filtered by
  * state and by a search on the family, guardian 1 and the new pupils; one
  * request opened: the family, guardian 1, each new pupil with their age on
  * 31 December of the school year and their choices, to accept (the pupils
@@ -17,66 +17,32 @@
 #include <glib/gi18n.h>
 #include <string.h>
 
+#include "tutti-call.h"
+#include "tutti-campaign-form.h"
+#include "tutti-list-item.h"
+#include "tutti-list-page.h"
+#include "tutti-list-util.h"
+#include "tutti-question.h"
+#include "tutti-reason-dialog.h"
+#include "tutti-record-details.h"
 #include "tutti-staff-preenrolments-view.h"
+#include "tutti-toasts.h"
 #include "tutti-window-private.h"
 
-#define SPINNER_DELAY_MS 150
-
 /* ---- A request as a list item ------------------------------------------------------- */
-
-#define TUTTI_TYPE_STAFF_PREENROLMENT_ITEM (tutti_staff_preenrolment_item_get_type ())
-
-G_DECLARE_FINAL_TYPE (TuttiStaffPreenrolmentItem, tutti_staff_preenrolment_item,
-                      TUTTI, STAFF_PREENROLMENT_ITEM, GObject)
-
-struct _TuttiStaffPreenrolmentItem
-{
-  GObject                 parent_instance;
-
-  TuttiStaffPreenrolment *record;
-  char                   *search_text;  /* family, guardian 1, pupils */
-};
-
-G_DEFINE_FINAL_TYPE (TuttiStaffPreenrolmentItem, tutti_staff_preenrolment_item, G_TYPE_OBJECT)
-
-static void
-tutti_staff_preenrolment_item_finalize (GObject *object)
-{
-  TuttiStaffPreenrolmentItem *self = TUTTI_STAFF_PREENROLMENT_ITEM (object);
-
-  g_clear_pointer (&self->record, tutti_staff_preenrolment_free);
-  g_clear_pointer (&self->search_text, g_free);
-
-  G_OBJECT_CLASS (tutti_staff_preenrolment_item_parent_class)->finalize (object);
-}
-
-static void
-tutti_staff_preenrolment_item_class_init (TuttiStaffPreenrolmentItemClass *klass)
-{
-  G_OBJECT_CLASS (klass)->finalize = tutti_staff_preenrolment_item_finalize;
-}
-
-static void
-tutti_staff_preenrolment_item_init (TuttiStaffPreenrolmentItem *self)
-{
-}
 
 static char *
 format_pupil_name (const TuttiNewPupil *pupil)
 {
-  return g_strstrip (g_strdup_printf ("%s %s",
-                                      pupil->surname != NULL ? pupil->surname : "",
-                                      pupil->first_name != NULL ? pupil->first_name : ""));
+  return tutti_format_person_name (pupil->surname, pupil->first_name);
 }
 
-/* Takes @record. */
-static TuttiStaffPreenrolmentItem *
+/* Takes @record; its search looks into the family, guardian 1 and the pupils. */
+static TuttiListItem *
 item_new (TuttiStaffPreenrolment *record)
 {
-  TuttiStaffPreenrolmentItem *self = g_object_new (TUTTI_TYPE_STAFF_PREENROLMENT_ITEM, NULL);
   g_autoptr(GString) text = g_string_new (NULL);
 
-  self->record = record;
   g_string_append_printf (text, "%s %s %s",
                           record->family_name != NULL ? record->family_name : "",
                           record->surname != NULL ? record->surname : "",
@@ -87,9 +53,8 @@ item_new (TuttiStaffPreenrolment *record)
 
       g_string_append_printf (text, " %s", name);
     }
-  self->search_text = g_string_free (g_steal_pointer (&text), FALSE);
-
-  return self;
+  return tutti_list_item_new (record, (GDestroyNotify) tutti_staff_preenrolment_free,
+                              g_string_free (g_steal_pointer (&text), FALSE));
 }
 
 /* ---- The view ------------------------------------------------------------------------- */
@@ -143,13 +108,11 @@ struct _TuttiStaffPreenrolmentsView
   GListStore          *store;
   GtkFilter           *filter;
   GtkFilterListModel  *filter_model;
-  GtkSingleSelection  *selection;
 
   TuttiClient         *client;
   GCancellable        *cancellable;
   guint                generation;
-  gboolean             loading;
-  guint                list_spinner_id;
+  TuttiListPage        list;
   TuttiCampaign       *campaign;
   gboolean             campaign_busy;
   TuttiStaffPreenrolment *detail;
@@ -157,8 +120,8 @@ struct _TuttiStaffPreenrolmentsView
   GPtrArray           *pupil_groups;
   gboolean             deciding;
   guint                decide_spinner_id;
-  char                *last_toast;
-  AdwToast            *toast;            /* weak: the one shown */
+  char                *reason;           /* the refusal's reason last sent */
+  TuttiToasts          toasts;
 };
 
 G_DEFINE_FINAL_TYPE (TuttiStaffPreenrolmentsView, tutti_staff_preenrolments_view, ADW_TYPE_BIN)
@@ -169,28 +132,11 @@ get_lang (TuttiStaffPreenrolmentsView *self)
   return self->client != NULL ? tutti_client_get_lang (self->client) : TUTTI_LANG_EN;
 }
 
-/* A new toast replaces the one shown: "closed" then "open" must not
- * leave "closed" on screen. */
-static void
-add_toast (TuttiStaffPreenrolmentsView *self,
-           AdwToast                    *toast)
-{
-  if (self->toast != NULL)
-    adw_toast_dismiss (self->toast);
-  g_set_weak_pointer (&self->toast, toast);
-  adw_toast_overlay_add_toast (self->toast_overlay, toast);
-}
-
 static void
 show_toast (TuttiStaffPreenrolmentsView *self,
             const char                  *title)
 {
-  AdwToast *toast = adw_toast_new (title);
-
-  g_free (self->last_toast);
-  self->last_toast = g_strdup (title);
-  adw_toast_set_timeout (toast, 4);
-  add_toast (self, toast);
+  tutti_toasts_show (&self->toasts, title, 4, NULL, NULL);
 }
 
 static void
@@ -198,16 +144,7 @@ error_toast (TuttiStaffPreenrolmentsView *self,
              const char                  *title,
              const char                  *action)
 {
-  AdwToast *toast = adw_toast_new (title);
-
-  g_free (self->last_toast);
-  self->last_toast = g_strdup (title);
-  if (action != NULL)
-    {
-      adw_toast_set_button_label (toast, _("_Retry"));
-      adw_toast_set_action_name (toast, action);
-    }
-  add_toast (self, toast);
+  tutti_toasts_show (&self->toasts, title, TUTTI_TOAST_TIMEOUT_DEFAULT, action, NULL);
 }
 
 /* "Monsieur Z-TEST Essai" */
@@ -215,12 +152,7 @@ static char *
 format_guardian (const TuttiStaffPreenrolment *record,
                  TuttiLang                     lang)
 {
-  const char *civility = record->civility != TUTTI_CIVILITY_NONE
-                         ? tutti_enum_to_label (&tutti_civility_enum, record->civility, lang) : "";
-
-  return g_strstrip (g_strdup_printf ("%s %s %s", civility,
-                                      record->surname != NULL ? record->surname : "",
-                                      record->first_name != NULL ? record->first_name : ""));
+  return tutti_format_person_with_civility (record->civility, record->surname, record->first_name, lang);
 }
 
 /* The day ages are counted on: 31 December of the school year's first year. */
@@ -263,19 +195,6 @@ state_label (TuttiPreenrolmentState state,
   if (state == TUTTI_PREENROLMENT_SUBMITTED)
     return _("To Answer");
   return tutti_enum_to_label (&tutti_preenrolment_state_enum, state, lang);
-}
-
-static void
-set_state_label (GtkLabel               *label,
-                 TuttiPreenrolmentState  state,
-                 TuttiLang               lang)
-{
-  static const char * const classes[] = { "pending", "done", "refused" };
-
-  for (guint i = 0; i < G_N_ELEMENTS (classes); i++)
-    gtk_widget_remove_css_class (GTK_WIDGET (label), classes[i]);
-  gtk_label_set_label (label, state_label (state, lang));
-  gtk_widget_add_css_class (GTK_WIDGET (label), state_style_class (state));
 }
 
 static char *
@@ -331,10 +250,7 @@ setup_cell_cb (GtkSignalListItemFactory *factory,
                gpointer                  user_data)
 {
   guint column = GPOINTER_TO_UINT (user_data);
-  GtkWidget *label = g_object_new (GTK_TYPE_LABEL,
-                                   "xalign", 0.0f,
-                                   "ellipsize", PANGO_ELLIPSIZE_END,
-                                   NULL);
+  GtkWidget *label = tutti_cell_label_new ();
 
   if (column == COLUMN_STATE)
     {
@@ -359,9 +275,8 @@ bind_cell_cb (GtkSignalListItemFactory *factory,
               gpointer                  user_data)
 {
   TuttiStaffPreenrolmentsView *self = g_object_get_data (G_OBJECT (factory), "tutti-view");
-  TuttiStaffPreenrolmentItem *item = gtk_list_item_get_item (list_item);
+  const TuttiStaffPreenrolment *record = tutti_list_item_get_record (gtk_list_item_get_item (list_item));
   GtkLabel *label = GTK_LABEL (gtk_list_item_get_child (list_item));
-  const TuttiStaffPreenrolment *record = item->record;
   TuttiLang lang = get_lang (self);
   g_autofree char *text = NULL;
 
@@ -384,7 +299,7 @@ bind_cell_cb (GtkSignalListItemFactory *factory,
       break;
     case COLUMN_STATE:
     default:
-      set_state_label (label, record->state, lang);
+      tutti_tag_set (label, state_label (record->state, lang), state_style_class (record->state));
       return;
     }
   gtk_label_set_label (label, text);
@@ -400,18 +315,12 @@ add_columns (TuttiStaffPreenrolmentsView *self)
 
   for (guint c = 0; c < N_COLUMNS; c++)
     {
-      GtkListItemFactory *factory = gtk_signal_list_item_factory_new ();
-      GtkColumnViewColumn *column;
+      GtkColumnViewColumn *column = tutti_column_view_add_column (self->column_view, titles[c], c,
+                                                                  G_CALLBACK (setup_cell_cb),
+                                                                  G_CALLBACK (bind_cell_cb),
+                                                                  NULL, NULL, self);
 
-      g_object_set_data (G_OBJECT (factory), "tutti-view", self);
-      g_signal_connect (factory, "setup", G_CALLBACK (setup_cell_cb), GUINT_TO_POINTER (c));
-      g_signal_connect (factory, "bind", G_CALLBACK (bind_cell_cb), GUINT_TO_POINTER (c));
-      column = gtk_column_view_column_new (titles[c], factory);
-      gtk_column_view_column_set_resizable (column, TRUE);
-      if (c == COLUMN_CHOICES || c == COLUMN_PUPILS)
-        gtk_column_view_column_set_expand (column, TRUE);
-      gtk_column_view_append_column (self->column_view, column);
-      g_object_unref (column);
+      gtk_column_view_column_set_expand (column, c == COLUMN_CHOICES || c == COLUMN_PUPILS);
     }
 }
 
@@ -422,34 +331,18 @@ filter_item (gpointer object,
              gpointer user_data)
 {
   TuttiStaffPreenrolmentsView *self = user_data;
-  TuttiStaffPreenrolmentItem *item = object;
+  const TuttiStaffPreenrolment *record = tutti_list_item_get_record (object);
   guint state = gtk_drop_down_get_selected (self->state_dropdown);
   const char *search = gtk_editable_get_text (GTK_EDITABLE (self->search_entry));
 
-  if (state == FILTER_SUBMITTED && item->record->state != TUTTI_PREENROLMENT_SUBMITTED)
+  if (state == FILTER_SUBMITTED && record->state != TUTTI_PREENROLMENT_SUBMITTED)
     return FALSE;
-  if (state == FILTER_ACCEPTED && item->record->state != TUTTI_PREENROLMENT_ACCEPTED)
+  if (state == FILTER_ACCEPTED && record->state != TUTTI_PREENROLMENT_ACCEPTED)
     return FALSE;
-  if (state == FILTER_REFUSED && item->record->state != TUTTI_PREENROLMENT_REFUSED)
+  if (state == FILTER_REFUSED && record->state != TUTTI_PREENROLMENT_REFUSED)
     return FALSE;
 
-  return tutti_is_blank (search) || g_str_match_string (search, item->search_text, TRUE);
-}
-
-static void
-update_list_page (TuttiStaffPreenrolmentsView *self)
-{
-  const char *page;
-
-  if (self->loading && g_list_model_get_n_items (G_LIST_MODEL (self->store)) == 0)
-    return;
-  if (g_list_model_get_n_items (G_LIST_MODEL (self->store)) == 0)
-    page = "empty";
-  else if (g_list_model_get_n_items (G_LIST_MODEL (self->filter_model)) == 0)
-    page = "no-results";
-  else
-    page = "content";
-  gtk_stack_set_visible_child_name (self->list_stack, page);
+  return tutti_search_match_prefixes (search, tutti_list_item_get_search_text (object));
 }
 
 static void
@@ -459,7 +352,7 @@ filter_changed_cb (TuttiStaffPreenrolmentsView *self)
   if (self->filter == NULL)
     return;
   gtk_filter_changed (self->filter, GTK_FILTER_CHANGE_DIFFERENT);
-  update_list_page (self);
+  tutti_list_page_update (&self->list);
 }
 
 static void
@@ -469,18 +362,6 @@ stop_search_cb (TuttiStaffPreenrolmentsView *self)
 }
 
 /* ---- The campaign (STAFF-3) ------------------------------------------------------------ */
-
-static gboolean
-campaign_is_open_now (const TuttiCampaign *campaign)
-{
-  g_autoptr(GDateTime) now = g_date_time_new_now_local ();
-  g_autoptr(GDateTime) opens = tutti_parse_datetime (campaign->opens_at);
-  g_autoptr(GDateTime) deadline = tutti_parse_datetime (campaign->deadline);
-
-  return campaign->open &&
-         (opens == NULL || g_date_time_compare (opens, now) <= 0) &&
-         (deadline == NULL || g_date_time_compare (now, deadline) < 0);
-}
 
 static void
 show_campaign (TuttiStaffPreenrolmentsView *self)
@@ -500,12 +381,8 @@ show_campaign (TuttiStaffPreenrolmentsView *self)
       return;
     }
 
-  open_now = campaign_is_open_now (campaign);
-  if (!tutti_is_blank (campaign->school_year))
-    /* Translators: %s is a school year, such as 2027/2028 */
-    title = g_strdup_printf (_("Pre-enrolment for %s"), campaign->school_year);
-  else
-    title = g_strdup (_("Pre-enrolment"));
+  open_now = tutti_campaign_form_is_open_now (campaign);
+  title = tutti_campaign_form_heading (campaign);
   adw_preferences_row_set_title (ADW_PREFERENCES_ROW (self->campaign_row), title);
   deadline = tutti_format_deadline (campaign->deadline, lang);
   if (open_now)
@@ -525,10 +402,7 @@ show_campaign (TuttiStaffPreenrolmentsView *self)
   else
     adw_action_row_set_subtitle (self->campaign_row, deadline);
 
-  gtk_label_set_label (self->campaign_state_label, open_now ? _("Open") : _("Closed"));
-  gtk_widget_remove_css_class (GTK_WIDGET (self->campaign_state_label), "done");
-  gtk_widget_remove_css_class (GTK_WIDGET (self->campaign_state_label), "refused");
-  gtk_widget_add_css_class (GTK_WIDGET (self->campaign_state_label), open_now ? "done" : "refused");
+  tutti_tag_set (self->campaign_state_label, open_now ? _("Open") : _("Closed"), open_now ? "done" : "refused");
 
   gtk_button_set_label (self->campaign_button, campaign->open ? _("_Close…") : _("_Open"));
   gtk_widget_remove_css_class (GTK_WIDGET (self->campaign_button),
@@ -543,20 +417,10 @@ show_campaign (TuttiStaffPreenrolmentsView *self)
     gtk_spinner_stop (self->campaign_spinner);
 }
 
-typedef struct
+static TuttiCall *
+call_new (TuttiStaffPreenrolmentsView *self)
 {
-  TuttiStaffPreenrolmentsView *self;
-  guint                        generation;
-} LoadData;
-
-static LoadData *
-load_data_new (TuttiStaffPreenrolmentsView *self)
-{
-  LoadData *data = g_new0 (LoadData, 1);
-
-  data->self = g_object_ref (self);
-  data->generation = self->generation;
-  return data;
+  return tutti_call_new (self, &self->generation, NULL, self->cancellable);
 }
 
 static void
@@ -564,17 +428,14 @@ list_campaigns_cb (GObject      *source,
                    GAsyncResult *result,
                    gpointer      user_data)
 {
-  LoadData *data = user_data;
-  g_autoptr(TuttiStaffPreenrolmentsView) self = data->self;
-  guint generation = data->generation;
+  g_autoptr(TuttiCall) call = user_data;
+  TuttiStaffPreenrolmentsView *self = call->owner;
   g_autoptr(GError) error = NULL;
   g_autoptr(GPtrArray) campaigns = NULL;
-  TuttiCampaign *found = NULL;
+  const TuttiCampaign *found;
 
-  g_free (data);
   campaigns = tutti_client_list_staff_campaigns_finish (TUTTI_CLIENT (source), result, &error);
-  if (g_error_matches (error, G_IO_ERROR, G_IO_ERROR_CANCELLED) ||
-      self->cancellable == NULL || generation != self->generation)
+  if (!tutti_call_is_wanted (call, error))
     return;
 
   if (campaigns == NULL)
@@ -585,31 +446,11 @@ list_campaigns_cb (GObject      *source,
       return;
     }
 
-  /* The campaign open now, else the latest one (the list is latest first). */
-  for (guint i = 0; i < campaigns->len; i++)
-    {
-      TuttiCampaign *campaign = g_ptr_array_index (campaigns, i);
-
-      if (campaign->kind != TUTTI_CAMPAIGN_PREENROLMENT)
-        continue;
-      if (found == NULL || (campaign_is_open_now (campaign) && !campaign_is_open_now (found)))
-        found = campaign;
-    }
-
+  found = tutti_campaign_form_find_current (campaigns, TUTTI_CAMPAIGN_PREENROLMENT);
   g_clear_pointer (&self->campaign, tutti_campaign_free);
   if (found != NULL)
     self->campaign = tutti_campaign_copy (found);
   show_campaign (self);
-}
-
-static gboolean
-show_list_spinner_cb (gpointer user_data)
-{
-  TuttiStaffPreenrolmentsView *self = user_data;
-
-  self->list_spinner_id = 0;
-  gtk_spinner_start (self->list_spinner);
-  return G_SOURCE_REMOVE;
 }
 
 static void show_detail (TuttiStaffPreenrolmentsView *self,
@@ -620,45 +461,26 @@ list_preenrolments_cb (GObject      *source,
                        GAsyncResult *result,
                        gpointer      user_data)
 {
-  LoadData *data = user_data;
-  g_autoptr(TuttiStaffPreenrolmentsView) self = data->self;
-  guint generation = data->generation;
+  g_autoptr(TuttiCall) call = user_data;
+  TuttiStaffPreenrolmentsView *self = call->owner;
   g_autoptr(GError) error = NULL;
   g_autoptr(GPtrArray) records = NULL;
   g_autoptr(GPtrArray) items = NULL;
 
-  g_free (data);
   records = tutti_client_list_staff_preenrolments_finish (TUTTI_CLIENT (source), result, &error);
-  if (g_error_matches (error, G_IO_ERROR, G_IO_ERROR_CANCELLED) ||
-      self->cancellable == NULL || generation != self->generation)
+  if (!tutti_call_is_wanted (call, error))
     return;
 
-  self->loading = FALSE;
-  g_clear_handle_id (&self->list_spinner_id, g_source_remove);
-  gtk_spinner_stop (self->list_spinner);
-  gtk_widget_set_sensitive (GTK_WIDGET (self->refresh_button), TRUE);
-
-  if (records == NULL)
+  if (records != NULL)
     {
-      g_debug ("Loading the pre-enrolment requests: %s", error->message);
-      if (g_error_matches (error, TUTTI_API_ERROR, TUTTI_API_ERROR_UNAUTHENTICATED))
-        return;
-      if (g_list_model_get_n_items (G_LIST_MODEL (self->store)) == 0)
-        {
-          adw_status_page_set_description (self->list_error_page, error->message);
-          gtk_stack_set_visible_child_name (self->list_stack, "error");
-        }
-      else
-        error_toast (self, _("Could not refresh the pre-enrolment requests"), "staff-preenrolments.refresh");
-      return;
+      items = g_ptr_array_new_with_free_func (g_object_unref);
+      for (guint i = 0; i < records->len; i++)
+        g_ptr_array_add (items, item_new (tutti_staff_preenrolment_copy (g_ptr_array_index (records, i))));
     }
-
-  items = g_ptr_array_new_with_free_func (g_object_unref);
-  for (guint i = 0; i < records->len; i++)
-    g_ptr_array_add (items, item_new (tutti_staff_preenrolment_copy (g_ptr_array_index (records, i))));
-  g_list_store_splice (self->store, 0, g_list_model_get_n_items (G_LIST_MODEL (self->store)),
-                       items->pdata, items->len);
-  update_list_page (self);
+  if (!tutti_list_page_finish_load (&self->list, items, error, &self->toasts,
+                                    _("Could not refresh the pre-enrolment requests"),
+                                    "staff-preenrolments.refresh"))
+    return;
 
   /* The request open on the detail page, as it is now. */
   if (self->detail != NULL)
@@ -682,22 +504,13 @@ tutti_staff_preenrolments_view_refresh (TuttiStaffPreenrolmentsView *self)
   g_return_if_fail (TUTTI_IS_STAFF_PREENROLMENTS_VIEW (self));
 
   account = self->client != NULL ? tutti_client_get_account (self->client) : NULL;
-  if (account == NULL || account->role != TUTTI_ROLE_STAFF || self->loading)
+  if (account == NULL || account->role != TUTTI_ROLE_STAFF || !tutti_list_page_start_load (&self->list))
     return;
 
-  self->loading = TRUE;
-  gtk_widget_set_sensitive (GTK_WIDGET (self->refresh_button), FALSE);
-  if (g_list_model_get_n_items (G_LIST_MODEL (self->store)) == 0)
-    {
-      gtk_stack_set_visible_child_name (self->list_stack, "loading");
-      g_clear_handle_id (&self->list_spinner_id, g_source_remove);
-      self->list_spinner_id = g_timeout_add (SPINNER_DELAY_MS, show_list_spinner_cb, self);
-    }
-
   tutti_client_list_staff_campaigns_async (self->client, self->cancellable,
-                                           list_campaigns_cb, load_data_new (self));
+                                           list_campaigns_cb, call_new (self));
   tutti_client_list_staff_preenrolments_async (self->client, -1, self->cancellable,
-                                               list_preenrolments_cb, load_data_new (self));
+                                               list_preenrolments_cb, call_new (self));
 }
 
 static void
@@ -713,16 +526,13 @@ set_campaign_open_cb (GObject      *source,
                       GAsyncResult *result,
                       gpointer      user_data)
 {
-  LoadData *data = user_data;
-  g_autoptr(TuttiStaffPreenrolmentsView) self = data->self;
-  guint generation = data->generation;
+  g_autoptr(TuttiCall) call = user_data;
+  TuttiStaffPreenrolmentsView *self = call->owner;
   g_autoptr(GError) error = NULL;
   g_autoptr(TuttiCampaign) campaign = NULL;
 
-  g_free (data);
   campaign = tutti_client_set_campaign_open_finish (TUTTI_CLIENT (source), result, &error);
-  if (g_error_matches (error, G_IO_ERROR, G_IO_ERROR_CANCELLED) ||
-      self->cancellable == NULL || generation != self->generation)
+  if (!tutti_call_is_wanted (call, error))
     return;
 
   self->campaign_busy = FALSE;
@@ -751,7 +561,7 @@ set_campaign_open (TuttiStaffPreenrolmentsView *self,
   self->campaign_busy = TRUE;
   show_campaign (self);
   tutti_client_set_campaign_open_async (self->client, self->campaign->id, open, self->cancellable,
-                                        set_campaign_open_cb, load_data_new (self));
+                                        set_campaign_open_cb, call_new (self));
 }
 
 static void
@@ -779,17 +589,11 @@ toggle_campaign_activated (GtkWidget  *widget,
     }
 
   /* Closing stops every family at once: ask first. */
-  dialog = ADW_MESSAGE_DIALOG (adw_message_dialog_new (GTK_WINDOW (gtk_widget_get_root (widget)),
-                                                       _("Close Pre-enrolment?"),
-                                                       _("Families will no longer be able to send requests. "
-                                                         "The requests already sent stay here to be answered.")));
-  adw_message_dialog_add_responses (dialog,
-                                    "cancel", _("_Cancel"),
-                                    "close", _("_Close Pre-enrolment"),
-                                    NULL);
-  adw_message_dialog_set_response_appearance (dialog, "close", ADW_RESPONSE_DESTRUCTIVE);
-  adw_message_dialog_set_default_response (dialog, "cancel");
-  adw_message_dialog_set_close_response (dialog, "cancel");
+  dialog = tutti_question_new (widget,
+                               _("Close Pre-enrolment?"),
+                               _("Families will no longer be able to send requests. "
+                                 "The requests already sent stay here to be answered."),
+                               "close", _("_Close Pre-enrolment"), ADW_RESPONSE_DESTRUCTIVE);
   g_signal_connect_object (dialog, "response", G_CALLBACK (close_campaign_response_cb),
                            self, G_CONNECT_SWAPPED);
   gtk_window_present (GTK_WINDOW (dialog));
@@ -835,7 +639,6 @@ show_detail (TuttiStaffPreenrolmentsView  *self,
   g_autofree char *age_date = age_date_of (record);
   g_autofree char *age_date_text = age_date != NULL ? tutti_format_date (age_date, lang) : NULL;
   GtkWidget *row;
-  GtkWidget *tag;
 
   g_clear_pointer (&self->detail, tutti_staff_preenrolment_free);
   self->detail = g_steal_pointer (&copy);
@@ -865,11 +668,8 @@ show_detail (TuttiStaffPreenrolmentsView  *self,
                    add_info_row (self, self->family_group, record_label ("submitted_at", lang), submitted));
 
   row = add_info_row (self, self->family_group, record_label ("state", lang), NULL);
-  tag = gtk_label_new (state_label (record->state, lang));
-  gtk_widget_set_valign (tag, GTK_ALIGN_CENTER);
-  gtk_widget_add_css_class (tag, "tutti-state");
-  gtk_widget_add_css_class (tag, state_style_class (record->state));
-  adw_action_row_add_suffix (ADW_ACTION_ROW (row), tag);
+  adw_action_row_add_suffix (ADW_ACTION_ROW (row),
+                             tutti_tag_new (state_label (record->state, lang), state_style_class (record->state)));
   g_ptr_array_add (self->family_rows, row);
   if (record->state != TUTTI_PREENROLMENT_SUBMITTED && record->decided_at != NULL)
     {
@@ -944,12 +744,12 @@ static void
 open_position (TuttiStaffPreenrolmentsView *self,
                guint                        position)
 {
-  g_autoptr(TuttiStaffPreenrolmentItem) item = g_list_model_get_item (G_LIST_MODEL (self->filter_model),
+  g_autoptr(TuttiListItem) item = g_list_model_get_item (G_LIST_MODEL (self->filter_model),
                                                                        position);
 
   if (item == NULL)
     return;
-  show_detail (self, item->record);
+  show_detail (self, tutti_list_item_get_record (item));
   gtk_adjustment_set_value (gtk_scrolled_window_get_vadjustment (self->detail_scroll), 0);
   adw_leaflet_set_visible_child_name (self->leaflet, "detail");
   gtk_widget_grab_focus (GTK_WIDGET (self->back_button));
@@ -984,30 +784,15 @@ leaflet_visible_child_cb (TuttiStaffPreenrolmentsView *self)
 
 /* ---- Accept, refuse ---------------------------------------------------------------------- */
 
-static gboolean
-show_decide_spinner_cb (gpointer user_data)
-{
-  TuttiStaffPreenrolmentsView *self = user_data;
-
-  self->decide_spinner_id = 0;
-  gtk_widget_set_visible (GTK_WIDGET (self->decide_spinner), TRUE);
-  gtk_spinner_start (self->decide_spinner);
-  return G_SOURCE_REMOVE;
-}
-
 static void
 set_deciding (TuttiStaffPreenrolmentsView *self,
               gboolean                     deciding)
 {
   self->deciding = deciding;
-  g_clear_handle_id (&self->decide_spinner_id, g_source_remove);
   if (deciding)
-    self->decide_spinner_id = g_timeout_add (SPINNER_DELAY_MS, show_decide_spinner_cb, self);
+    tutti_spinner_start_later (self->decide_spinner, TRUE, &self->decide_spinner_id);
   else
-    {
-      gtk_spinner_stop (self->decide_spinner);
-      gtk_widget_set_visible (GTK_WIDGET (self->decide_spinner), FALSE);
-    }
+    tutti_spinner_stop (self->decide_spinner, TRUE, &self->decide_spinner_id);
   gtk_widget_action_set_enabled (GTK_WIDGET (self), "staff-preenrolments.accept",
                                  !deciding && self->detail != NULL &&
                                  self->detail->state == TUTTI_PREENROLMENT_SUBMITTED);
@@ -1025,30 +810,35 @@ replace_item (TuttiStaffPreenrolmentsView  *self,
 
   for (guint i = 0; i < n; i++)
     {
-      g_autoptr(TuttiStaffPreenrolmentItem) item = g_list_model_get_item (G_LIST_MODEL (self->store), i);
+      g_autoptr(TuttiListItem) item = g_list_model_get_item (G_LIST_MODEL (self->store), i);
 
-      if (item->record->id == record->id)
+      if (((TuttiStaffPreenrolment *) tutti_list_item_get_record (item))->id == record->id)
         {
-          g_autoptr(TuttiStaffPreenrolmentItem) replacement = item_new (tutti_staff_preenrolment_copy (record));
+          g_autoptr(TuttiListItem) replacement = item_new (tutti_staff_preenrolment_copy (record));
 
           g_list_store_splice (self->store, i, 1, (gpointer *) &replacement, 1);
           break;
         }
     }
-  update_list_page (self);
+  tutti_list_page_update (&self->list);
 }
 
+static void ask_reason (TuttiStaffPreenrolmentsView *self,
+                        const char                  *reason,
+                        const char                  *server_error);
+
+/* Takes @call. */
 static void
-decided (LoadData               *data,
+decided (TuttiCall              *call,
          TuttiStaffPreenrolment *record,
          GError                 *error)
 {
-  g_autoptr(TuttiStaffPreenrolmentsView) self = data->self;
-  guint generation = data->generation;
+  g_autoptr(TuttiCall) owned = call;
+  TuttiStaffPreenrolmentsView *self = call->owner;
+  GHashTable *fields;
+  const char *reason_error;
 
-  g_free (data);
-  if (g_error_matches (error, G_IO_ERROR, G_IO_ERROR_CANCELLED) ||
-      self->cancellable == NULL || generation != self->generation)
+  if (!tutti_call_is_wanted (call, error))
     return;
 
   set_deciding (self, FALSE);
@@ -1057,6 +847,15 @@ decided (LoadData               *data,
       g_debug ("Deciding a pre-enrolment request: %s", error->message);
       if (g_error_matches (error, TUTTI_API_ERROR, TUTTI_API_ERROR_UNAUTHENTICATED))
         return;
+      /* A reason the server refuses: asked again, as typed, with why. */
+      fields = g_error_matches (error, TUTTI_API_ERROR, TUTTI_API_ERROR_INVALID)
+               ? tutti_api_error_get_fields (error) : NULL;
+      reason_error = fields != NULL ? g_hash_table_lookup (fields, "reason") : NULL;
+      if (reason_error != NULL && self->detail != NULL && self->detail->id == call->id)
+        {
+          ask_reason (self, self->reason, reason_error);
+          return;
+        }
       error_toast (self, error->message, NULL);
       /* Answered meanwhile, or a place gone: show it as it is now. */
       if (g_error_matches (error, TUTTI_API_ERROR, TUTTI_API_ERROR_CONFLICT))
@@ -1096,6 +895,16 @@ refuse_cb (GObject      *source,
   decided (user_data, record, error);
 }
 
+/* A call about the request open. */
+static TuttiCall *
+decision_call_new (TuttiStaffPreenrolmentsView *self)
+{
+  TuttiCall *call = call_new (self);
+
+  call->id = self->detail->id;
+  return call;
+}
+
 static void
 accept_response_cb (TuttiStaffPreenrolmentsView *self,
                     const char                  *response)
@@ -1105,7 +914,7 @@ accept_response_cb (TuttiStaffPreenrolmentsView *self,
 
   set_deciding (self, TRUE);
   tutti_client_accept_preenrolment_async (self->client, self->detail->id, self->cancellable,
-                                          accept_cb, load_data_new (self));
+                                          accept_cb, decision_call_new (self));
 }
 
 static void
@@ -1130,54 +939,52 @@ accept_activated (GtkWidget  *widget,
                                     n_choices),
                           self->detail->family_name != NULL ? self->detail->family_name : "",
                           n_choices);
-  dialog = ADW_MESSAGE_DIALOG (adw_message_dialog_new (GTK_WINDOW (gtk_widget_get_root (widget)),
-                                                       _("Accept This Request?"), body));
-  adw_message_dialog_add_responses (dialog,
-                                    "cancel", _("_Cancel"),
-                                    "accept", _("_Accept"),
-                                    NULL);
-  adw_message_dialog_set_response_appearance (dialog, "accept", ADW_RESPONSE_SUGGESTED);
-  adw_message_dialog_set_default_response (dialog, "accept");
-  adw_message_dialog_set_close_response (dialog, "cancel");
+  dialog = tutti_question_new (widget,
+                               _("Accept This Request?"), body,
+                               "accept", _("_Accept"), ADW_RESPONSE_SUGGESTED);
   g_signal_connect_object (dialog, "response", G_CALLBACK (accept_response_cb), self, G_CONNECT_SWAPPED);
   gtk_window_present (GTK_WINDOW (dialog));
 }
 
 static void
-refuse_response_cb (AdwMessageDialog *dialog,
-                    const char       *response,
-                    gpointer          user_data)
+refuse_response_cb (TuttiReasonDialog           *dialog,
+                    const char                  *response,
+                    TuttiStaffPreenrolmentsView *self)
 {
-  TuttiStaffPreenrolmentsView *self = user_data;
-  AdwEntryRow *reason_row = g_object_get_data (G_OBJECT (dialog), "tutti-reason-row");
-  g_autofree char *reason = NULL;
+  g_autofree char *reason = tutti_reason_dialog_dup_reason (dialog);
 
-  if (g_strcmp0 (response, "refuse") != 0 || self->detail == NULL || self->deciding)
+  if (g_strcmp0 (response, TUTTI_REASON_DIALOG_REFUSE) != 0 || self->detail == NULL || self->deciding ||
+      reason == NULL)
     return;
 
-  reason = g_strstrip (g_strdup (gtk_editable_get_text (GTK_EDITABLE (reason_row))));
-  if (*reason == '\0')
-    return;
+  g_free (self->reason);
+  self->reason = g_steal_pointer (&reason);
   set_deciding (self, TRUE);
-  tutti_client_refuse_preenrolment_async (self->client, self->detail->id, reason, self->cancellable,
-                                          refuse_cb, load_data_new (self));
+  tutti_client_refuse_preenrolment_async (self->client, self->detail->id, self->reason, self->cancellable,
+                                          refuse_cb, decision_call_new (self));
 }
 
+/* Asks why the request open is refused, with @reason typed already and
+ * @server_error under it (both nullable). */
 static void
-reason_changed_cb (GtkEditable      *editable,
-                   AdwMessageDialog *dialog)
+ask_reason (TuttiStaffPreenrolmentsView *self,
+            const char                  *reason,
+            const char                  *server_error)
 {
-  g_autofree char *reason = g_strstrip (g_strdup (gtk_editable_get_text (editable)));
+  TuttiReasonDialog *dialog;
 
-  adw_message_dialog_set_response_enabled (dialog, "refuse", *reason != '\0');
-}
+  if (self->detail == NULL)
+    return;
 
-static void
-reason_activated_cb (AdwEntryRow      *row,
-                     AdwMessageDialog *dialog)
-{
-  if (adw_message_dialog_get_response_enabled (dialog, "refuse"))
-    adw_message_dialog_response (dialog, "refuse");
+  dialog = tutti_reason_dialog_new (GTK_WINDOW (gtk_widget_get_root (GTK_WIDGET (self))),
+                                    _("Refuse This Request?"),
+                                    _("The family sees the reason with its request."),
+                                    tutti_schema_lookup (&tutti_preenrolment_decision_schema, "reason"),
+                                    TRUE, get_lang (self));
+  if (reason != NULL || server_error != NULL)
+    tutti_reason_dialog_set_reason (dialog, reason, server_error);
+  g_signal_connect_object (dialog, "response", G_CALLBACK (refuse_response_cb), self, 0);
+  tutti_reason_dialog_present (dialog);
 }
 
 static void
@@ -1185,49 +992,7 @@ refuse_activated (GtkWidget  *widget,
                   const char *action_name,
                   GVariant   *parameter)
 {
-  TuttiStaffPreenrolmentsView *self = TUTTI_STAFF_PREENROLMENTS_VIEW (widget);
-  const TuttiField *reason_field = tutti_schema_lookup (&tutti_preenrolment_decision_schema, "reason");
-  const char *label = tutti_text_get (&reason_field->label, get_lang (self));
-  g_autofree char *title = g_strdup_printf ("%s *", label);
-  AdwMessageDialog *dialog;
-  GtkWidget *list;
-  GtkWidget *row;
-
-  if (self->detail == NULL)
-    return;
-
-  dialog = ADW_MESSAGE_DIALOG (adw_message_dialog_new (GTK_WINDOW (gtk_widget_get_root (widget)),
-                                                       _("Refuse This Request?"),
-                                                       _("The family sees the reason with its request.")));
-  adw_message_dialog_add_responses (dialog,
-                                    "cancel", _("_Cancel"),
-                                    "refuse", _("_Refuse"),
-                                    NULL);
-  adw_message_dialog_set_response_appearance (dialog, "refuse", ADW_RESPONSE_DESTRUCTIVE);
-  adw_message_dialog_set_response_enabled (dialog, "refuse", FALSE);
-  adw_message_dialog_set_default_response (dialog, "cancel");
-  adw_message_dialog_set_close_response (dialog, "cancel");
-
-  row = adw_entry_row_new ();
-  adw_preferences_row_set_title (ADW_PREFERENCES_ROW (row), title);
-  gtk_accessible_update_property (GTK_ACCESSIBLE (row),
-                                  GTK_ACCESSIBLE_PROPERTY_LABEL, label,
-                                  GTK_ACCESSIBLE_PROPERTY_REQUIRED, TRUE,
-                                  -1);
-  gtk_text_set_max_length (GTK_TEXT (gtk_editable_get_delegate (GTK_EDITABLE (row))),
-                           TUTTI_PREENROLMENT_REASON_MAX);
-  g_signal_connect_object (row, "changed", G_CALLBACK (reason_changed_cb), dialog, 0);
-  g_signal_connect_object (row, "entry-activated", G_CALLBACK (reason_activated_cb), dialog, 0);
-  list = gtk_list_box_new ();
-  gtk_list_box_set_selection_mode (GTK_LIST_BOX (list), GTK_SELECTION_NONE);
-  gtk_widget_add_css_class (list, "boxed-list");
-  gtk_list_box_append (GTK_LIST_BOX (list), row);
-  adw_message_dialog_set_extra_child (dialog, list);
-  g_object_set_data (G_OBJECT (dialog), "tutti-reason-row", row);
-
-  g_signal_connect_object (dialog, "response", G_CALLBACK (refuse_response_cb), self, 0);
-  gtk_window_present (GTK_WINDOW (dialog));
-  gtk_widget_grab_focus (row);
+  ask_reason (TUTTI_STAFF_PREENROLMENTS_VIEW (widget), NULL, NULL);
 }
 
 /* ---- Clearing, GObject ---------------------------------------------------------------------- */
@@ -1238,25 +1003,21 @@ tutti_staff_preenrolments_view_clear (TuttiStaffPreenrolmentsView *self)
   g_return_if_fail (TUTTI_IS_STAFF_PREENROLMENTS_VIEW (self));
 
   self->generation++;
-  self->loading = FALSE;
   self->campaign_busy = FALSE;
   g_cancellable_cancel (self->cancellable);
   g_clear_object (&self->cancellable);
   self->cancellable = g_cancellable_new ();
-  g_clear_handle_id (&self->list_spinner_id, g_source_remove);
   set_deciding (self, FALSE);
 
-  g_list_store_remove_all (self->store);
   g_clear_pointer (&self->campaign, tutti_campaign_free);
-  g_clear_pointer (&self->last_toast, g_free);
+  g_clear_pointer (&self->reason, g_free);
+  tutti_toasts_forget (&self->toasts);
   show_campaign (self);
   gtk_editable_set_text (GTK_EDITABLE (self->search_entry), "");
   gtk_drop_down_set_selected (self->state_dropdown, FILTER_ALL);
   adw_leaflet_set_visible_child_name (self->leaflet, "list");
   g_clear_pointer (&self->detail, tutti_staff_preenrolment_free);
-  gtk_spinner_stop (self->list_spinner);
-  gtk_widget_set_sensitive (GTK_WIDGET (self->refresh_button), TRUE);
-  gtk_stack_set_visible_child_name (self->list_stack, "loading");
+  tutti_list_page_clear (&self->list);
 }
 
 void
@@ -1286,7 +1047,7 @@ tutti_staff_preenrolments_view_dispose (GObject *object)
 
   g_cancellable_cancel (self->cancellable);
   g_clear_object (&self->cancellable);
-  g_clear_handle_id (&self->list_spinner_id, g_source_remove);
+  tutti_list_page_dispose (&self->list);
   g_clear_handle_id (&self->decide_spinner_id, g_source_remove);
 
   if (self->column_view != NULL)
@@ -1294,7 +1055,9 @@ tutti_staff_preenrolments_view_dispose (GObject *object)
   adw_bin_set_child (ADW_BIN (self), NULL);
   gtk_widget_dispose_template (GTK_WIDGET (self), TUTTI_TYPE_STAFF_PREENROLMENTS_VIEW);
 
-  g_clear_object (&self->selection);
+  g_clear_object (&self->filter_model);
+  g_clear_object (&self->filter);
+  g_clear_object (&self->store);
   g_clear_object (&self->client);
 
   G_OBJECT_CLASS (tutti_staff_preenrolments_view_parent_class)->dispose (object);
@@ -1309,8 +1072,8 @@ tutti_staff_preenrolments_view_finalize (GObject *object)
   g_clear_pointer (&self->detail, tutti_staff_preenrolment_free);
   g_clear_pointer (&self->family_rows, g_ptr_array_unref);
   g_clear_pointer (&self->pupil_groups, g_ptr_array_unref);
-  g_clear_pointer (&self->last_toast, g_free);
-  g_clear_weak_pointer (&self->toast);
+  g_clear_pointer (&self->reason, g_free);
+  tutti_toasts_clear (&self->toasts);
 
   G_OBJECT_CLASS (tutti_staff_preenrolments_view_parent_class)->finalize (object);
 }
@@ -1386,6 +1149,7 @@ tutti_staff_preenrolments_view_init (TuttiStaffPreenrolmentsView *self)
   self->pupil_groups = g_ptr_array_new ();
 
   gtk_widget_init_template (GTK_WIDGET (self));
+  tutti_toasts_init (&self->toasts, self->toast_overlay);
 
   /* The drop-down: all, then each state with core's label. */
   {
@@ -1401,13 +1165,13 @@ tutti_staff_preenrolments_view_init (TuttiStaffPreenrolmentsView *self)
     gtk_drop_down_set_model (self->state_dropdown, G_LIST_MODEL (states));
   }
 
-  self->store = g_list_store_new (TUTTI_TYPE_STAFF_PREENROLMENT_ITEM);
+  self->store = g_list_store_new (TUTTI_TYPE_LIST_ITEM);
   self->filter = GTK_FILTER (gtk_custom_filter_new (filter_item, self, NULL));
-  self->filter_model = gtk_filter_list_model_new (G_LIST_MODEL (self->store), self->filter);
-  self->selection = gtk_single_selection_new (G_LIST_MODEL (self->filter_model));
-  gtk_single_selection_set_autoselect (self->selection, FALSE);
-  gtk_single_selection_set_can_unselect (self->selection, TRUE);
-  gtk_column_view_set_model (self->column_view, GTK_SELECTION_MODEL (self->selection));
+  self->filter_model = gtk_filter_list_model_new (g_object_ref (G_LIST_MODEL (self->store)),
+                                                  g_object_ref (self->filter));
+  tutti_column_view_show_model (self->column_view, G_LIST_MODEL (self->filter_model));
+  tutti_list_page_init (&self->list, self->list_stack, self->list_spinner, self->list_error_page,
+                        GTK_WIDGET (self->refresh_button), self->store, G_LIST_MODEL (self->filter_model));
   add_columns (self);
 
   gtk_widget_action_set_enabled (GTK_WIDGET (self), "staff-preenrolments.accept", FALSE);
@@ -1444,7 +1208,7 @@ tutti_staff_preenrolments_view_get_campaign_button (TuttiStaffPreenrolmentsView 
 gboolean
 tutti_staff_preenrolments_view_get_busy (TuttiStaffPreenrolmentsView *self)
 {
-  return self->loading || self->campaign_busy || self->deciding;
+  return self->list.loading || self->campaign_busy || self->deciding;
 }
 
 GtkDropDown *
@@ -1475,11 +1239,11 @@ const TuttiStaffPreenrolment *
 tutti_staff_preenrolments_view_get_shown (TuttiStaffPreenrolmentsView *self,
                                           guint                        position)
 {
-  g_autoptr(TuttiStaffPreenrolmentItem) item = g_list_model_get_item (G_LIST_MODEL (self->filter_model),
+  g_autoptr(TuttiListItem) item = g_list_model_get_item (G_LIST_MODEL (self->filter_model),
                                                                        position);
 
   /* The store keeps the item, and so the record. */
-  return item != NULL ? item->record : NULL;
+  return item != NULL ? tutti_list_item_get_record (item) : NULL;
 }
 
 const TuttiStaffPreenrolment *
@@ -1509,5 +1273,5 @@ tutti_staff_preenrolments_view_get_back_button (TuttiStaffPreenrolmentsView *sel
 const char *
 tutti_staff_preenrolments_view_get_last_toast (TuttiStaffPreenrolmentsView *self)
 {
-  return self->last_toast;
+  return tutti_toasts_get_last_title (&self->toasts);
 }

@@ -28,66 +28,23 @@
 #include <glib/gi18n.h>
 #include <string.h>
 
+#include "tutti-call.h"
+#include "tutti-list-util.h"
+#include "tutti-question.h"
+#include "tutti-record-details.h"
 #include "tutti-staff-documents-page.h"
 #include "tutti-staff-queue-view.h"
+#include "tutti-toasts.h"
 #include "tutti-window-private.h"
 
 /* ---- Text helpers ------------------------------------------------------------- */
 
-/* "Monsieur Z-TEST Essai": civility, surname, first name, those known. */
-static char *
-format_person (TuttiCivility  civility,
-               const char    *surname,
-               const char    *first_name,
-               TuttiLang      lang)
-{
-  g_autoptr(GString) name = g_string_new (NULL);
-  const char *civility_label = tutti_enum_to_label (&tutti_civility_enum, civility, lang);
-
-  if (civility != TUTTI_CIVILITY_NONE && civility_label != NULL && *civility_label != '\0')
-    g_string_append (name, civility_label);
-  if (surname != NULL && *surname != '\0')
-    g_string_append_printf (name, "%s%s", name->len > 0 ? " " : "", surname);
-  if (first_name != NULL && *first_name != '\0')
-    g_string_append_printf (name, "%s%s", name->len > 0 ? " " : "", first_name);
-
-  return g_string_free (g_steal_pointer (&name), FALSE);
-}
-
+/* "Monsieur Z-TEST Essai" */
 static char *
 format_group_person (const TuttiChangeGroup *group,
                      TuttiLang               lang)
 {
-  return format_person (group->civility, group->surname, group->first_name, lang);
-}
-
-/* What searching compares: lower case, accents dropped, so that "vitre"
- * finds "VITRÉ" and "eleve" finds "Élève". */
-static char *
-fold_for_search (const char *text)
-{
-  g_autofree char *decomposed = g_utf8_normalize (text != NULL ? text : "", -1, G_NORMALIZE_NFD);
-  g_autoptr(GString) bare = g_string_new (NULL);
-
-  for (const char *p = decomposed; p != NULL && *p != '\0'; p = g_utf8_next_char (p))
-    {
-      gunichar c = g_utf8_get_char (p);
-
-      if (g_unichar_ismark (c))
-        continue;
-      g_string_append_unichar (bare, g_unichar_isspace (c) ? ' ' : c);
-    }
-
-  return g_utf8_casefold (bare->str, -1);
-}
-
-/* A key that sorts as people expect ("é" with "e", case aside). */
-static char *
-sort_key (const char *text)
-{
-  g_autofree char *folded = g_utf8_casefold (text != NULL ? text : "", -1);
-
-  return g_utf8_collate_key (folded, -1);
+  return tutti_format_person_with_civility (group->civility, group->surname, group->first_name, lang);
 }
 
 /* The label of the field @key of a guardian or a pupil, from core. */
@@ -199,17 +156,17 @@ tutti_staff_queue_item_new (const TuttiChangeGroup *group,
   self->date_text = tutti_format_datetime (group->submitted_at, lang);
 
   self->submitted = submitted != NULL ? g_date_time_to_unix (submitted) : G_MAXINT64;
-  self->family_key = sort_key (self->family_text);
+  self->family_key = tutti_sort_key (self->family_text);
   g_string_append_printf (person_order, "%s %s",
                           group->surname != NULL ? group->surname : "",
                           group->first_name != NULL ? group->first_name : "");
-  self->person_key = sort_key (person_order->str);
-  self->fields_key = sort_key (self->fields_text);
+  self->person_key = tutti_sort_key (person_order->str);
+  self->fields_key = tutti_sort_key (self->fields_text);
 
   search = g_strjoin ("\n", self->family_text, self->person_text,
                       self->kind_text != NULL ? self->kind_text : "",
                       self->fields_text, NULL);
-  self->search_text = fold_for_search (search);
+  self->search_text = tutti_search_fold (search);
 
   return self;
 }
@@ -282,16 +239,6 @@ static const GCompareDataFunc column_compare[N_COLUMNS] = {
   [COLUMN_DATE]   = compare_date,
 };
 
-static GtkWidget *
-new_cell_label (void)
-{
-  GtkWidget *label = gtk_label_new (NULL);
-
-  gtk_label_set_xalign (GTK_LABEL (label), 0.0);
-  gtk_label_set_single_line_mode (GTK_LABEL (label), TRUE);
-  return label;
-}
-
 static void
 setup_cell_cb (GtkSignalListItemFactory *factory,
                GtkListItem              *list_item,
@@ -302,8 +249,8 @@ setup_cell_cb (GtkSignalListItemFactory *factory,
 
   if (column == COLUMN_PERSON)
     {
-      GtkWidget *name = new_cell_label ();
-      GtkWidget *kind = new_cell_label ();
+      GtkWidget *name = tutti_cell_line_new ();
+      GtkWidget *kind = tutti_cell_line_new ();
 
       /* The name, and under it which kind of record it is. */
       widget = gtk_box_new (GTK_ORIENTATION_VERTICAL, 0);
@@ -318,7 +265,7 @@ setup_cell_cb (GtkSignalListItemFactory *factory,
     }
   else
     {
-      widget = new_cell_label ();
+      widget = tutti_cell_line_new ();
       if (column == COLUMN_DATE)
         gtk_widget_add_css_class (widget, "numeric");
       else
@@ -447,7 +394,7 @@ struct _TuttiStaffQueueView
   GtkFilter           *filter;
   GtkFilterListModel  *filter_model;
   GtkSortListModel    *sort_model;
-  char               **query;                /* folded words, all to be found */
+  char               **query;                /* tutti_search_words(), all to be found */
 
   TuttiClient         *client;
   GCancellable        *cancellable;
@@ -464,8 +411,7 @@ struct _TuttiStaffQueueView
   gboolean             detail_loading;
   gboolean             busy;          /* decisions on their way */
 
-  AdwToast            *toast;         /* (weak): the one shown */
-  char                *last_toast;
+  TuttiToasts          toasts;
 };
 
 G_DEFINE_FINAL_TYPE (TuttiStaffQueueView, tutti_staff_queue_view, ADW_TYPE_BIN)
@@ -487,55 +433,20 @@ get_lang (TuttiStaffQueueView *self)
   return self->client != NULL ? tutti_client_get_lang (self->client) : TUTTI_LANG_EN;
 }
 
-/* A toast says what was just done: an older one, already read or about
- * a record left behind, does not wait its turn before it. */
-static void
-dismiss_toast (TuttiStaffQueueView *self)
-{
-  if (self->toast != NULL)
-    adw_toast_dismiss (self->toast);
-  g_clear_weak_pointer (&self->toast);
-}
-
 static void
 show_toast (TuttiStaffQueueView *self,
             const char          *title,
             const char          *retry_action)
 {
-  AdwToast *toast;
-
-  dismiss_toast (self);
-  toast = adw_toast_new (title);
-  g_set_weak_pointer (&self->toast, toast);
-
-  if (retry_action != NULL)
-    {
-      adw_toast_set_button_label (toast, _("_Retry"));
-      adw_toast_set_action_name (toast, retry_action);
-    }
-  adw_toast_overlay_add_toast (self->toast_overlay, toast);
-
-  g_free (self->last_toast);
-  self->last_toast = g_strdup (title);
+  tutti_toasts_show (&self->toasts, title, TUTTI_TOAST_TIMEOUT_DEFAULT, retry_action, NULL);
 }
 
-/* Calls carry the view and the generation they were made in. */
-typedef struct
+/* A call of the queue; with @detail, about the record open on the second page. */
+static TuttiCall *
+call_new (TuttiStaffQueueView *self,
+          gboolean             detail)
 {
-  TuttiStaffQueueView *self;
-  guint                generation;
-  guint                detail_serial;
-} CallData;
-
-static CallData *
-call_data_new (TuttiStaffQueueView *self)
-{
-  CallData *data = g_new0 (CallData, 1);
-
-  data->self = g_object_ref (self);
-  data->generation = self->generation;
-  data->detail_serial = self->detail_serial;
-  return data;
+  return tutti_call_new (self, &self->generation, detail ? &self->detail_serial : NULL, self->cancellable);
 }
 
 /* ---- The queue ---------------------------------------------------------------- */
@@ -592,17 +503,13 @@ list_change_groups_cb (GObject      *source,
                        GAsyncResult *result,
                        gpointer      user_data)
 {
-  CallData *data = user_data;
-  g_autoptr(TuttiStaffQueueView) self = data->self;
-  guint generation = data->generation;
+  g_autoptr(TuttiCall) call = user_data;
+  TuttiStaffQueueView *self = call->owner;
   g_autoptr(GPtrArray) groups = NULL;
   g_autoptr(GError) error = NULL;
 
-  g_free (data);
-
   groups = tutti_client_list_change_groups_finish (TUTTI_CLIENT (source), result, &error);
-  if (g_error_matches (error, G_IO_ERROR, G_IO_ERROR_CANCELLED) ||
-      self->cancellable == NULL || generation != self->generation)
+  if (!tutti_call_is_wanted (call, error))
     return;
 
   self->loading = FALSE;
@@ -618,14 +525,8 @@ list_change_groups_cb (GObject      *source,
 
       if (!self->loaded)
         {
-          g_autofree char *description = NULL;
+          g_autofree char *description = tutti_call_describe_error (self->client, error);
 
-          if (g_error_matches (error, TUTTI_API_ERROR, TUTTI_API_ERROR_UNAVAILABLE) ||
-              error->domain != TUTTI_API_ERROR)
-            description = g_strdup_printf (_("The server at %s cannot be reached. Check the connection, then try again."),
-                                           tutti_client_get_base_url (self->client));
-          else
-            description = g_strdup (error->message);
           adw_status_page_set_description (self->queue_error_page, description);
           gtk_stack_set_visible_child_name (self->queue_stack, "error");
         }
@@ -663,7 +564,7 @@ tutti_staff_queue_view_refresh (TuttiStaffQueueView *self)
     }
 
   tutti_client_list_change_groups_async (self->client, self->cancellable,
-                                         list_change_groups_cb, call_data_new (self));
+                                         list_change_groups_cb, call_new (self, FALSE));
 }
 
 static void
@@ -681,35 +582,16 @@ filter_item (gpointer item,
              gpointer user_data)
 {
   TuttiStaffQueueView *self = user_data;
-  const char *text = TUTTI_STAFF_QUEUE_ITEM (item)->search_text;
 
-  for (guint i = 0; self->query != NULL && self->query[i] != NULL; i++)
-    if (strstr (text, self->query[i]) == NULL)
-      return FALSE;
-
-  return TRUE;
+  return tutti_search_match_words (TUTTI_STAFF_QUEUE_ITEM (item)->search_text, self->query);
 }
 
 static void
 search_changed_cb (TuttiStaffQueueView *self,
                    GtkSearchEntry      *entry)
 {
-  g_autofree char *folded = fold_for_search (gtk_editable_get_text (GTK_EDITABLE (entry)));
-  g_auto(GStrv) parts = g_strsplit (folded, " ", -1);
-  g_autoptr(GStrvBuilder) words = g_strv_builder_new ();
-  guint n_words = 0;
-
-  for (guint i = 0; parts[i] != NULL; i++)
-    if (*parts[i] != '\0')
-      {
-        g_strv_builder_add (words, parts[i]);
-        n_words++;
-      }
-
   g_clear_pointer (&self->query, g_strfreev);
-  if (n_words > 0)
-    self->query = g_strv_builder_end (words);
-
+  self->query = tutti_search_words (gtk_editable_get_text (GTK_EDITABLE (entry)));
   gtk_filter_changed (self->filter, GTK_FILTER_CHANGE_DIFFERENT);
 }
 
@@ -1091,7 +973,7 @@ open_detail (TuttiStaffQueueView    *self,
   self->detail_serial++;
   self->detail_open = TRUE;
   self->detail_loading = FALSE;
-  dismiss_toast (self);
+  tutti_toasts_dismiss (&self->toasts);
   g_clear_pointer (&self->detail, tutti_change_group_free);
   self->detail = tutti_change_group_copy (group);
 
@@ -1151,22 +1033,16 @@ get_change_group_cb (GObject      *source,
                      GAsyncResult *result,
                      gpointer      user_data)
 {
-  CallData *data = user_data;
-  g_autoptr(TuttiStaffQueueView) self = data->self;
-  guint generation = data->generation;
-  guint detail_serial = data->detail_serial;
+  g_autoptr(TuttiCall) call = user_data;
+  TuttiStaffQueueView *self = call->owner;
   g_autoptr(TuttiChangeGroup) group = NULL;
   g_autoptr(GError) error = NULL;
   g_autofree char *person = NULL;
   g_autofree char *title = NULL;
   guint n_pending = 0;
 
-  g_free (data);
-
   group = tutti_client_get_change_group_finish (TUTTI_CLIENT (source), result, &error);
-  if (g_error_matches (error, G_IO_ERROR, G_IO_ERROR_CANCELLED) ||
-      self->cancellable == NULL || generation != self->generation ||
-      detail_serial != self->detail_serial)
+  if (!tutti_call_is_wanted (call, error))
     return;
 
   self->detail_loading = FALSE;
@@ -1219,7 +1095,7 @@ load_detail (TuttiStaffQueueView *self)
 
   self->detail_loading = TRUE;
   tutti_client_get_change_group_async (self->client, self->detail->entity, self->detail->entity_id,
-                                       self->cancellable, get_change_group_cb, call_data_new (self));
+                                       self->cancellable, get_change_group_cb, call_new (self, TRUE));
 }
 
 static void
@@ -1291,9 +1167,8 @@ decide_changes_cb (GObject      *source,
                    GAsyncResult *result,
                    gpointer      user_data)
 {
-  CallData *data = user_data;
-  g_autoptr(TuttiStaffQueueView) self = data->self;
-  guint generation = data->generation;
+  g_autoptr(TuttiCall) call = user_data;
+  TuttiStaffQueueView *self = call->owner;
   g_autoptr(TuttiChangeGroup) decided = NULL;
   g_autoptr(GError) error = NULL;
   g_autofree char *person = NULL;
@@ -1302,11 +1177,8 @@ decide_changes_cb (GObject      *source,
   guint n_accepted = 0;
   guint n_refused = 0;
 
-  g_free (data);
-
   decided = tutti_client_decide_changes_finish (TUTTI_CLIENT (source), result, &error);
-  if (g_error_matches (error, G_IO_ERROR, G_IO_ERROR_CANCELLED) ||
-      self->cancellable == NULL || generation != self->generation)
+  if (!tutti_call_is_wanted (call, error))
     return;
 
   set_busy (self, FALSE);
@@ -1392,7 +1264,7 @@ apply (TuttiStaffQueueView *self)
   set_busy (self, TRUE);
   tutti_client_decide_changes_async (self->client, self->detail->entity, self->detail->entity_id,
                                      decisions, self->cancellable, decide_changes_cb,
-                                     call_data_new (self));
+                                     call_new (self, FALSE));
 }
 
 static void
@@ -1443,7 +1315,6 @@ refuse_all_activated (GtkWidget  *widget,
                       GVariant   *parameter)
 {
   TuttiStaffQueueView *self = TUTTI_STAFF_QUEUE_VIEW (widget);
-  GtkRoot *root = gtk_widget_get_root (widget);
   g_autofree char *person = NULL;
   g_autofree char *body = NULL;
   AdwMessageDialog *dialog;
@@ -1461,11 +1332,13 @@ refuse_all_activated (GtkWidget  *widget,
     /* Translators: %s is a person, such as “Monsieur Z-TEST Essai” */
     body = g_strdup_printf (_("Every change requested for %s will be refused. The family will read the reason "
                               "you give here."), person);
-  dialog = ADW_MESSAGE_DIALOG (adw_message_dialog_new (GTK_IS_WINDOW (root) ? GTK_WINDOW (root) : NULL,
-                                                       self->change_rows->len == 1
-                                                       ? _("Refuse the Change?")
-                                                       : _("Refuse All the Changes?"),
-                                                       body));
+  dialog = tutti_question_new (widget,
+                               self->change_rows->len == 1 ? _("Refuse the Change?") : _("Refuse All the Changes?"),
+                               body,
+                               "refuse", self->change_rows->len == 1 ? _("_Refuse") : _("_Refuse All"),
+                               ADW_RESPONSE_DESTRUCTIVE);
+  /* The reason may stay empty: Enter in it refuses. */
+  adw_message_dialog_set_default_response (dialog, "refuse");
 
   entry = gtk_entry_new ();
   gtk_entry_set_placeholder_text (GTK_ENTRY (entry), _("Reason (optional)"));
@@ -1474,14 +1347,6 @@ refuse_all_activated (GtkWidget  *widget,
                                   GTK_ACCESSIBLE_PROPERTY_LABEL, _("Reason for the refusal"),
                                   -1);
   adw_message_dialog_set_extra_child (dialog, entry);
-
-  adw_message_dialog_add_responses (dialog,
-                                    "cancel", _("_Cancel"),
-                                    "refuse", self->change_rows->len == 1 ? _("_Refuse") : _("_Refuse All"),
-                                    NULL);
-  adw_message_dialog_set_response_appearance (dialog, "refuse", ADW_RESPONSE_DESTRUCTIVE);
-  adw_message_dialog_set_default_response (dialog, "refuse");
-  adw_message_dialog_set_close_response (dialog, "cancel");
   g_signal_connect_object (dialog, "response", G_CALLBACK (refuse_all_response_cb), self, 0);
   gtk_window_present (GTK_WINDOW (dialog));
   gtk_widget_grab_focus (entry);
@@ -1527,8 +1392,8 @@ tutti_staff_queue_view_clear (TuttiStaffQueueView *self)
   gtk_editable_set_text (GTK_EDITABLE (self->search_entry), "");
   gtk_spinner_stop (self->queue_spinner);
   gtk_stack_set_visible_child_name (self->queue_stack, "loading");
-  dismiss_toast (self);
-  g_clear_pointer (&self->last_toast, g_free);
+  tutti_toasts_dismiss (&self->toasts);
+  tutti_toasts_forget (&self->toasts);
   set_n_records (self, 0);
 
   tutti_staff_documents_page_clear (self->documents_page);
@@ -1634,7 +1499,6 @@ tutti_staff_queue_view_dispose (GObject *object)
   g_clear_object (&self->store);
   g_clear_object (&self->client);
   g_clear_pointer (&self->detail, tutti_change_group_free);
-  g_clear_weak_pointer (&self->toast);
 
   G_OBJECT_CLASS (tutti_staff_queue_view_parent_class)->dispose (object);
 }
@@ -1646,7 +1510,7 @@ tutti_staff_queue_view_finalize (GObject *object)
 
   g_clear_pointer (&self->change_rows, g_ptr_array_unref);
   g_clear_pointer (&self->query, g_strfreev);
-  g_free (self->last_toast);
+  tutti_toasts_clear (&self->toasts);
 
   G_OBJECT_CLASS (tutti_staff_queue_view_parent_class)->finalize (object);
 }
@@ -1718,9 +1582,6 @@ tutti_staff_queue_view_class_init (TuttiStaffQueueViewClass *klass)
 static void
 setup_columns (TuttiStaffQueueView *self)
 {
-  GtkSingleSelection *selection;
-  GtkSorter *sorter;
-
   self->store = g_list_store_new (TUTTI_TYPE_STAFF_QUEUE_ITEM);
   self->filter = GTK_FILTER (gtk_custom_filter_new (filter_item, self, NULL));
   self->filter_model = gtk_filter_list_model_new (g_object_ref (G_LIST_MODEL (self->store)),
@@ -1728,33 +1589,18 @@ setup_columns (TuttiStaffQueueView *self)
   g_signal_connect_swapped (self->filter_model, "items-changed",
                             G_CALLBACK (filter_items_changed_cb), self);
 
+  /* Titled once the client says in which language. */
   for (guint c = 0; c < N_COLUMNS; c++)
     {
-      GtkListItemFactory *factory = gtk_signal_list_item_factory_new ();
-      g_autoptr(GtkColumnViewColumn) column = NULL;
-      g_autoptr(GtkSorter) column_sorter = NULL;
-
-      g_signal_connect (factory, "setup", G_CALLBACK (setup_cell_cb), GUINT_TO_POINTER (c));
-      g_signal_connect (factory, "bind", G_CALLBACK (bind_cell_cb), GUINT_TO_POINTER (c));
-      column = gtk_column_view_column_new (NULL, factory);
-      column_sorter = GTK_SORTER (gtk_custom_sorter_new (column_compare[c], NULL, NULL));
-      gtk_column_view_column_set_sorter (column, column_sorter);
-      gtk_column_view_column_set_resizable (column, TRUE);
-      gtk_column_view_column_set_expand (column, c == COLUMN_PERSON || c == COLUMN_FIELDS);
-      gtk_column_view_append_column (self->column_view, column);
-      self->columns[c] = column;
+      self->columns[c] = tutti_column_view_add_column (self->column_view, NULL, c,
+                                                       G_CALLBACK (setup_cell_cb), G_CALLBACK (bind_cell_cb),
+                                                       NULL, column_compare[c], self);
+      gtk_column_view_column_set_expand (self->columns[c], c == COLUMN_PERSON || c == COLUMN_FIELDS);
     }
 
   /* The column headers sort the list; first come, first served to start with. */
-  sorter = gtk_column_view_get_sorter (self->column_view);
-  self->sort_model = gtk_sort_list_model_new (g_object_ref (G_LIST_MODEL (self->filter_model)),
-                                              g_object_ref (sorter));
-  selection = gtk_single_selection_new (g_object_ref (G_LIST_MODEL (self->sort_model)));
-  gtk_single_selection_set_autoselect (selection, FALSE);
-  gtk_single_selection_set_can_unselect (selection, TRUE);
-  gtk_column_view_set_model (self->column_view, GTK_SELECTION_MODEL (selection));
-  g_object_unref (selection);
-  gtk_column_view_sort_by_column (self->column_view, self->columns[COLUMN_DATE], GTK_SORT_ASCENDING);
+  self->sort_model = tutti_column_view_show_sorted_model (self->column_view, G_LIST_MODEL (self->filter_model),
+                                                          self->columns[COLUMN_DATE], GTK_SORT_ASCENDING);
 
   /* Typing in the list searches it. */
   gtk_search_entry_set_key_capture_widget (self->search_entry, GTK_WIDGET (self->column_view));
@@ -1763,29 +1609,16 @@ setup_columns (TuttiStaffQueueView *self)
 static void
 tutti_staff_queue_view_init (TuttiStaffQueueView *self)
 {
-  GtkEventController *controller;
-  GtkShortcutController *shortcuts;
-
   self->cancellable = g_cancellable_new ();
   self->change_rows = g_ptr_array_new_with_free_func (change_row_free);
 
   gtk_widget_init_template (GTK_WIDGET (self));
+  tutti_toasts_init (&self->toasts, self->toast_overlay);
 
   setup_columns (self);
   update_summary (self);
 
-  controller = gtk_shortcut_controller_new ();
-  shortcuts = GTK_SHORTCUT_CONTROLLER (controller);
-  gtk_shortcut_controller_set_scope (shortcuts, GTK_SHORTCUT_SCOPE_GLOBAL);
-  gtk_shortcut_controller_add_shortcut (shortcuts,
-                                        gtk_shortcut_new (gtk_keyval_trigger_new (GDK_KEY_f, GDK_CONTROL_MASK),
-                                                          gtk_callback_action_new (focus_search_cb, NULL, NULL)));
-  gtk_shortcut_controller_add_shortcut (shortcuts,
-                                        gtk_shortcut_new (gtk_alternative_trigger_new (
-                                                            gtk_keyval_trigger_new (GDK_KEY_r, GDK_CONTROL_MASK),
-                                                            gtk_keyval_trigger_new (GDK_KEY_F5, 0)),
-                                                          gtk_callback_action_new (refresh_shortcut_cb, NULL, NULL)));
-  gtk_widget_add_controller (GTK_WIDGET (self), controller);
+  tutti_list_add_shortcuts (GTK_WIDGET (self), focus_search_cb, refresh_shortcut_cb);
 }
 
 /* ---- For the UI test ---------------------------------------------------------- */
@@ -1966,5 +1799,5 @@ tutti_staff_queue_view_get_message (TuttiStaffQueueView *self)
 const char *
 tutti_staff_queue_view_get_last_toast (TuttiStaffQueueView *self)
 {
-  return self->last_toast;
+  return tutti_toasts_get_last_title (&self->toasts);
 }

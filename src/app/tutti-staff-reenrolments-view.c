@@ -2,7 +2,7 @@
  *
  * The current re-enrolment campaign and every pupil of it
  * (GET /staff/reenrolments), in a GtkColumnView — a GListStore of
- * TuttiStaffReenrolmentItem, filtered by state and by a search on the
+ * TuttiListItem, filtered by state and by a search on the
  * family and the pupil. A pupil whose family has started opens its whole
  * file (GET /staff/reenrolments/{id}) on the leaflet's second page: the
  * contact changes of step 1, decided here through the office's usual
@@ -19,66 +19,37 @@
 
 #include <glib/gi18n.h>
 
-#include "tutti-document-view.h"
+#include "tutti-call.h"
+#include "tutti-campaign-form.h"
+#include "tutti-document-opener.h"
+#include "tutti-list-item.h"
+#include "tutti-list-page.h"
+#include "tutti-list-util.h"
+#include "tutti-question.h"
+#include "tutti-reason-dialog.h"
 #include "tutti-record-details.h"
 #include "tutti-staff-reenrolments-view.h"
+#include "tutti-toasts.h"
 #include "tutti-window-private.h"
-
-#define SPINNER_DELAY_MS 150
 
 /* ---- A pupil of the campaign as a list item ----------------------------------------- */
 
-#define TUTTI_TYPE_STAFF_REENROLMENT_ITEM (tutti_staff_reenrolment_item_get_type ())
-
-G_DECLARE_FINAL_TYPE (TuttiStaffReenrolmentItem, tutti_staff_reenrolment_item,
-                      TUTTI, STAFF_REENROLMENT_ITEM, GObject)
-
-struct _TuttiStaffReenrolmentItem
+/* "Z-TEST Essai" */
+static char *
+format_pupil_name (const TuttiReenrolmentSummary *summary)
 {
-  GObject                  parent_instance;
-
-  TuttiReenrolmentSummary *summary;
-  char                    *pupil_text;   /* "Z-TEST Essai" */
-  char                    *search_text;  /* family and pupil */
-};
-
-G_DEFINE_FINAL_TYPE (TuttiStaffReenrolmentItem, tutti_staff_reenrolment_item, G_TYPE_OBJECT)
-
-static void
-tutti_staff_reenrolment_item_finalize (GObject *object)
-{
-  TuttiStaffReenrolmentItem *self = TUTTI_STAFF_REENROLMENT_ITEM (object);
-
-  g_clear_pointer (&self->summary, tutti_reenrolment_summary_free);
-  g_clear_pointer (&self->pupil_text, g_free);
-  g_clear_pointer (&self->search_text, g_free);
-
-  G_OBJECT_CLASS (tutti_staff_reenrolment_item_parent_class)->finalize (object);
+  return tutti_format_person_name (summary->surname, summary->first_name);
 }
 
-static void
-tutti_staff_reenrolment_item_class_init (TuttiStaffReenrolmentItemClass *klass)
-{
-  G_OBJECT_CLASS (klass)->finalize = tutti_staff_reenrolment_item_finalize;
-}
-
-static void
-tutti_staff_reenrolment_item_init (TuttiStaffReenrolmentItem *self)
-{
-}
-
-/* Takes @summary. */
-static TuttiStaffReenrolmentItem *
+/* Takes @summary; its search looks into the family and the pupil. */
+static TuttiListItem *
 item_new (TuttiReenrolmentSummary *summary)
 {
-  TuttiStaffReenrolmentItem *self = g_object_new (TUTTI_TYPE_STAFF_REENROLMENT_ITEM, NULL);
+  g_autofree char *pupil = format_pupil_name (summary);
 
-  self->summary = summary;
-  self->pupil_text = tutti_format_person_name (summary->surname, summary->first_name);
-  self->search_text = g_strdup_printf ("%s %s",
-                                       summary->family_name != NULL ? summary->family_name : "",
-                                       self->pupil_text);
-  return self;
+  return tutti_list_item_new (summary, (GDestroyNotify) tutti_reenrolment_summary_free,
+                              g_strdup_printf ("%s %s", summary->family_name != NULL ? summary->family_name : "",
+                                               pupil));
 }
 
 /* ---- The view ------------------------------------------------------------------------- */
@@ -139,14 +110,12 @@ struct _TuttiStaffReenrolmentsView
   GListStore          *store;
   GtkFilter           *filter;
   GtkFilterListModel  *filter_model;
-  GtkSingleSelection  *selection;
 
   TuttiClient         *client;
   GCancellable        *cancellable;
   guint                generation;
-  gboolean             loading;
+  TuttiListPage        list;
   gboolean             refresh_again;
-  guint                list_spinner_id;
   TuttiCampaign       *campaign;
 
   /* The file open on the detail page. */
@@ -162,8 +131,7 @@ struct _TuttiStaffReenrolmentsView
   guint                decide_spinner_id;
   Decision            *failed;           /* what Retry sends again */
   GtkWindow           *viewer;           /* weak: the preview open */
-  char                *last_toast;
-  AdwToast            *toast;            /* weak: the one shown */
+  TuttiToasts          toasts;
 };
 
 G_DEFINE_FINAL_TYPE (TuttiStaffReenrolmentsView, tutti_staff_reenrolments_view, ADW_TYPE_BIN)
@@ -227,72 +195,23 @@ get_lang (TuttiStaffReenrolmentsView *self)
 
 /* ---- Toasts --------------------------------------------------------------------------- */
 
-/* A new toast replaces the one shown. */
-static void
-add_toast (TuttiStaffReenrolmentsView *self,
-           AdwToast                   *toast)
-{
-  /* The title is markup: a server's message is not. */
-  g_autofree char *escaped = g_markup_escape_text (adw_toast_get_title (toast), -1);
-
-  adw_toast_set_title (toast, escaped);
-  if (self->toast != NULL)
-    adw_toast_dismiss (self->toast);
-  g_set_weak_pointer (&self->toast, toast);
-  adw_toast_overlay_add_toast (self->toast_overlay, toast);
-}
-
 static void
 show_toast (TuttiStaffReenrolmentsView *self,
             const char                 *title)
 {
-  AdwToast *toast = adw_toast_new (title);
-
-  g_free (self->last_toast);
-  self->last_toast = g_strdup (title);
-  adw_toast_set_timeout (toast, 4);
-  add_toast (self, toast);
+  tutti_toasts_show (&self->toasts, title, 4, NULL, NULL);
 }
 
+/* With Retry, until it is pressed or closed. */
 static void
 error_toast (TuttiStaffReenrolmentsView *self,
              const char                 *title,
              const char                 *action)
 {
-  AdwToast *toast = adw_toast_new (title);
-
-  g_free (self->last_toast);
-  self->last_toast = g_strdup (title);
-  if (action != NULL)
-    {
-      adw_toast_set_button_label (toast, _("_Retry"));
-      adw_toast_set_action_name (toast, action);
-    }
-  adw_toast_set_timeout (toast, action != NULL ? 0 : 6);
-  add_toast (self, toast);
+  tutti_toasts_show (&self->toasts, title, action != NULL ? 0 : 6, action, NULL);
 }
 
 /* ---- Words ---------------------------------------------------------------------------- */
-
-static const char *
-state_style_class (TuttiReenrolmentState state)
-{
-  switch (state)
-    {
-    case TUTTI_REENROLMENT_TO_DO:
-      return "todo";
-    case TUTTI_REENROLMENT_IN_PROGRESS:
-    case TUTTI_REENROLMENT_SUBMITTED:
-      return "pending";
-    case TUTTI_REENROLMENT_VALIDATED:
-      return "done";
-    case TUTTI_REENROLMENT_REFUSED:
-      return "refused";
-    case TUTTI_REENROLMENT_DECLINED:
-    default:
-      return "declined";
-    }
-}
 
 static const char *
 document_style_class (TuttiDocumentState state)
@@ -326,31 +245,6 @@ change_style_class (TuttiChangeState state)
     }
 }
 
-static void
-set_tag (GtkLabel   *label,
-         const char *text,
-         const char *style_class)
-{
-  static const char * const classes[] = { "todo", "pending", "done", "refused", "declined" };
-
-  for (guint i = 0; i < G_N_ELEMENTS (classes); i++)
-    gtk_widget_remove_css_class (GTK_WIDGET (label), classes[i]);
-  gtk_label_set_label (label, text);
-  gtk_widget_add_css_class (GTK_WIDGET (label), style_class);
-}
-
-static GtkWidget *
-new_tag (const char *text,
-         const char *style_class)
-{
-  GtkWidget *tag = gtk_label_new (NULL);
-
-  gtk_widget_set_valign (tag, GTK_ALIGN_CENTER);
-  gtk_widget_add_css_class (tag, "tutti-state");
-  set_tag (GTK_LABEL (tag), text, style_class);
-  return tag;
-}
-
 /* The label of the field @key of @schema, from core. */
 static const char *
 label_of (const TuttiSchema *schema,
@@ -362,34 +256,6 @@ label_of (const TuttiSchema *schema,
   return field != NULL ? tutti_text_get (&field->label, lang) : key;
 }
 
-/* "Monsieur Z-TEST Essai" */
-static char *
-format_pupil (const TuttiPupil *pupil,
-              TuttiLang         lang)
-{
-  g_autofree char *name = tutti_format_person_name (pupil->surname, pupil->first_name);
-  const char *civility = pupil->civility != TUTTI_CIVILITY_NONE
-                         ? tutti_enum_to_label (&tutti_civility_enum, pupil->civility, lang) : NULL;
-
-  if (tutti_is_blank (civility))
-    return g_steal_pointer (&name);
-  return g_strdup_printf ("%s %s", civility, name);
-}
-
-/* "Accordéon chromatique – Argentré-du-Plessis – cursus classique — Monday 17:00" */
-static char *
-format_offer_item (const TuttiOfferItem *item,
-                   TuttiLang             lang)
-{
-  g_autofree char *label = tutti_offer_item_label (item, lang);
-  g_autofree char *time = tutti_format_time (item->time, lang);
-
-  if (item->day != TUTTI_WEEKDAY_NONE)
-    return g_strdup_printf ("%s — %s %s", label, tutti_enum_to_label (&tutti_weekday_enum, item->day, lang),
-                            time);
-  return g_steal_pointer (&label);
-}
-
 /* ---- The columns ---------------------------------------------------------------------- */
 
 static void
@@ -398,10 +264,7 @@ setup_cell_cb (GtkSignalListItemFactory *factory,
                gpointer                  user_data)
 {
   guint column = GPOINTER_TO_UINT (user_data);
-  GtkWidget *label = g_object_new (GTK_TYPE_LABEL,
-                                   "xalign", 0.0f,
-                                   "ellipsize", PANGO_ELLIPSIZE_END,
-                                   NULL);
+  GtkWidget *label = tutti_cell_label_new ();
 
   if (column == COLUMN_STATE)
     {
@@ -421,9 +284,8 @@ bind_cell_cb (GtkSignalListItemFactory *factory,
               gpointer                  user_data)
 {
   TuttiStaffReenrolmentsView *self = g_object_get_data (G_OBJECT (factory), "tutti-view");
-  TuttiStaffReenrolmentItem *item = gtk_list_item_get_item (list_item);
+  const TuttiReenrolmentSummary *summary = tutti_list_item_get_record (gtk_list_item_get_item (list_item));
   GtkWidget *label = gtk_list_item_get_child (list_item);
-  const TuttiReenrolmentSummary *summary = item->summary;
   TuttiLang lang = get_lang (self);
   g_autofree char *text = NULL;
   gint64 count;
@@ -434,11 +296,11 @@ bind_cell_cb (GtkSignalListItemFactory *factory,
       text = g_strdup (summary->family_name != NULL ? summary->family_name : "");
       break;
     case COLUMN_PUPIL:
-      text = g_strdup (item->pupil_text);
+      text = format_pupil_name (summary);
       break;
     case COLUMN_STATE:
-      set_tag (GTK_LABEL (label), tutti_enum_to_label (&tutti_reenrolment_state_enum, summary->state, lang),
-               state_style_class (summary->state));
+      tutti_tag_set (GTK_LABEL (label), tutti_enum_to_label (&tutti_reenrolment_state_enum, summary->state, lang),
+               tutti_reenrolment_state_style (summary->state));
       gtk_widget_set_tooltip_text (label, gtk_label_get_label (GTK_LABEL (label)));
       return;
     case COLUMN_SUBMITTED:
@@ -481,18 +343,12 @@ add_columns (TuttiStaffReenrolmentsView *self)
 
   for (guint c = 0; c < N_COLUMNS; c++)
     {
-      GtkListItemFactory *factory = gtk_signal_list_item_factory_new ();
-      GtkColumnViewColumn *column;
+      GtkColumnViewColumn *column = tutti_column_view_add_column (self->column_view, titles[c], c,
+                                                                  G_CALLBACK (setup_cell_cb),
+                                                                  G_CALLBACK (bind_cell_cb),
+                                                                  NULL, NULL, self);
 
-      g_object_set_data (G_OBJECT (factory), "tutti-view", self);
-      g_signal_connect (factory, "setup", G_CALLBACK (setup_cell_cb), GUINT_TO_POINTER (c));
-      g_signal_connect (factory, "bind", G_CALLBACK (bind_cell_cb), GUINT_TO_POINTER (c));
-      column = gtk_column_view_column_new (titles[c], factory);
-      gtk_column_view_column_set_resizable (column, TRUE);
-      if (c == COLUMN_FAMILY || c == COLUMN_PUPIL)
-        gtk_column_view_column_set_expand (column, TRUE);
-      gtk_column_view_append_column (self->column_view, column);
-      g_object_unref (column);
+      gtk_column_view_column_set_expand (column, c == COLUMN_FAMILY || c == COLUMN_PUPIL);
     }
 }
 
@@ -503,31 +359,15 @@ filter_item (gpointer object,
              gpointer user_data)
 {
   TuttiStaffReenrolmentsView *self = user_data;
-  TuttiStaffReenrolmentItem *item = object;
+  const TuttiReenrolmentSummary *summary = tutti_list_item_get_record (object);
   guint selected = gtk_drop_down_get_selected (self->state_dropdown);
   const char *search = gtk_editable_get_text (GTK_EDITABLE (self->search_entry));
 
   if (selected != FILTER_ALL && selected != GTK_INVALID_LIST_POSITION &&
-      (guint) item->summary->state != selected - 1)
+      (guint) summary->state != selected - 1)
     return FALSE;
 
-  return tutti_is_blank (search) || g_str_match_string (search, item->search_text, TRUE);
-}
-
-static void
-update_list_page (TuttiStaffReenrolmentsView *self)
-{
-  const char *page;
-
-  if (self->loading && g_list_model_get_n_items (G_LIST_MODEL (self->store)) == 0)
-    return;
-  if (g_list_model_get_n_items (G_LIST_MODEL (self->store)) == 0)
-    page = "empty";
-  else if (g_list_model_get_n_items (G_LIST_MODEL (self->filter_model)) == 0)
-    page = "no-results";
-  else
-    page = "content";
-  gtk_stack_set_visible_child_name (self->list_stack, page);
+  return tutti_search_match_prefixes (search, tutti_list_item_get_search_text (object));
 }
 
 static void
@@ -537,7 +377,7 @@ filter_changed_cb (TuttiStaffReenrolmentsView *self)
   if (self->filter == NULL)
     return;
   gtk_filter_changed (self->filter, GTK_FILTER_CHANGE_DIFFERENT);
-  update_list_page (self);
+  tutti_list_page_update (&self->list);
 }
 
 static void
@@ -547,18 +387,6 @@ stop_search_cb (TuttiStaffReenrolmentsView *self)
 }
 
 /* ---- The campaign --------------------------------------------------------------------- */
-
-static gboolean
-campaign_is_open_now (const TuttiCampaign *campaign)
-{
-  g_autoptr(GDateTime) now = g_date_time_new_now_local ();
-  g_autoptr(GDateTime) opens = tutti_parse_datetime (campaign->opens_at);
-  g_autoptr(GDateTime) deadline = tutti_parse_datetime (campaign->deadline);
-
-  return campaign->open &&
-         (opens == NULL || g_date_time_compare (opens, now) <= 0) &&
-         (deadline == NULL || g_date_time_compare (now, deadline) < 0);
-}
 
 /* The campaign's row: its year, deadline, how many pupils and how many
  * re-enrolments await the office. */
@@ -584,18 +412,14 @@ show_campaign (TuttiStaffReenrolmentsView *self)
 
   for (guint i = 0; i < n_pupils; i++)
     {
-      g_autoptr(TuttiStaffReenrolmentItem) item = g_list_model_get_item (G_LIST_MODEL (self->store), i);
+      g_autoptr(TuttiListItem) item = g_list_model_get_item (G_LIST_MODEL (self->store), i);
 
-      if (item->summary->state == TUTTI_REENROLMENT_SUBMITTED)
+      if (((TuttiReenrolmentSummary *) tutti_list_item_get_record (item))->state == TUTTI_REENROLMENT_SUBMITTED)
         n_to_validate++;
     }
 
-  open_now = campaign_is_open_now (campaign);
-  if (!tutti_is_blank (campaign->school_year))
-    /* Translators: %s is a school year, such as 2027/2028 */
-    title = g_strdup_printf (_("Re-enrolment for %s"), campaign->school_year);
-  else
-    title = g_strdup (_("Re-enrolment"));
+  open_now = tutti_campaign_form_is_open_now (campaign);
+  title = tutti_campaign_form_heading (campaign);
   adw_preferences_row_set_title (ADW_PREFERENCES_ROW (self->campaign_row), title);
 
   deadline = tutti_format_deadline (campaign->deadline, lang);
@@ -607,25 +431,15 @@ show_campaign (TuttiStaffReenrolmentsView *self)
   g_string_append_printf (subtitle, ngettext ("%u to validate", "%u to validate", n_to_validate), n_to_validate);
   adw_action_row_set_subtitle (self->campaign_row, subtitle->str);
 
-  set_tag (self->campaign_state_label, open_now ? _("Open") : _("Closed"), open_now ? "done" : "refused");
+  tutti_tag_set (self->campaign_state_label, open_now ? _("Open") : _("Closed"), open_now ? "done" : "refused");
 }
 
-typedef struct
+/* A call of the list; with @detail, about the file open on the detail page. */
+static TuttiCall *
+call_new (TuttiStaffReenrolmentsView *self,
+          gboolean                    detail)
 {
-  TuttiStaffReenrolmentsView *self;
-  guint                       generation;
-  guint                       detail_serial;
-} LoadData;
-
-static LoadData *
-load_data_new (TuttiStaffReenrolmentsView *self)
-{
-  LoadData *data = g_new0 (LoadData, 1);
-
-  data->self = g_object_ref (self);
-  data->generation = self->generation;
-  data->detail_serial = self->detail_serial;
-  return data;
+  return tutti_call_new (self, &self->generation, detail ? &self->detail_serial : NULL, self->cancellable);
 }
 
 static void
@@ -633,17 +447,14 @@ list_campaigns_cb (GObject      *source,
                    GAsyncResult *result,
                    gpointer      user_data)
 {
-  LoadData *data = user_data;
-  g_autoptr(TuttiStaffReenrolmentsView) self = data->self;
-  guint generation = data->generation;
+  g_autoptr(TuttiCall) call = user_data;
+  TuttiStaffReenrolmentsView *self = call->owner;
   g_autoptr(GError) error = NULL;
   g_autoptr(GPtrArray) campaigns = NULL;
-  TuttiCampaign *found = NULL;
+  const TuttiCampaign *found;
 
-  g_free (data);
   campaigns = tutti_client_list_staff_campaigns_finish (TUTTI_CLIENT (source), result, &error);
-  if (g_error_matches (error, G_IO_ERROR, G_IO_ERROR_CANCELLED) ||
-      self->cancellable == NULL || generation != self->generation)
+  if (!tutti_call_is_wanted (call, error))
     return;
 
   if (campaigns == NULL)
@@ -654,32 +465,12 @@ list_campaigns_cb (GObject      *source,
       return;
     }
 
-  /* The campaign open now, else the latest one (the list is latest first):
-   * the one GET /staff/reenrolments lists by default. */
-  for (guint i = 0; i < campaigns->len; i++)
-    {
-      TuttiCampaign *campaign = g_ptr_array_index (campaigns, i);
-
-      if (campaign->kind != TUTTI_CAMPAIGN_REENROLMENT)
-        continue;
-      if (found == NULL || (campaign_is_open_now (campaign) && !campaign_is_open_now (found)))
-        found = campaign;
-    }
-
+  /* The one GET /staff/reenrolments lists by default. */
+  found = tutti_campaign_form_find_current (campaigns, TUTTI_CAMPAIGN_REENROLMENT);
   g_clear_pointer (&self->campaign, tutti_campaign_free);
   if (found != NULL)
     self->campaign = tutti_campaign_copy (found);
   show_campaign (self);
-}
-
-static gboolean
-show_list_spinner_cb (gpointer user_data)
-{
-  TuttiStaffReenrolmentsView *self = user_data;
-
-  self->list_spinner_id = 0;
-  gtk_spinner_start (self->list_spinner);
-  return G_SOURCE_REMOVE;
 }
 
 static void
@@ -687,46 +478,28 @@ list_reenrolments_cb (GObject      *source,
                       GAsyncResult *result,
                       gpointer      user_data)
 {
-  LoadData *data = user_data;
-  g_autoptr(TuttiStaffReenrolmentsView) self = data->self;
-  guint generation = data->generation;
+  g_autoptr(TuttiCall) call = user_data;
+  TuttiStaffReenrolmentsView *self = call->owner;
   g_autoptr(GError) error = NULL;
   g_autoptr(GPtrArray) summaries = NULL;
   g_autoptr(GPtrArray) items = NULL;
 
-  g_free (data);
   summaries = tutti_client_list_staff_reenrolments_finish (TUTTI_CLIENT (source), result, &error);
-  if (g_error_matches (error, G_IO_ERROR, G_IO_ERROR_CANCELLED) ||
-      self->cancellable == NULL || generation != self->generation)
+  if (!tutti_call_is_wanted (call, error))
     return;
 
-  self->loading = FALSE;
-  g_clear_handle_id (&self->list_spinner_id, g_source_remove);
-  gtk_spinner_stop (self->list_spinner);
-  gtk_widget_set_sensitive (GTK_WIDGET (self->refresh_button), TRUE);
-
-  if (summaries == NULL)
+  if (summaries != NULL)
     {
-      g_debug ("Loading the re-enrolments: %s", error->message);
+      items = g_ptr_array_new_with_free_func (g_object_unref);
+      for (guint i = 0; i < summaries->len; i++)
+        g_ptr_array_add (items, item_new (tutti_reenrolment_summary_copy (g_ptr_array_index (summaries, i))));
+    }
+  if (!tutti_list_page_finish_load (&self->list, items, error, &self->toasts,
+                                    _("Could not refresh the re-enrolments"), "staff-reenrolments.refresh"))
+    {
       self->refresh_again = FALSE;
-      if (g_error_matches (error, TUTTI_API_ERROR, TUTTI_API_ERROR_UNAUTHENTICATED))
-        return;
-      if (g_list_model_get_n_items (G_LIST_MODEL (self->store)) == 0)
-        {
-          adw_status_page_set_description (self->list_error_page, error->message);
-          gtk_stack_set_visible_child_name (self->list_stack, "error");
-        }
-      else
-        error_toast (self, _("Could not refresh the re-enrolments"), "staff-reenrolments.refresh");
       return;
     }
-
-  items = g_ptr_array_new_with_free_func (g_object_unref);
-  for (guint i = 0; i < summaries->len; i++)
-    g_ptr_array_add (items, item_new (tutti_reenrolment_summary_copy (g_ptr_array_index (summaries, i))));
-  g_list_store_splice (self->store, 0, g_list_model_get_n_items (G_LIST_MODEL (self->store)),
-                       items->pdata, items->len);
-  update_list_page (self);
   show_campaign (self);
 
   /* A decision came while this list was on its way. */
@@ -747,25 +520,16 @@ tutti_staff_reenrolments_view_refresh (TuttiStaffReenrolmentsView *self)
   account = self->client != NULL ? tutti_client_get_account (self->client) : NULL;
   if (account == NULL || account->role != TUTTI_ROLE_STAFF)
     return;
-  if (self->loading)
+  if (!tutti_list_page_start_load (&self->list))
     {
       self->refresh_again = TRUE;
       return;
     }
 
-  self->loading = TRUE;
-  gtk_widget_set_sensitive (GTK_WIDGET (self->refresh_button), FALSE);
-  if (g_list_model_get_n_items (G_LIST_MODEL (self->store)) == 0)
-    {
-      gtk_stack_set_visible_child_name (self->list_stack, "loading");
-      g_clear_handle_id (&self->list_spinner_id, g_source_remove);
-      self->list_spinner_id = g_timeout_add (SPINNER_DELAY_MS, show_list_spinner_cb, self);
-    }
-
   tutti_client_list_staff_campaigns_async (self->client, self->cancellable,
-                                           list_campaigns_cb, load_data_new (self));
+                                           list_campaigns_cb, call_new (self, FALSE));
   tutti_client_list_staff_reenrolments_async (self->client, -1, 0, self->cancellable,
-                                              list_reenrolments_cb, load_data_new (self));
+                                              list_reenrolments_cb, call_new (self, FALSE));
 }
 
 static void
@@ -786,12 +550,14 @@ update_item_state (TuttiStaffReenrolmentsView  *self,
 
   for (guint i = 0; i < n; i++)
     {
-      g_autoptr(TuttiStaffReenrolmentItem) item = g_list_model_get_item (G_LIST_MODEL (self->store), i);
+      g_autoptr(TuttiListItem) item = g_list_model_get_item (G_LIST_MODEL (self->store), i);
 
-      if (item->summary->id == reenrolment->id)
+      const TuttiReenrolmentSummary *shown = tutti_list_item_get_record (item);
+
+      if (shown->id == reenrolment->id)
         {
-          TuttiReenrolmentSummary *summary = tutti_reenrolment_summary_copy (item->summary);
-          g_autoptr(TuttiStaffReenrolmentItem) replacement = NULL;
+          TuttiReenrolmentSummary *summary = tutti_reenrolment_summary_copy (shown);
+          g_autoptr(TuttiListItem) replacement = NULL;
 
           summary->state = reenrolment->state;
           g_free (summary->decided_at);
@@ -801,7 +567,7 @@ update_item_state (TuttiStaffReenrolmentsView  *self,
           break;
         }
     }
-  update_list_page (self);
+  tutti_list_page_update (&self->list);
   show_campaign (self);
 }
 
@@ -887,7 +653,10 @@ add_file_section (TuttiStaffReenrolmentsView *self)
   const TuttiReenrolmentFile *file = self->file;
   const TuttiReenrolment *reenrolment = file->reenrolment;
   TuttiLang lang = get_lang (self);
-  g_autofree char *pupil = reenrolment->pupil != NULL ? format_pupil (reenrolment->pupil, lang) : NULL;
+  g_autofree char *pupil = reenrolment->pupil != NULL ? tutti_format_person_with_civility (reenrolment->pupil->civility,
+                                                                                      reenrolment->pupil->surname,
+                                                                                      reenrolment->pupil->first_name,
+                                                                                      lang) : NULL;
   GtkWidget *group = new_group (self, _("Re-enrolment File"), NULL);
   GtkWidget *row;
 
@@ -901,8 +670,8 @@ add_file_section (TuttiStaffReenrolmentsView *self)
 
   row = new_row (label_of (&tutti_reenrolment_schema, "state", lang), NULL);
   adw_action_row_add_suffix (ADW_ACTION_ROW (row),
-                             new_tag (tutti_enum_to_label (&tutti_reenrolment_state_enum, reenrolment->state, lang),
-                                      state_style_class (reenrolment->state)));
+                             tutti_tag_new (tutti_enum_to_label (&tutti_reenrolment_state_enum, reenrolment->state, lang),
+                                      tutti_reenrolment_state_style (reenrolment->state)));
   gtk_widget_set_name (row, "state");
   adw_preferences_group_add (ADW_PREFERENCES_GROUP (group), row);
 
@@ -1014,7 +783,7 @@ add_changes_section (TuttiStaffReenrolmentsView *self)
       row = new_row (title, subtitle->str);
       adw_action_row_set_subtitle_lines (ADW_ACTION_ROW (row), 0);
       adw_action_row_add_suffix (ADW_ACTION_ROW (row),
-                                 new_tag (change->id == 0 ? _("Not sent yet")
+                                 tutti_tag_new (change->id == 0 ? _("Not sent yet")
                                                           : tutti_enum_to_label (&tutti_change_state_enum,
                                                                                  change->state, lang),
                                           change->id == 0 ? "todo" : change_style_class (change->state)));
@@ -1097,7 +866,7 @@ add_documents_section (TuttiStaffReenrolmentsView *self)
       row = new_row (name, subtitle->str);
       adw_action_row_set_subtitle_lines (ADW_ACTION_ROW (row), 0);
       adw_action_row_add_suffix (ADW_ACTION_ROW (row),
-                                 new_tag (tutti_enum_to_label (&tutti_document_state_enum, document->state, lang),
+                                 tutti_tag_new (tutti_enum_to_label (&tutti_document_state_enum, document->state, lang),
                                           document_style_class (document->state)));
       if (document->id != 0)
         {
@@ -1200,7 +969,7 @@ add_courses_section (TuttiStaffReenrolmentsView *self)
                                 label_of (&tutti_course_choice_schema, "school_hours", lang));
       if (choice->reenrol)
         {
-          g_autofree char *place = item != NULL ? format_offer_item (item, lang) : NULL;
+          g_autofree char *place = item != NULL ? tutti_campaign_form_format_place (item, lang) : NULL;
 
           if (subtitle->len > 0)
             g_string_append_c (subtitle, '\n');
@@ -1211,7 +980,7 @@ add_courses_section (TuttiStaffReenrolmentsView *self)
       row = new_row (choice->course_name, subtitle->str);
       adw_action_row_set_subtitle_lines (ADW_ACTION_ROW (row), 0);
       adw_action_row_add_suffix (ADW_ACTION_ROW (row),
-                                 new_tag (choice->reenrol ? _("Re-enrols") : _("Does not re-enrol"),
+                                 tutti_tag_new (choice->reenrol ? _("Re-enrols") : _("Does not re-enrol"),
                                           choice->reenrol ? "done" : "declined"));
       adw_preferences_group_add (ADW_PREFERENCES_GROUP (group), row);
     }
@@ -1364,37 +1133,22 @@ show_file (TuttiStaffReenrolmentsView *self)
 
 /* ---- The file: loading ---------------------------------------------------------------- */
 
-static gboolean
-show_detail_spinner_cb (gpointer user_data)
-{
-  TuttiStaffReenrolmentsView *self = user_data;
-
-  self->detail_spinner_id = 0;
-  gtk_spinner_start (self->detail_spinner);
-  return G_SOURCE_REMOVE;
-}
-
 static void
 get_file_cb (GObject      *source,
              GAsyncResult *result,
              gpointer      user_data)
 {
-  LoadData *data = user_data;
-  g_autoptr(TuttiStaffReenrolmentsView) self = data->self;
-  guint generation = data->generation;
-  guint detail_serial = data->detail_serial;
+  g_autoptr(TuttiCall) call = user_data;
+  TuttiStaffReenrolmentsView *self = call->owner;
   g_autoptr(GError) error = NULL;
   g_autoptr(TuttiReenrolmentFile) file = NULL;
 
-  g_free (data);
   file = tutti_client_get_staff_reenrolment_finish (TUTTI_CLIENT (source), result, &error);
-  if (g_error_matches (error, G_IO_ERROR, G_IO_ERROR_CANCELLED) ||
-      self->cancellable == NULL || generation != self->generation || detail_serial != self->detail_serial)
+  if (!tutti_call_is_wanted (call, error))
     return;
 
   self->detail_loading = FALSE;
-  g_clear_handle_id (&self->detail_spinner_id, g_source_remove);
-  gtk_spinner_stop (self->detail_spinner);
+  tutti_spinner_stop (self->detail_spinner, FALSE, &self->detail_spinner_id);
 
   if (file == NULL)
     {
@@ -1429,11 +1183,10 @@ load_file (TuttiStaffReenrolmentsView *self)
   if (self->file == NULL)
     {
       gtk_stack_set_visible_child_name (self->detail_stack, "loading");
-      g_clear_handle_id (&self->detail_spinner_id, g_source_remove);
-      self->detail_spinner_id = g_timeout_add (SPINNER_DELAY_MS, show_detail_spinner_cb, self);
+      tutti_spinner_start_later (self->detail_spinner, FALSE, &self->detail_spinner_id);
     }
   tutti_client_get_staff_reenrolment_async (self->client, self->detail_id, self->cancellable,
-                                            get_file_cb, load_data_new (self));
+                                            get_file_cb, call_new (self, TRUE));
 }
 
 static void
@@ -1448,35 +1201,37 @@ static void
 open_position (TuttiStaffReenrolmentsView *self,
                guint                       position)
 {
-  g_autoptr(TuttiStaffReenrolmentItem) item = g_list_model_get_item (G_LIST_MODEL (self->filter_model),
-                                                                      position);
+  g_autoptr(TuttiListItem) item = g_list_model_get_item (G_LIST_MODEL (self->filter_model), position);
+  const TuttiReenrolmentSummary *summary = item != NULL ? tutti_list_item_get_record (item) : NULL;
+  g_autofree char *pupil = NULL;
   g_autofree char *title = NULL;
 
-  if (item == NULL)
+  if (summary == NULL)
     return;
 
   /* Nothing to open before the family starts. */
-  if (item->summary->id == 0)
+  pupil = format_pupil_name (summary);
+  if (summary->id == 0)
     {
       /* Translators: %s is a pupil, such as “Z-TEST Essai” */
       g_autofree char *message = g_strdup_printf (_("The family has not started the re-enrolment of %s yet"),
-                                                  item->pupil_text);
+                                                  pupil);
 
       show_toast (self, message);
       return;
     }
 
   self->detail_serial++;
-  self->detail_id = item->summary->id;
+  self->detail_id = summary->id;
   self->detail_loading = FALSE;
   g_clear_pointer (&self->file, tutti_reenrolment_file_free);
   g_clear_pointer (&self->failed, decision_free);
   g_hash_table_remove_all (self->widgets);
 
   /* Translators: %s is a pupil, such as “Z-TEST Essai” */
-  title = g_strdup_printf (_("Re-enrolment of %s"), item->pupil_text);
+  title = g_strdup_printf (_("Re-enrolment of %s"), pupil);
   adw_window_title_set_title (self->detail_title, title);
-  adw_window_title_set_subtitle (self->detail_title, item->summary->family_name);
+  adw_window_title_set_subtitle (self->detail_title, summary->family_name);
   gtk_adjustment_set_value (gtk_scrolled_window_get_vadjustment (self->detail_scroll), 0);
   adw_leaflet_set_visible_child_name (self->leaflet, "detail");
   gtk_widget_grab_focus (GTK_WIDGET (self->back_button));
@@ -1525,106 +1280,16 @@ leaflet_visible_child_cb (TuttiStaffReenrolmentsView *self)
 /* ---- Previewing a document ------------------------------------------------------------ */
 
 static void
-fetch_staff_document (TuttiClient         *client,
-                      const char          *id,
-                      GCancellable        *cancellable,
-                      GAsyncReadyCallback  callback,
-                      gpointer             user_data)
-{
-  tutti_client_get_staff_document_async (client, g_ascii_strtoll (id, NULL, 10), cancellable,
-                                         callback, user_data);
-}
-
-static GBytes *
-fetch_staff_document_finish (TuttiClient   *client,
-                             GAsyncResult  *result,
-                             GError       **error)
-{
-  return tutti_client_get_staff_document_finish (client, result, NULL, error);
-}
-
-static void
-get_image_cb (GObject      *source,
-              GAsyncResult *result,
-              gpointer      user_data)
-{
-  g_autoptr(GtkStack) stack = user_data;
-  g_autoptr(GError) error = NULL;
-  g_autoptr(GBytes) bytes = NULL;
-  g_autoptr(GdkTexture) texture = NULL;
-
-  bytes = tutti_client_get_staff_document_finish (TUTTI_CLIENT (source), result, NULL, &error);
-  if (bytes != NULL)
-    texture = gdk_texture_new_from_bytes (bytes, &error);
-  if (g_error_matches (error, G_IO_ERROR, G_IO_ERROR_CANCELLED))
-    return;
-  if (texture == NULL)
-    {
-      GtkWidget *page = adw_status_page_new ();
-
-      g_debug ("The image: %s", error->message);
-      adw_status_page_set_icon_name (ADW_STATUS_PAGE (page), "image-missing-symbolic");
-      adw_status_page_set_title (ADW_STATUS_PAGE (page), _("Could Not Show the Document"));
-      adw_status_page_set_description (ADW_STATUS_PAGE (page), error->message);
-      gtk_stack_add_named (stack, page, "error");
-      gtk_stack_set_visible_child_name (stack, "error");
-      return;
-    }
-  gtk_picture_set_paintable (GTK_PICTURE (gtk_stack_get_child_by_name (stack, "content")),
-                             GDK_PAINTABLE (texture));
-  gtk_stack_set_visible_child_name (stack, "content");
-}
-
-static void
 preview_document (TuttiStaffReenrolmentsView *self,
                   const TuttiDocument        *document)
 {
-  GtkRoot *root = gtk_widget_get_root (GTK_WIDGET (self));
-  GtkWindow *parent = GTK_IS_WINDOW (root) ? GTK_WINDOW (root) : NULL;
-  g_autofree char *id = g_strdup_printf ("%" G_GINT64_FORMAT, document->id);
   const char *name = !tutti_is_blank (document->name) ? document->name : document->file_name;
 
-  if (g_strcmp0 (document->content_type, "application/pdf") == 0)
-    {
-      TuttiDocumentView *view = tutti_document_view_new (parent, self->client, name, document->file_name,
-                                                         document->file_name);
-
-      g_set_weak_pointer (&self->viewer, GTK_WINDOW (view));
-      tutti_document_view_load (view, id, fetch_staff_document, fetch_staff_document_finish);
-      gtk_window_present (GTK_WINDOW (view));
-    }
-  else
-    {
-      GtkWidget *window = adw_window_new ();
-      GtkWidget *box = gtk_box_new (GTK_ORIENTATION_VERTICAL, 0);
-      GtkWidget *header = adw_header_bar_new ();
-      GtkWidget *title = adw_window_title_new (name, document->file_name);
-      GtkWidget *stack = gtk_stack_new ();
-      GtkWidget *spinner = gtk_spinner_new ();
-      GtkWidget *picture = gtk_picture_new ();
-
-      gtk_window_set_title (GTK_WINDOW (window), name);
-      gtk_window_set_transient_for (GTK_WINDOW (window), parent);
-      gtk_window_set_modal (GTK_WINDOW (window), TRUE);
-      gtk_window_set_default_size (GTK_WINDOW (window), 640, 720);
-      adw_header_bar_set_title_widget (ADW_HEADER_BAR (header), title);
-      gtk_widget_set_size_request (spinner, 32, 32);
-      gtk_widget_set_halign (spinner, GTK_ALIGN_CENTER);
-      gtk_widget_set_valign (spinner, GTK_ALIGN_CENTER);
-      gtk_spinner_start (GTK_SPINNER (spinner));
-      gtk_accessible_update_property (GTK_ACCESSIBLE (picture), GTK_ACCESSIBLE_PROPERTY_LABEL,
-                                      document->file_name != NULL ? document->file_name : name, -1);
-      gtk_stack_add_named (GTK_STACK (stack), spinner, "loading");
-      gtk_stack_add_named (GTK_STACK (stack), picture, "content");
-      gtk_widget_set_vexpand (stack, TRUE);
-      gtk_box_append (GTK_BOX (box), header);
-      gtk_box_append (GTK_BOX (box), stack);
-      adw_window_set_content (ADW_WINDOW (window), box);
-      g_set_weak_pointer (&self->viewer, GTK_WINDOW (window));
-      tutti_client_get_staff_document_async (self->client, document->id, self->cancellable,
-                                             get_image_cb, g_object_ref (stack));
-      gtk_window_present (GTK_WINDOW (window));
-    }
+  if (self->viewer != NULL)
+    gtk_window_destroy (self->viewer);
+  g_set_weak_pointer (&self->viewer,
+                      tutti_document_opener_open (GTK_WIDGET (self), self->client, TUTTI_DOCUMENT_SOURCE_STAFF,
+                                                  document, name != NULL ? name : "", document->file_name));
 }
 
 static const TuttiDocument *
@@ -1669,30 +1334,15 @@ preview_document_activated (GtkWidget  *widget,
 
 /* ---- Deciding ------------------------------------------------------------------------- */
 
-static gboolean
-show_decide_spinner_cb (gpointer user_data)
-{
-  TuttiStaffReenrolmentsView *self = user_data;
-
-  self->decide_spinner_id = 0;
-  gtk_widget_set_visible (GTK_WIDGET (self->decide_spinner), TRUE);
-  gtk_spinner_start (self->decide_spinner);
-  return G_SOURCE_REMOVE;
-}
-
 static void
 set_deciding (TuttiStaffReenrolmentsView *self,
               gboolean                    deciding)
 {
   self->deciding = deciding;
-  g_clear_handle_id (&self->decide_spinner_id, g_source_remove);
   if (deciding)
-    self->decide_spinner_id = g_timeout_add (SPINNER_DELAY_MS, show_decide_spinner_cb, self);
+    tutti_spinner_start_later (self->decide_spinner, TRUE, &self->decide_spinner_id);
   else
-    {
-      gtk_spinner_stop (self->decide_spinner);
-      gtk_widget_set_visible (GTK_WIDGET (self->decide_spinner), FALSE);
-    }
+    tutti_spinner_stop (self->decide_spinner, TRUE, &self->decide_spinner_id);
   update_actions (self);
 }
 
@@ -1941,52 +1591,20 @@ reason_required (DecisionKind kind)
 }
 
 static void
-reason_changed_cb (GtkEditable      *editable,
-                   AdwMessageDialog *dialog)
+reason_response_cb (TuttiReasonDialog          *dialog,
+                    const char                 *response,
+                    TuttiStaffReenrolmentsView *self)
 {
-  const Decision *decision = g_object_get_data (G_OBJECT (dialog), "tutti-decision");
-  GtkLabel *error_label = g_object_get_data (G_OBJECT (dialog), "tutti-reason-error");
-  TuttiLang lang = GPOINTER_TO_INT (g_object_get_data (G_OBJECT (dialog), "tutti-lang"));
-  g_autofree char *reason = g_strstrip (g_strdup (gtk_editable_get_text (editable)));
-  g_autofree char *message = tutti_field_check_text (reason_field (decision->kind), reason, lang);
-
-  gtk_label_set_label (error_label, message != NULL ? message : "");
-  gtk_widget_set_visible (GTK_WIDGET (error_label), message != NULL);
-  if (message != NULL)
-    gtk_widget_add_css_class (GTK_WIDGET (editable), "error");
-  else
-    gtk_widget_remove_css_class (GTK_WIDGET (editable), "error");
-  adw_message_dialog_set_response_enabled (dialog, "refuse",
-                                           message == NULL &&
-                                           (*reason != '\0' || !reason_required (decision->kind)));
-}
-
-static void
-reason_activated_cb (AdwEntryRow      *row,
-                     AdwMessageDialog *dialog)
-{
-  if (adw_message_dialog_get_response_enabled (dialog, "refuse"))
-    adw_message_dialog_response (dialog, "refuse");
-}
-
-static void
-reason_response_cb (AdwMessageDialog *dialog,
-                    const char       *response,
-                    gpointer          user_data)
-{
-  TuttiStaffReenrolmentsView *self = user_data;
   const Decision *asked = g_object_get_data (G_OBJECT (dialog), "tutti-decision");
-  AdwEntryRow *reason_row = g_object_get_data (G_OBJECT (dialog), "tutti-reason-row");
   Decision *decision;
 
-  if (g_strcmp0 (response, "refuse") != 0 || self->deciding || asked->reenrolment_id != self->detail_id)
+  if (g_strcmp0 (response, TUTTI_REASON_DIALOG_REFUSE) != 0 || self->deciding ||
+      asked->reenrolment_id != self->detail_id)
     return;
 
   decision = decision_copy (asked);
   g_free (decision->reason);
-  decision->reason = g_strstrip (g_strdup (gtk_editable_get_text (GTK_EDITABLE (reason_row))));
-  if (*decision->reason == '\0')
-    g_clear_pointer (&decision->reason, g_free);
+  decision->reason = tutti_reason_dialog_dup_reason (dialog);
   send_decision (self, decision);
 }
 
@@ -1999,16 +1617,9 @@ ask_reason (TuttiStaffReenrolmentsView *self,
             const char                 *error)
 {
   TuttiLang lang = get_lang (self);
-  const TuttiField *field = reason_field (decision->kind);
-  const char *label = tutti_text_get (&field->label, lang);
-  g_autofree char *title = NULL;
   g_autofree char *body = NULL;
   const char *heading;
-  AdwMessageDialog *dialog;
-  GtkWidget *box;
-  GtkWidget *list;
-  GtkWidget *row;
-  GtkWidget *error_label;
+  TuttiReasonDialog *dialog;
 
   switch (decision->kind)
     {
@@ -2043,62 +1654,14 @@ ask_reason (TuttiStaffReenrolmentsView *self,
       break;
     }
 
-  dialog = ADW_MESSAGE_DIALOG (adw_message_dialog_new (GTK_WINDOW (gtk_widget_get_root (GTK_WIDGET (self))),
-                                                       heading, body));
-  adw_message_dialog_add_responses (dialog,
-                                    "cancel", _("_Cancel"),
-                                    "refuse", _("_Refuse"),
-                                    NULL);
-  adw_message_dialog_set_response_appearance (dialog, "refuse", ADW_RESPONSE_DESTRUCTIVE);
-  adw_message_dialog_set_response_enabled (dialog, "refuse", !reason_required (decision->kind));
-  adw_message_dialog_set_default_response (dialog, "cancel");
-  adw_message_dialog_set_close_response (dialog, "cancel");
-
-  row = adw_entry_row_new ();
-  if (reason_required (decision->kind))
-    title = g_strdup_printf ("%s *", label);
-  else
-    /* Translators: a field one may leave empty, such as “Reason (optional)” */
-    title = g_strdup_printf (_("%s (optional)"), label);
-  adw_preferences_row_set_title (ADW_PREFERENCES_ROW (row), title);
-  gtk_accessible_update_property (GTK_ACCESSIBLE (row),
-                                  GTK_ACCESSIBLE_PROPERTY_LABEL, label,
-                                  GTK_ACCESSIBLE_PROPERTY_REQUIRED, reason_required (decision->kind),
-                                  -1);
-  list = gtk_list_box_new ();
-  gtk_list_box_set_selection_mode (GTK_LIST_BOX (list), GTK_SELECTION_NONE);
-  gtk_widget_add_css_class (list, "boxed-list");
-  gtk_list_box_append (GTK_LIST_BOX (list), row);
-  error_label = gtk_label_new (NULL);
-  gtk_label_set_wrap (GTK_LABEL (error_label), TRUE);
-  gtk_label_set_xalign (GTK_LABEL (error_label), 0);
-  gtk_widget_add_css_class (error_label, "tutti-field-error");
-  gtk_widget_set_visible (error_label, FALSE);
-  box = gtk_box_new (GTK_ORIENTATION_VERTICAL, 6);
-  gtk_box_append (GTK_BOX (box), list);
-  gtk_box_append (GTK_BOX (box), error_label);
-  adw_message_dialog_set_extra_child (dialog, box);
-
+  dialog = tutti_reason_dialog_new (GTK_WINDOW (gtk_widget_get_root (GTK_WIDGET (self))), heading, body,
+                                    reason_field (decision->kind), reason_required (decision->kind), lang);
+  if (text != NULL || error != NULL)
+    tutti_reason_dialog_set_reason (dialog, text, error);
   g_object_set_data_full (G_OBJECT (dialog), "tutti-decision", decision_copy (decision),
                           (GDestroyNotify) decision_free);
-  g_object_set_data (G_OBJECT (dialog), "tutti-reason-row", row);
-  g_object_set_data (G_OBJECT (dialog), "tutti-reason-error", error_label);
-  g_object_set_data (G_OBJECT (dialog), "tutti-lang", GINT_TO_POINTER (lang));
-  g_signal_connect_object (row, "changed", G_CALLBACK (reason_changed_cb), dialog, 0);
-  g_signal_connect_object (row, "entry-activated", G_CALLBACK (reason_activated_cb), dialog, 0);
   g_signal_connect_object (dialog, "response", G_CALLBACK (reason_response_cb), self, 0);
-
-  if (text != NULL)
-    gtk_editable_set_text (GTK_EDITABLE (row), text);
-  /* The server's word, when it refused what was typed. */
-  if (error != NULL)
-    {
-      gtk_label_set_label (GTK_LABEL (error_label), error);
-      gtk_widget_set_visible (error_label, TRUE);
-      gtk_widget_add_css_class (row, "error");
-    }
-  gtk_window_present (GTK_WINDOW (dialog));
-  gtk_widget_grab_focus (row);
+  tutti_reason_dialog_present (dialog);
 }
 
 /* ---- The decisions' actions ------------------------------------------------------------ */
@@ -2222,15 +1785,9 @@ validate_activated (GtkWidget  *widget,
                               n_changes);
     }
 
-  dialog = ADW_MESSAGE_DIALOG (adw_message_dialog_new (GTK_WINDOW (gtk_widget_get_root (widget)),
-                                                       _("Validate This Re-enrolment?"), body->str));
-  adw_message_dialog_add_responses (dialog,
-                                    "cancel", _("_Cancel"),
-                                    "validate", _("_Validate"),
-                                    NULL);
-  adw_message_dialog_set_response_appearance (dialog, "validate", ADW_RESPONSE_SUGGESTED);
-  adw_message_dialog_set_default_response (dialog, "validate");
-  adw_message_dialog_set_close_response (dialog, "cancel");
+  dialog = tutti_question_new (widget,
+                               _("Validate This Re-enrolment?"), body->str,
+                               "validate", _("_Validate"), ADW_RESPONSE_SUGGESTED);
   g_signal_connect_object (dialog, "response", G_CALLBACK (validate_response_cb), self, G_CONNECT_SWAPPED);
   gtk_window_present (GTK_WINDOW (dialog));
 }
@@ -2257,22 +1814,17 @@ tutti_staff_reenrolments_view_clear (TuttiStaffReenrolmentsView *self)
   g_return_if_fail (TUTTI_IS_STAFF_REENROLMENTS_VIEW (self));
 
   self->generation++;
-  self->loading = FALSE;
   self->refresh_again = FALSE;
   g_cancellable_cancel (self->cancellable);
   g_clear_object (&self->cancellable);
   self->cancellable = g_cancellable_new ();
-  g_clear_handle_id (&self->list_spinner_id, g_source_remove);
   set_deciding (self, FALSE);
   if (self->viewer != NULL)
     gtk_window_destroy (self->viewer);
 
-  g_list_store_remove_all (self->store);
   g_clear_pointer (&self->campaign, tutti_campaign_free);
-  g_clear_pointer (&self->last_toast, g_free);
   g_clear_pointer (&self->failed, decision_free);
-  if (self->toast != NULL)
-    adw_toast_dismiss (self->toast);
+  tutti_toasts_forget (&self->toasts);
   show_campaign (self);
   gtk_editable_set_text (GTK_EDITABLE (self->search_entry), "");
   gtk_drop_down_set_selected (self->state_dropdown, FILTER_ALL);
@@ -2281,9 +1833,7 @@ tutti_staff_reenrolments_view_clear (TuttiStaffReenrolmentsView *self)
   g_clear_pointer (&self->file, tutti_reenrolment_file_free);
   g_hash_table_remove_all (self->widgets);
   update_actions (self);
-  gtk_spinner_stop (self->list_spinner);
-  gtk_widget_set_sensitive (GTK_WIDGET (self->refresh_button), TRUE);
-  gtk_stack_set_visible_child_name (self->list_stack, "loading");
+  tutti_list_page_clear (&self->list);
 }
 
 void
@@ -2315,7 +1865,7 @@ tutti_staff_reenrolments_view_dispose (GObject *object)
 
   g_cancellable_cancel (self->cancellable);
   g_clear_object (&self->cancellable);
-  g_clear_handle_id (&self->list_spinner_id, g_source_remove);
+  tutti_list_page_dispose (&self->list);
   g_clear_handle_id (&self->detail_spinner_id, g_source_remove);
   g_clear_handle_id (&self->decide_spinner_id, g_source_remove);
   if (self->widgets != NULL)
@@ -2326,7 +1876,9 @@ tutti_staff_reenrolments_view_dispose (GObject *object)
   adw_bin_set_child (ADW_BIN (self), NULL);
   gtk_widget_dispose_template (GTK_WIDGET (self), TUTTI_TYPE_STAFF_REENROLMENTS_VIEW);
 
-  g_clear_object (&self->selection);
+  g_clear_object (&self->filter_model);
+  g_clear_object (&self->filter);
+  g_clear_object (&self->store);
   g_clear_object (&self->client);
 
   G_OBJECT_CLASS (tutti_staff_reenrolments_view_parent_class)->dispose (object);
@@ -2341,8 +1893,7 @@ tutti_staff_reenrolments_view_finalize (GObject *object)
   g_clear_pointer (&self->file, tutti_reenrolment_file_free);
   g_clear_pointer (&self->widgets, g_hash_table_unref);
   g_clear_pointer (&self->failed, decision_free);
-  g_clear_pointer (&self->last_toast, g_free);
-  g_clear_weak_pointer (&self->toast);
+  tutti_toasts_clear (&self->toasts);
   g_clear_weak_pointer (&self->viewer);
 
   G_OBJECT_CLASS (tutti_staff_reenrolments_view_parent_class)->finalize (object);
@@ -2432,6 +1983,7 @@ tutti_staff_reenrolments_view_init (TuttiStaffReenrolmentsView *self)
   self->widgets = g_hash_table_new_full (g_str_hash, g_str_equal, g_free, NULL);
 
   gtk_widget_init_template (GTK_WIDGET (self));
+  tutti_toasts_init (&self->toasts, self->toast_overlay);
 
   /* The drop-down: all, then each state with core's label. */
   gtk_string_list_append (states, _("All Pupils"));
@@ -2439,13 +1991,13 @@ tutti_staff_reenrolments_view_init (TuttiStaffReenrolmentsView *self)
     gtk_string_list_append (states, tutti_enum_to_label (&tutti_reenrolment_state_enum, state, lang));
   gtk_drop_down_set_model (self->state_dropdown, G_LIST_MODEL (states));
 
-  self->store = g_list_store_new (TUTTI_TYPE_STAFF_REENROLMENT_ITEM);
+  self->store = g_list_store_new (TUTTI_TYPE_LIST_ITEM);
   self->filter = GTK_FILTER (gtk_custom_filter_new (filter_item, self, NULL));
-  self->filter_model = gtk_filter_list_model_new (G_LIST_MODEL (self->store), self->filter);
-  self->selection = gtk_single_selection_new (G_LIST_MODEL (self->filter_model));
-  gtk_single_selection_set_autoselect (self->selection, FALSE);
-  gtk_single_selection_set_can_unselect (self->selection, TRUE);
-  gtk_column_view_set_model (self->column_view, GTK_SELECTION_MODEL (self->selection));
+  self->filter_model = gtk_filter_list_model_new (g_object_ref (G_LIST_MODEL (self->store)),
+                                                  g_object_ref (self->filter));
+  tutti_column_view_show_model (self->column_view, G_LIST_MODEL (self->filter_model));
+  tutti_list_page_init (&self->list, self->list_stack, self->list_spinner, self->list_error_page,
+                        GTK_WIDGET (self->refresh_button), self->store, G_LIST_MODEL (self->filter_model));
   add_columns (self);
 
   update_actions (self);
@@ -2475,7 +2027,7 @@ tutti_staff_reenrolments_view_get_detail_state (TuttiStaffReenrolmentsView *self
 gboolean
 tutti_staff_reenrolments_view_get_busy (TuttiStaffReenrolmentsView *self)
 {
-  return self->loading || self->detail_loading || self->deciding;
+  return self->list.loading || self->detail_loading || self->deciding;
 }
 
 const TuttiCampaign *
@@ -2518,11 +2070,10 @@ const TuttiReenrolmentSummary *
 tutti_staff_reenrolments_view_get_shown (TuttiStaffReenrolmentsView *self,
                                          guint                       position)
 {
-  g_autoptr(TuttiStaffReenrolmentItem) item = g_list_model_get_item (G_LIST_MODEL (self->filter_model),
-                                                                      position);
+  g_autoptr(TuttiListItem) item = g_list_model_get_item (G_LIST_MODEL (self->filter_model), position);
 
   /* The store keeps the item, and so the summary. */
-  return item != NULL ? item->summary : NULL;
+  return item != NULL ? tutti_list_item_get_record (item) : NULL;
 }
 
 const TuttiReenrolmentFile *
@@ -2585,5 +2136,5 @@ tutti_staff_reenrolments_view_get_viewer (TuttiStaffReenrolmentsView *self)
 const char *
 tutti_staff_reenrolments_view_get_last_toast (TuttiStaffReenrolmentsView *self)
 {
-  return self->last_toast;
+  return tutti_toasts_get_last_title (&self->toasts);
 }
