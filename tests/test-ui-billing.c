@@ -32,8 +32,6 @@ typedef struct
   TuttiApplication *app;
   TuttiWindow      *window;
   char             *tmp_dir;
-  gboolean          started;
-  gboolean          done;
 } Test;
 
 /* ---- Finding what is shown ---------------------------------------------------- */
@@ -56,28 +54,6 @@ collect_labels (GtkWidget *root,
     }
 }
 
-/* The button of @root that activates @action_name. */
-static GtkWidget *
-find_actionable (GtkWidget  *root,
-                 const char *action_name)
-{
-  for (GtkWidget *child = gtk_widget_get_first_child (root);
-       child != NULL;
-       child = gtk_widget_get_next_sibling (child))
-    {
-      GtkWidget *found;
-
-      if (GTK_IS_ACTIONABLE (child) &&
-          g_strcmp0 (gtk_actionable_get_action_name (GTK_ACTIONABLE (child)), action_name) == 0)
-        return child;
-      found = find_actionable (child, action_name);
-      if (found != NULL)
-        return found;
-    }
-
-  return NULL;
-}
-
 static char *
 get_shown_text (GtkWidget *root)
 {
@@ -88,55 +64,6 @@ get_shown_text (GtkWidget *root)
 }
 
 /* ---- Conditions ------------------------------------------------------------- */
-
-static gboolean
-window_shown (gpointer data)
-{
-  Test *test = data;
-  GtkWindow *window = gtk_application_get_active_window (GTK_APPLICATION (test->app));
-
-  if (window == NULL || !gtk_widget_get_mapped (GTK_WIDGET (window)))
-    return FALSE;
-  test->window = TUTTI_WINDOW (window);
-  return TRUE;
-}
-
-static gboolean
-sites_loaded (gpointer data)
-{
-  TuttiLoginPage *page = tutti_window_get_login_page (TUTTI_WINDOW (data));
-  AdwComboRow *site_row = tutti_login_page_get_site_row (page);
-  GListModel *model = adw_combo_row_get_model (site_row);
-
-  return model != NULL && g_list_model_get_n_items (model) > 0 &&
-         adw_combo_row_get_selected (site_row) != GTK_INVALID_LIST_POSITION;
-}
-
-static gboolean
-log_in_answered (gpointer data)
-{
-  TuttiWindow *window = TUTTI_WINDOW (data);
-  TuttiLoginPage *page = tutti_window_get_login_page (window);
-
-  return !tutti_login_page_get_busy (page) &&
-         (tutti_login_page_get_message (page) != NULL ||
-          g_strcmp0 (tutti_window_get_page_name (window), "main") == 0);
-}
-
-static gboolean
-home_loaded (gpointer data)
-{
-  TuttiWindow *window = TUTTI_WINDOW (data);
-
-  return g_strcmp0 (tutti_window_get_page_name (window), "main") == 0 &&
-         g_strcmp0 (tutti_home_view_get_state (tutti_window_get_home_view (window)), "content") == 0;
-}
-
-static gboolean
-on_login_page (gpointer data)
-{
-  return g_strcmp0 (tutti_window_get_page_name (TUTTI_WINDOW (data)), "login") == 0;
-}
 
 static gboolean
 billing_loaded (gpointer data)
@@ -154,13 +81,13 @@ billing_loaded (gpointer data)
 }
 
 static gboolean
-window_wide (gpointer data)
+window_1200_wide (gpointer data)
 {
   return gtk_widget_get_width (GTK_WIDGET (data)) >= 1200;
 }
 
 static gboolean
-window_narrow (gpointer data)
+window_under_1200 (gpointer data)
 {
   return gtk_widget_get_width (GTK_WIDGET (data)) < 1200;
 }
@@ -284,38 +211,10 @@ find_shown_line (TuttiBillingView *view,
   return G_MAXUINT;
 }
 
-static void
-log_in (Test       *test,
-        const char *login,
-        const char *password)
-{
-  TuttiLoginPage *page = tutti_window_get_login_page (test->window);
-
-  wait_for ("the sites", sites_loaded, test->window);
-  type_text (GTK_WIDGET (tutti_login_page_get_identifier_row (page)), login);
-  type_text (GTK_WIDGET (tutti_login_page_get_password_row (page)), password);
-  click (tutti_login_page_get_log_in_button (page));
-  wait_for ("the log-in", log_in_answered, test->window);
-  g_assert_cmpstr (tutti_login_page_get_message (page), ==, NULL);
-  wait_for ("the home page", home_loaded, test->window);
-}
-
-static void
-log_out (Test *test)
-{
-  /* Nothing was remembered: no question asked. */
-  gtk_widget_activate_action (GTK_WIDGET (test->window), "win.log-out", NULL);
-  wait_for ("the login page", on_login_page, test->window);
-}
-
 static TuttiBillingView *
 open_billing (Test *test)
 {
-  GtkListBoxRow *row = tutti_window_get_sidebar_row (test->window, "billing");
-
-  g_assert_true (gtk_widget_get_visible (GTK_WIDGET (row)));
-  g_assert_true (gtk_widget_activate (GTK_WIDGET (row)));
-  g_assert_cmpstr (tutti_window_get_view_name (test->window), ==, "billing");
+  show_sidebar_view (test->window, "billing");
   wait_for ("the billing view", billing_loaded, test->window);
 
   return tutti_window_get_billing_view (test->window);
@@ -669,7 +568,7 @@ check_martin (Test *test)
   guint n_rentals;
   int width, height;
 
-  log_in (test, "cmartin", "Vitre2026");
+  log_in (test->window, "cmartin", "Vitre2026");
   view = open_billing (test);
 
   check_balance_due (test, view, TUTTI_BILLING_FEE);
@@ -706,10 +605,10 @@ check_martin (Test *test)
   /* A wide window gives the label the room left. */
   gtk_window_get_default_size (GTK_WINDOW (test->window), &width, &height);
   gtk_window_set_default_size (GTK_WINDOW (test->window), 1280, height);
-  wait_for ("the window to widen", window_wide, test->window);
+  wait_for ("the window to widen", window_1200_wide, test->window);
   save_screenshot (GTK_WIDGET (test->window), "billing-rentals-wide");
   gtk_window_set_default_size (GTK_WINDOW (test->window), width, height);
-  wait_for ("the window to narrow", window_narrow, test->window);
+  wait_for ("the window to narrow", window_under_1200, test->window);
 
   /* A search among many lines. */
   n_rentals = tutti_billing_view_get_n_shown (view, TUTTI_BILLING_RENTAL);
@@ -724,7 +623,7 @@ check_martin (Test *test)
     }
   save_screenshot (GTK_WIDGET (test->window), "billing-rentals-search");
 
-  log_out (test);
+  log_out (test->window);
   /* The next family sees none of it. */
   g_assert_cmpuint (tutti_billing_view_get_n_shown (view, TUTTI_BILLING_RENTAL), ==, 0);
 }
@@ -746,7 +645,7 @@ check_server_gone (Test *test)
   g_autofree char *url = g_strdup (tutti_test_server_get_url (test->server));
   GtkWidget *retry;
 
-  log_in (test, "ztest1", "Vitre2026");
+  log_in (test->window, "ztest1", "Vitre2026");
   tutti_test_server_stop (test->server);
   test->server = NULL;
 
@@ -768,17 +667,18 @@ check_server_gone (Test *test)
 static void
 check_staff (Test *test)
 {
-  log_in (test, "secretariat", "Accueil2026");
+  log_in (test->window, "secretariat", "Accueil2026");
   g_assert_false (gtk_widget_get_visible (GTK_WIDGET (tutti_window_get_sidebar_row (test->window, "billing"))));
-  log_out (test);
+  log_out (test->window);
 }
 
 static void
-billing_script (Test *test)
+billing_script (gpointer data)
 {
+  Test *test = data;
   TuttiBillingView *view;
 
-  log_in (test, "ztest1", "Vitre2026");
+  log_in (test->window, "ztest1", "Vitre2026");
   view = open_billing (test);
   check_fees (test, view);
   check_search (test, view);
@@ -787,7 +687,7 @@ billing_script (Test *test)
   check_invoice_preview (test, view);
   check_receipt_preview (test, view);
   check_document_error (test);
-  log_out (test);
+  log_out (test->window);
 
   check_martin (test);
   check_staff (test);
@@ -795,53 +695,14 @@ billing_script (Test *test)
 }
 
 static void
-run_script (gpointer data)
-{
-  Test *test = data;
-
-  wait_for ("the window", window_shown, test);
-  billing_script (test);
-
-  test->done = TRUE;
-  if (test->window != NULL)
-    gtk_window_close (GTK_WINDOW (test->window));
-  g_application_release (G_APPLICATION (test->app));
-}
-
-static void
-activate_cb (GApplication *app,
-             Test         *test)
-{
-  if (test->started)
-    return;
-  test->started = TRUE;
-  g_application_hold (app);
-  g_idle_add_once (run_script, test);
-}
-
-static void
 test_ui_billing (void)
 {
   Test test = { 0 };
-  g_autofree char *url = NULL;
-  char *argv[] = { (char *) "tutti", (char *) "--server", NULL, NULL };
-  int status;
 
   test.server = tutti_test_server_start (TRUE, NULL);
   test.tmp_dir = tutti_test_make_tmpdir ("ui-billing-files");
-  url = g_strdup (tutti_test_server_get_url (test.server));
-  argv[2] = url;
+  run_app (tutti_test_server_get_url (test.server), &test.app, &test.window, billing_script, &test);
 
-  test.app = tutti_application_new ();
-  /* ui-billing-fr and ui-billing-en may run at once on the same bus. */
-  g_application_set_flags (G_APPLICATION (test.app), G_APPLICATION_NON_UNIQUE);
-  g_signal_connect_after (test.app, "activate", G_CALLBACK (activate_cb), &test);
-
-  status = g_application_run (G_APPLICATION (test.app), 3, argv);
-
-  g_assert_cmpint (status, ==, 0);
-  g_assert_true (test.done);
-  g_clear_object (&test.app);
   tutti_test_rm_rf (test.tmp_dir);
   g_free (test.tmp_dir);
   if (test.server != NULL)
@@ -852,34 +713,9 @@ int
 main (int   argc,
       char *argv[])
 {
-  const char *localedir = g_getenv ("TUTTI_LOCALEDIR");
-  g_autofree char *tmp_dir = NULL;
-  int status;
-
-  /* As main.c does: the catalogue of the build tree. */
-  bindtextdomain (GETTEXT_PACKAGE, localedir != NULL ? localedir : LOCALEDIR);
-  bind_textdomain_codeset (GETTEXT_PACKAGE, "UTF-8");
-  textdomain (GETTEXT_PACKAGE);
-
-  /* A home, configuration and caches of the test's own (see test-ui.c). */
-  tmp_dir = tutti_test_make_tmpdir ("ui-billing");
-  for (guint i = 0; i < 5; i++)
-    {
-      static const char * const names[] = {
-        "HOME", "XDG_CONFIG_HOME", "XDG_CACHE_HOME", "XDG_DATA_HOME", "XDG_RUNTIME_DIR",
-      };
-      g_autofree char *dir = g_build_filename (tmp_dir, names[i], NULL);
-
-      g_assert_cmpint (g_mkdir_with_parents (dir, 0700), ==, 0);
-      g_setenv (names[i], dir, TRUE);
-    }
-
-  g_test_init (&argc, &argv, NULL);
+  char *tmp_dir = init_ui_test (&argc, &argv, "ui-billing");
 
   g_test_add_func ("/ui/billing", test_ui_billing);
 
-  status = g_test_run ();
-  tutti_test_rm_rf (tmp_dir);
-
-  return status;
+  return run_ui_tests (tmp_dir);
 }

@@ -22,7 +22,6 @@
 
 #include "config.h"
 
-#include <cairo-pdf.h>
 #include <glib/gi18n.h>
 #include <glib/gstdio.h>
 #include <string.h>
@@ -46,44 +45,9 @@ typedef struct
   char             *pdf_path;
   char             *new_deadline;    /* as the view last had it */
   gint64            reenrolment_id;
-  gboolean          started;
-  gboolean          done;
 } Test;
 
 /* ---- A family's side, through TuttiClient ---------------------------------------- */
-
-static void
-on_result (GObject      *object,
-           GAsyncResult *result,
-           gpointer      user_data)
-{
-  GAsyncResult **slot = user_data;
-
-  *slot = g_object_ref (result);
-}
-
-static gboolean
-result_arrived (gpointer data)
-{
-  return *(GAsyncResult **) data != NULL;
-}
-
-static TuttiClient *
-family_client (Test       *test,
-               const char *login)
-{
-  TuttiClient *client = tutti_client_new (tutti_test_server_get_url (test->server));
-  g_autoptr(GAsyncResult) result = NULL;
-  g_autoptr(TuttiSession) session = NULL;
-  g_autoptr(GError) error = NULL;
-
-  tutti_client_set_lang (client, get_lang ());
-  tutti_client_log_in_async (client, "conservatoire", login, "Vitre2026", NULL, on_result, &result);
-  wait_for ("the family's log-in", result_arrived, &result);
-  session = tutti_client_log_in_finish (client, result, &error);
-  g_assert_no_error (error);
-  return client;
-}
 
 static TuttiHome *
 get_home (TuttiClient *client)
@@ -92,9 +56,8 @@ get_home (TuttiClient *client)
   g_autoptr(GError) error = NULL;
   TuttiHome *home;
 
-  tutti_client_get_home_async (client, NULL, on_result, &result);
-  wait_for ("the home page's data", result_arrived, &result);
-  home = tutti_client_get_home_finish (client, result, &error);
+  tutti_client_get_home_async (client, NULL, result_cb, &result);
+  home = tutti_client_get_home_finish (client, wait_result ("the home page's data", &result), &error);
   g_assert_no_error (error);
   return home;
 }
@@ -107,9 +70,8 @@ get_reenrolment (TuttiClient *client,
   g_autoptr(GError) error = NULL;
   TuttiReenrolmentFile *file;
 
-  tutti_client_get_reenrolment_async (client, pupil_id, NULL, on_result, &result);
-  wait_for ("the re-enrolment file", result_arrived, &result);
-  file = tutti_client_get_reenrolment_finish (client, result, &error);
+  tutti_client_get_reenrolment_async (client, pupil_id, NULL, result_cb, &result);
+  file = tutti_client_get_reenrolment_finish (client, wait_result ("the re-enrolment file", &result), &error);
   g_assert_no_error (error);
   return file;
 }
@@ -123,9 +85,8 @@ get_download (TuttiClient *client,
   g_autoptr(GError) error = NULL;
   GBytes *bytes;
 
-  tutti_client_get_campaign_download_async (client, campaign_id, download_id, NULL, on_result, &result);
-  wait_for ("the download", result_arrived, &result);
-  bytes = tutti_client_get_campaign_download_finish (client, result, &error);
+  tutti_client_get_campaign_download_async (client, campaign_id, download_id, NULL, result_cb, &result);
+  bytes = tutti_client_get_campaign_download_finish (client, wait_result ("the download", &result), &error);
   g_assert_no_error (error);
   return bytes;
 }
@@ -149,7 +110,7 @@ find_home_pupil (const TuttiHome *home,
 static gint64
 chosen_offer_id (Test *test)
 {
-  g_autoptr(TuttiClient) client = family_client (test, "cmartin");
+  g_autoptr(TuttiClient) client = log_in_client (test->server, "cmartin", "Vitre2026", NULL);
   g_autoptr(TuttiHome) home = get_home (client);
   g_autoptr(TuttiReenrolmentFile) file = get_reenrolment (client, find_home_pupil (home, "Léa")->id);
 
@@ -165,38 +126,6 @@ chosen_offer_id (Test *test)
 }
 
 /* ---- Conditions --------------------------------------------------------------------- */
-
-static gboolean
-window_shown (gpointer data)
-{
-  Test *test = data;
-  GtkWindow *window = gtk_application_get_active_window (GTK_APPLICATION (test->app));
-
-  if (window == NULL || !gtk_widget_get_mapped (GTK_WIDGET (window)))
-    return FALSE;
-  test->window = TUTTI_WINDOW (window);
-  return TRUE;
-}
-
-static gboolean
-sites_loaded (gpointer data)
-{
-  TuttiLoginPage *page = tutti_window_get_login_page (TUTTI_WINDOW (data));
-  AdwComboRow *site_row = tutti_login_page_get_site_row (page);
-  GListModel *model = adw_combo_row_get_model (site_row);
-
-  return model != NULL && g_list_model_get_n_items (model) > 0 &&
-         adw_combo_row_get_selected (site_row) != GTK_INVALID_LIST_POSITION;
-}
-
-static gboolean
-home_loaded (gpointer data)
-{
-  TuttiWindow *window = TUTTI_WINDOW (data);
-
-  return g_strcmp0 (tutti_window_get_page_name (window), "main") == 0 &&
-         g_strcmp0 (tutti_home_view_get_state (tutti_window_get_home_view (window)), "content") == 0;
-}
 
 static gboolean
 view_idle (gpointer data)
@@ -260,28 +189,6 @@ campaign_dialog_idle (gpointer data)
 }
 
 /* ---- Helpers ------------------------------------------------------------------------- */
-
-static char *
-write_pdf (const char *dir)
-{
-  char *path = g_build_filename (dir, "calendrier_2027-2028.pdf", NULL);
-  cairo_surface_t *surface = cairo_pdf_surface_create (path, 595, 842);
-  cairo_t *cr = cairo_create (surface);
-
-  cairo_select_font_face (cr, "sans-serif", CAIRO_FONT_SLANT_NORMAL, CAIRO_FONT_WEIGHT_BOLD);
-  cairo_set_font_size (cr, 24);
-  cairo_move_to (cr, 60, 100);
-  cairo_show_text (cr, "Calendrier de l’année 2027/2028");
-  cairo_set_font_size (cr, 14);
-  cairo_move_to (cr, 60, 140);
-  cairo_show_text (cr, "Rentrée : lundi 13 septembre — Vacances : selon le calendrier scolaire");
-  cairo_show_page (cr);
-  cairo_destroy (cr);
-  cairo_surface_finish (surface);
-  g_assert_cmpint (cairo_surface_status (surface), ==, CAIRO_STATUS_SUCCESS);
-  cairo_surface_destroy (surface);
-  return path;
-}
 
 static TuttiStaffCampaignsView *
 get_view (Test *test)
@@ -350,29 +257,14 @@ add_days (const char *iso,
 
 /* ---- The script ---------------------------------------------------------------------- */
 
-static void
-log_in_as_staff (Test *test)
-{
-  TuttiLoginPage *page = tutti_window_get_login_page (test->window);
-
-  wait_for ("the sites", sites_loaded, test->window);
-  type_text (GTK_WIDGET (tutti_login_page_get_identifier_row (page)), "secretariat");
-  type_text (GTK_WIDGET (tutti_login_page_get_password_row (page)), "Accueil2026");
-  click (tutti_login_page_get_log_in_button (page));
-  wait_for ("the home page", home_loaded, test->window);
-}
-
 /* The sidebar's Campaigns; the list, searched. */
 static void
 check_list (Test *test)
 {
   TuttiStaffCampaignsView *view = get_view (test);
-  GtkWidget *sidebar_row = GTK_WIDGET (tutti_window_get_sidebar_row (test->window, "campaigns"));
   ShownWait wait = { view, 2 };
 
-  g_assert_true (gtk_widget_get_visible (sidebar_row));
-  g_assert_true (gtk_widget_activate (sidebar_row));
-  g_assert_cmpstr (tutti_window_get_view_name (test->window), ==, "campaigns");
+  show_sidebar_view (test->window, "campaigns");
   wait_for ("the campaigns", list_shows, &wait);
 
   /* By kind, without accents. */
@@ -460,18 +352,6 @@ move_deadline (Test *test)
   test->new_deadline = g_strdup (campaign->deadline);
 }
 
-static gboolean
-window_narrow (gpointer data)
-{
-  return gtk_widget_get_width (GTK_WIDGET (data)) <= 420;
-}
-
-static gboolean
-window_wide (gpointer data)
-{
-  return gtk_widget_get_width (GTK_WIDGET (data)) >= 900;
-}
-
 /* A narrow window: the tabs go to the bottom, the name stays, nothing cut. */
 static void
 check_narrow_window (Test *test)
@@ -479,14 +359,10 @@ check_narrow_window (Test *test)
   TuttiStaffCampaignsView *view = get_view (test);
   int width, height;
 
-  gtk_window_get_default_size (GTK_WINDOW (test->window), &width, &height);
-  gtk_window_set_default_size (GTK_WINDOW (test->window), 400, height);
-  wait_for ("the window to narrow", window_narrow, test->window);
+  narrow_window (test->window, &width, &height);
   g_assert_cmpstr (tutti_staff_campaigns_view_get_page_name (view), ==, "detail");
   save_screenshot (GTK_WIDGET (test->window), "campaigns-campaign-narrow");
-
-  gtk_window_set_default_size (GTK_WINDOW (test->window), width, height);
-  wait_for ("the window to widen", window_wide, test->window);
+  widen_window (test->window, width, height);
 }
 
 /* A new document to provide; a PDF to download, previewed. */
@@ -739,7 +615,7 @@ create_campaign (Test *test)
 static void
 check_family_sees_it (Test *test)
 {
-  g_autoptr(TuttiClient) client = family_client (test, "ztest1");
+  g_autoptr(TuttiClient) client = log_in_client (test->server, "ztest1", "Vitre2026", NULL);
   g_autoptr(TuttiHome) home = get_home (client);
   g_autoptr(TuttiReenrolmentFile) file = NULL;
   g_autoptr(GBytes) bytes = NULL;
@@ -791,13 +667,11 @@ check_family_sees_it (Test *test)
 }
 
 static void
-run_script (gpointer data)
+campaigns_script (gpointer data)
 {
   Test *test = data;
 
-  wait_for ("the window", window_shown, test);
-
-  log_in_as_staff (test);
+  log_in (test->window, "secretariat", "Accueil2026");
   check_list (test);
   open_reenrolment_campaign (test);
   move_deadline (test);
@@ -806,50 +680,20 @@ run_script (gpointer data)
   edit_offer (test);
   create_campaign (test);
   check_family_sees_it (test);
-
-  test->done = TRUE;
-  gtk_window_close (GTK_WINDOW (test->window));
-  g_application_release (G_APPLICATION (test->app));
-}
-
-static void
-activate_cb (GApplication *app,
-             Test         *test)
-{
-  if (test->started)
-    return;
-  test->started = TRUE;
-  g_application_hold (app);
-  g_idle_add_once (run_script, test);
 }
 
 static void
 test_ui_campaigns (gconstpointer data)
 {
   Test test = { 0 };
-  g_autofree char *url = NULL;
-  char *argv[4];
-  int status;
 
   test.tmp_dir = g_strdup (data);
-  test.pdf_path = write_pdf (test.tmp_dir);
+  test.pdf_path = write_pdf (test.tmp_dir, "calendrier_2027-2028.pdf", "Calendrier de l’année 2027/2028",
+                             "Rentrée : lundi 13 septembre — Vacances : selon le calendrier scolaire");
   test.server = tutti_test_server_start (TRUE, NULL);
 
-  url = g_strdup (tutti_test_server_get_url (test.server));
-  argv[0] = (char *) "tutti";
-  argv[1] = (char *) "--server";
-  argv[2] = url;
-  argv[3] = NULL;
+  run_app (tutti_test_server_get_url (test.server), &test.app, &test.window, campaigns_script, &test);
 
-  test.app = tutti_application_new ();
-  /* ui-campaigns-fr and ui-campaigns-en may run at once on the same bus. */
-  g_application_set_flags (G_APPLICATION (test.app), G_APPLICATION_NON_UNIQUE);
-  g_signal_connect_after (test.app, "activate", G_CALLBACK (activate_cb), &test);
-  status = g_application_run (G_APPLICATION (test.app), 3, argv);
-
-  g_assert_cmpint (status, ==, 0);
-  g_assert_true (test.done);
-  g_clear_object (&test.app);
   g_free (test.tmp_dir);
   g_free (test.pdf_path);
   g_free (test.new_deadline);
@@ -860,40 +704,12 @@ int
 main (int   argc,
       char *argv[])
 {
-  const char *localedir = g_getenv ("TUTTI_LOCALEDIR");
-  g_autofree char *tmp_dir = NULL;
-  int status;
+  char *tmp_dir;
 
-  /* As main.c does: the catalogue of the build tree. */
-  bindtextdomain (GETTEXT_PACKAGE, localedir != NULL ? localedir : LOCALEDIR);
-  bind_textdomain_codeset (GETTEXT_PACKAGE, "UTF-8");
-  textdomain (GETTEXT_PACKAGE);
-
-  /* Loopback traffic must not go through a proxy of the environment. */
-  g_unsetenv ("http_proxy");
-  g_unsetenv ("HTTP_PROXY");
-  g_unsetenv ("all_proxy");
-  g_unsetenv ("ALL_PROXY");
-
-  /* A home, configuration and caches of the test's own. */
-  tmp_dir = tutti_test_make_tmpdir ("ui-campaigns");
-  for (guint i = 0; i < 5; i++)
-    {
-      static const char * const names[] = {
-        "HOME", "XDG_CONFIG_HOME", "XDG_CACHE_HOME", "XDG_DATA_HOME", "XDG_RUNTIME_DIR",
-      };
-      g_autofree char *dir = g_build_filename (tmp_dir, names[i], NULL);
-
-      g_assert_cmpint (g_mkdir_with_parents (dir, 0700), ==, 0);
-      g_setenv (names[i], dir, TRUE);
-    }
-
-  g_test_init (&argc, &argv, NULL);
+  unset_proxies ();
+  tmp_dir = init_ui_test (&argc, &argv, "ui-campaigns");
 
   g_test_add_data_func ("/ui/campaigns/staff", tmp_dir, test_ui_campaigns);
 
-  status = g_test_run ();
-  tutti_test_rm_rf (tmp_dir);
-
-  return status;
+  return run_ui_tests (tmp_dir);
 }

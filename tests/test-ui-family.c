@@ -31,18 +31,14 @@
 #include "tutti-test-ui.h"
 #include "tutti-window-private.h"
 
-#include <cairo-pdf.h>
 #include <libsoup/soup.h>
 
-typedef struct _Test
+typedef struct
 {
   TuttiTestServer  *server;
   TuttiApplication *app;
   TuttiWindow      *window;
   char             *tmp_dir;
-  void            (*script) (struct _Test *test);
-  gboolean          started;
-  gboolean          done;
 } Test;
 
 /* ---- Finding things ------------------------------------------------------------ */
@@ -76,63 +72,7 @@ scroll_to_start (GtkWidget *widget)
   gtk_adjustment_set_value (get_vadjustment (widget), 0);
 }
 
-/* Closes the message dialog shown, with its button @label. */
-static void
-answer_message_dialog (const char *label,
-                       const char *screen)
-{
-  GtkWindow *dialog;
-  GtkButton *button;
-
-  wait_for ("the message dialog", message_dialog_shown, NULL);
-  dialog = find_toplevel (ADW_TYPE_MESSAGE_DIALOG);
-  if (screen != NULL)
-    save_screenshot (GTK_WIDGET (dialog), screen);
-  button = find_button (GTK_WIDGET (dialog), label);
-  g_assert_nonnull (button);
-  click (button);
-  wait_for ("the dialog to close", no_message_dialog, NULL);
-}
-
 /* ---- Conditions -------------------------------------------------------------- */
-
-static gboolean
-window_shown (gpointer data)
-{
-  Test *test = data;
-  GtkWindow *window = gtk_application_get_active_window (GTK_APPLICATION (test->app));
-
-  if (window == NULL || !gtk_widget_get_mapped (GTK_WIDGET (window)))
-    return FALSE;
-  test->window = TUTTI_WINDOW (window);
-  return TRUE;
-}
-
-static gboolean
-sites_loaded (gpointer data)
-{
-  TuttiLoginPage *page = tutti_window_get_login_page (TUTTI_WINDOW (data));
-  AdwComboRow *site_row = tutti_login_page_get_site_row (page);
-  GListModel *model = adw_combo_row_get_model (site_row);
-
-  return model != NULL && g_list_model_get_n_items (model) > 0 &&
-         adw_combo_row_get_selected (site_row) != GTK_INVALID_LIST_POSITION;
-}
-
-static gboolean
-home_loaded (gpointer data)
-{
-  TuttiWindow *window = TUTTI_WINDOW (data);
-
-  return g_strcmp0 (tutti_window_get_page_name (window), "main") == 0 &&
-         g_strcmp0 (tutti_home_view_get_state (tutti_window_get_home_view (window)), "content") == 0;
-}
-
-static gboolean
-on_login_page (gpointer data)
-{
-  return g_strcmp0 (tutti_window_get_page_name (TUTTI_WINDOW (data)), "login") == 0;
-}
 
 static gboolean
 family_loaded (gpointer data)
@@ -202,30 +142,6 @@ detail_shown (gpointer data)
 
 /* ---- Steps -------------------------------------------------------------------- */
 
-static void
-log_in_as (Test       *test,
-           const char *login)
-{
-  TuttiLoginPage *page = tutti_window_get_login_page (test->window);
-
-  wait_for ("the sites", sites_loaded, test->window);
-  type_text (GTK_WIDGET (tutti_login_page_get_identifier_row (page)), login);
-  type_text (GTK_WIDGET (tutti_login_page_get_password_row (page)), "Vitre2026");
-  click (tutti_login_page_get_log_in_button (page));
-  wait_for ("the home page", home_loaded, test->window);
-}
-
-static void
-show_sidebar_view (Test       *test,
-                   const char *name)
-{
-  GtkListBoxRow *row = tutti_window_get_sidebar_row (test->window, name);
-
-  g_assert_true (gtk_widget_get_visible (GTK_WIDGET (row)));
-  g_assert_true (gtk_widget_activate (GTK_WIDGET (row)));
-  g_assert_cmpstr (tutti_window_get_view_name (test->window), ==, name);
-}
-
 static guint
 count_outbox (Test *test)
 {
@@ -247,7 +163,7 @@ check_family (Test *test)
   const char *marker;
   guint n_mails;
 
-  show_sidebar_view (test, "family");
+  show_sidebar_view (test->window, "family");
   wait_for ("the family", family_loaded, test->window);
 
   g_assert_cmpuint (tutti_family_view_get_n_guardians (view), ==, 1);
@@ -391,26 +307,6 @@ get_switch (TuttiRecordForm *form,
   return adw_action_row_get_activatable_widget (ADW_ACTION_ROW (row));
 }
 
-/* The first check button under @widget (the image rights' "Yes"). */
-static GtkCheckButton *
-find_check (GtkWidget *widget)
-{
-  for (GtkWidget *child = gtk_widget_get_first_child (widget);
-       child != NULL;
-       child = gtk_widget_get_next_sibling (child))
-    {
-      GtkCheckButton *found;
-
-      if (GTK_IS_CHECK_BUTTON (child))
-        return GTK_CHECK_BUTTON (child);
-      found = find_check (child);
-      if (found != NULL)
-        return found;
-    }
-
-  return NULL;
-}
-
 /* PUP-1, PUP-2 */
 static void
 check_pupil_identity (Test *test)
@@ -421,7 +317,7 @@ check_pupil_identity (Test *test)
   GtkCheckButton *yes;
   GtkStringObject *name;
 
-  show_sidebar_view (test, "pupils");
+  show_sidebar_view (test->window, "pupils");
   wait_for ("the pupil's identity", identity_loaded, test->window);
 
   g_assert_cmpuint (g_list_model_get_n_items (gtk_drop_down_get_model (dropdown)), ==, 1);
@@ -462,8 +358,9 @@ check_pupil_identity (Test *test)
   g_assert_cmpstr (gtk_editable_get_text (GTK_EDITABLE (tutti_record_form_get_row (form, "address"))),
                    ==, "6 rue de Verdun");
 
-  /* Image rights: Yes, then Save. */
-  yes = find_check (tutti_record_form_get_row (form, "image_rights"));
+  /* Image rights: Yes (the first check button), then Save. */
+  yes = GTK_CHECK_BUTTON (find_descendant (tutti_record_form_get_row (form, "image_rights"),
+                                           GTK_TYPE_CHECK_BUTTON));
   g_assert_nonnull (yes);
   gtk_check_button_set_active (yes, TRUE);
   g_assert_true (gtk_widget_get_sensitive (GTK_WIDGET (tutti_pupils_view_get_save_button (view))));
@@ -492,20 +389,31 @@ search (TuttiRecordTable *list,
   wait_ms (300);
 }
 
+/* The pupil's tab @name and its list, loaded (@what), with rows. */
+static TuttiRecordTable *
+show_pupil_list (Test       *test,
+                 const char *name,
+                 const char *what)
+{
+  TuttiPupilsView *view = tutti_window_get_pupils_view (test->window);
+  TuttiRecordTable *list = tutti_pupils_view_get_list (view, name);
+
+  tutti_pupils_view_show_tab (view, name);
+  wait_for (what, list_loaded, list);
+  g_assert_cmpstr (tutti_record_table_get_state (list), ==, "content");
+  return list;
+}
+
 /* PUP-3: the courses, a course's sheet, an absence's detail. */
 static void
 check_pupil_courses (Test *test)
 {
-  TuttiPupilsView *view = tutti_window_get_pupils_view (test->window);
-  TuttiRecordTable *courses = tutti_pupils_view_get_list (view, "courses");
+  TuttiRecordTable *courses = show_pupil_list (test, "courses", "the courses");
   TuttiCourseSheet *sheet;
   TuttiRecordTable *evaluations;
   TuttiRecordTable *absences;
   GtkWindow *detail;
 
-  tutti_pupils_view_show_tab (view, "courses");
-  wait_for ("the courses", list_loaded, courses);
-  g_assert_cmpstr (tutti_record_table_get_state (courses), ==, "content");
   g_assert_cmpuint (tutti_record_table_get_n_shown (courses), >=, 1);
   g_assert_cmpstr (tutti_record_table_get_shown_text (courses, 0, 0), ==,
                    "Parcours découvertes instrumentales - Vitré");
@@ -558,17 +466,13 @@ check_pupil_courses (Test *test)
 static void
 check_pupil_history (Test *test)
 {
-  TuttiPupilsView *view = tutti_window_get_pupils_view (test->window);
-  TuttiRecordTable *history = tutti_pupils_view_get_list (view, "history");
+  TuttiRecordTable *history = show_pupil_list (test, "history", "the history");
   TuttiHistoryRecordDialog *dialog;
   TuttiRecordTable *evaluations;
   g_autofree char *from = tutti_format_date ("2021-09-13", get_lang ());
   g_autofree char *hours = tutti_format_duration (33 * 60, get_lang ());
   guint position = G_MAXUINT;
 
-  tutti_pupils_view_show_tab (view, "history");
-  wait_for ("the history", list_loaded, history);
-  g_assert_cmpstr (tutti_record_table_get_state (history), ==, "content");
   for (guint i = 0; i < tutti_record_table_get_n_shown (history); i++)
     if (g_strcmp0 (tutti_record_table_get_shown_text (history, i, 2), "CMG MAA Niveau 1") == 0)
       position = i;
@@ -614,28 +518,60 @@ check_pupil_history (Test *test)
 static void
 check_pupil_repertoire (Test *test)
 {
-  TuttiPupilsView *view = tutti_window_get_pupils_view (test->window);
-  TuttiRecordTable *pieces = tutti_pupils_view_get_list (view, "repertoire");
+  TuttiRecordTable *pieces = show_pupil_list (test, "repertoire", "the repertoire");
 
-  tutti_pupils_view_show_tab (view, "repertoire");
-  wait_for ("the repertoire", list_loaded, pieces);
-  g_assert_cmpstr (tutti_record_table_get_state (pieces), ==, "content");
   g_assert_cmpuint (tutti_record_table_get_n_shown (pieces), ==, 4);
   save_screenshot (GTK_WIDGET (test->window), "pupil-repertoire");
+}
+
+/* ---- From Home ------------------------------------------------------------------ */
+
+typedef struct
+{
+  TuttiWindow *window;
+  gint64       pupil_id;
+} PupilWait;
+
+/* Home, loaded. */
+static TuttiHomeView *
+show_home (Test *test)
+{
+  show_sidebar_view (test->window, "home");
+  wait_for ("the home page", home_loaded, test->window);
+  return tutti_window_get_home_view (test->window);
+}
+
+/* Activates Home's row of the pupil @index among @rows (the pupils, or
+ * their re-enrolments), which must be activatable, and waits for @what:
+ * @shown on that pupil's id. Returns the pupil's id. */
+static gint64
+open_from_home (Test       *test,
+                GPtrArray  *rows,
+                guint       index,
+                const char *what,
+                Condition   shown)
+{
+  const TuttiHome *data = tutti_home_view_get_home (tutti_window_get_home_view (test->window));
+  PupilWait wait = { test->window, ((TuttiHomePupil *) g_ptr_array_index (data->pupils, index))->id };
+  GtkWidget *row = g_ptr_array_index (rows, index);
+
+  g_assert_true (gtk_list_box_row_get_activatable (GTK_LIST_BOX_ROW (row)));
+  g_assert_true (gtk_widget_activate (row));
+  wait_for (what, shown, &wait);
+  return wait.pupil_id;
 }
 
 static gboolean
 pupil_shown (gpointer data)
 {
-  Test *test = ((gpointer *) data)[0];
-  gint64 pupil_id = *(gint64 *) ((gpointer *) data)[1];
-  TuttiPupilsView *view = tutti_window_get_pupils_view (test->window);
+  PupilWait *wait = data;
+  TuttiPupilsView *view = tutti_window_get_pupils_view (wait->window);
 
-  return g_strcmp0 (tutti_window_get_view_name (test->window), "pupils") == 0 &&
-         tutti_pupils_view_get_pupil_id (view) == pupil_id &&
-         identity_loaded (test->window) &&
+  return g_strcmp0 (tutti_window_get_view_name (wait->window), "pupils") == 0 &&
+         tutti_pupils_view_get_pupil_id (view) == wait->pupil_id &&
+         identity_loaded (wait->window) &&
          tutti_pupils_view_get_pupil (view) != NULL &&
-         tutti_pupils_view_get_pupil (view)->id == pupil_id;
+         tutti_pupils_view_get_pupil (view)->id == wait->pupil_id;
 }
 
 /* HOME-2: a pupil of Home opens that pupil's file. */
@@ -643,52 +579,66 @@ static void
 check_home_opens_pupil (Test  *test,
                         guint  index)
 {
-  TuttiHomeView *home = tutti_window_get_home_view (test->window);
-  const TuttiHome *data;
-  GtkWidget *row;
-  gint64 pupil_id;
-  gpointer wait[2];
+  TuttiHomeView *home = show_home (test);
 
-  show_sidebar_view (test, "home");
-  wait_for ("the home page", home_loaded, test->window);
   if (index == 1)
     save_screenshot (GTK_WIDGET (test->window), "home-pupils");
-  data = tutti_home_view_get_home (home);
-  g_assert_cmpuint (data->pupils->len, >, index);
-  pupil_id = ((TuttiHomePupil *) g_ptr_array_index (data->pupils, index))->id;
-  row = g_ptr_array_index (tutti_home_view_get_pupil_rows (home), index);
-  g_assert_true (gtk_list_box_row_get_activatable (GTK_LIST_BOX_ROW (row)));
-
-  g_assert_true (gtk_widget_activate (row));
-  wait[0] = test;
-  wait[1] = &pupil_id;
-  wait_for ("the pupil's file", pupil_shown, wait);
+  g_assert_cmpuint (tutti_home_view_get_home (home)->pupils->len, >, index);
+  open_from_home (test, tutti_home_view_get_pupil_rows (home), index, "the pupil's file", pupil_shown);
   g_assert_cmpstr (tutti_pupils_view_get_tab (tutti_window_get_pupils_view (test->window)), ==, "identity");
   g_assert_cmpuint (gtk_drop_down_get_selected (tutti_pupils_view_get_pupil_dropdown (
                       tutti_window_get_pupils_view (test->window))), ==, index);
 }
 
-static void
-log_out (Test *test)
+static gboolean
+identity_idle (gpointer data)
 {
-  gtk_widget_activate_action (GTK_WIDGET (test->window), "win.log-out", NULL);
-  wait_for ("the login page", on_login_page, test->window);
+  TuttiPupilsView *view = tutti_window_get_pupils_view (TUTTI_WINDOW (data));
+
+  return !tutti_pupils_view_get_busy (view) &&
+         g_strcmp0 (tutti_pupils_view_get_identity_state (view), "loading") != 0;
+}
+
+/* PUP-2: what was typed and not saved is not lost by choosing another
+ * pupil without being asked; the answer keeps it or throws it away. */
+static void
+check_pupil_switch_asks (Test *test)
+{
+  TuttiPupilsView *view = tutti_window_get_pupils_view (test->window);
+  GtkDropDown *dropdown = tutti_pupils_view_get_pupil_dropdown (view);
+  TuttiRecordForm *form = tutti_pupils_view_get_form (view);
+  gint64 shown = tutti_pupils_view_get_pupil_id (view);
+  guint position = gtk_drop_down_get_selected (dropdown);
+  guint other = position == 0 ? 1 : 0;
+  GtkWidget *row = tutti_record_form_get_row (form, "person_to_notify");
+
+  wait_for ("the pupil's identity", identity_loaded, test->window);
+  type_text (row, "MARTIN Paul");
+  g_assert_true (tutti_record_form_has_changes (form));
+
+  /* Keep editing: the same pupil, with what was typed. */
+  gtk_drop_down_set_selected (dropdown, other);
+  answer_message_dialog (_("_Keep Editing"), "pupil-switch-question");
+  g_assert_cmpint (tutti_pupils_view_get_pupil_id (view), ==, shown);
+  g_assert_cmpuint (gtk_drop_down_get_selected (dropdown), ==, position);
+  g_assert_cmpstr (gtk_editable_get_text (GTK_EDITABLE (row)), ==, "MARTIN Paul");
+
+  /* Discard: the other pupil, as the server has it. */
+  gtk_drop_down_set_selected (dropdown, other);
+  answer_message_dialog (_("_Discard"), NULL);
+  wait_for ("the other pupil", identity_idle, test->window);
+  wait_for ("the other pupil's identity", identity_loaded, test->window);
+  g_assert_cmpint (tutti_pupils_view_get_pupil_id (view), !=, shown);
+  g_assert_cmpuint (gtk_drop_down_get_selected (dropdown), ==, other);
+  g_assert_false (tutti_record_form_has_changes (form));
 }
 
 /* ---- The office's side, as the staff's own client does it ------------------------- */
 
-static void
-store_result_cb (GObject      *source,
-                 GAsyncResult *result,
-                 gpointer      user_data)
+static TuttiClient *
+log_in_office (Test *test)
 {
-  *(GAsyncResult **) user_data = g_object_ref (result);
-}
-
-static gboolean
-result_ready (gpointer data)
-{
-  return *(GAsyncResult **) data != NULL;
+  return log_in_client (test->server, "secretariat", "Accueil2026", NULL);
 }
 
 /* The office refuses every change pending on the guardian @surname
@@ -699,24 +649,15 @@ refuse_as_office (Test       *test,
                   const char *first_name,
                   const char *reason)
 {
-  g_autoptr(TuttiClient) staff = tutti_client_new (tutti_test_server_get_url (test->server));
-  g_autoptr(TuttiSession) session = NULL;
+  g_autoptr(TuttiClient) staff = log_in_office (test);
   g_autoptr(GPtrArray) groups = NULL;
   g_autoptr(TuttiChangeGroup) decided = NULL;
   g_autoptr(GError) error = NULL;
   GAsyncResult *result = NULL;
   gint64 guardian_id = 0;
 
-  tutti_client_log_in_async (staff, "conservatoire", "secretariat", "Accueil2026", NULL,
-                             store_result_cb, &result);
-  wait_for ("the office's log-in", result_ready, &result);
-  session = tutti_client_log_in_finish (staff, result, &error);
-  g_clear_object (&result);
-  g_assert_no_error (error);
-
-  tutti_client_list_change_groups_async (staff, NULL, store_result_cb, &result);
-  wait_for ("the validation queue", result_ready, &result);
-  groups = tutti_client_list_change_groups_finish (staff, result, &error);
+  tutti_client_list_change_groups_async (staff, NULL, result_cb, &result);
+  groups = tutti_client_list_change_groups_finish (staff, wait_result ("the validation queue", &result), &error);
   g_clear_object (&result);
   g_assert_no_error (error);
   for (guint i = 0; i < groups->len; i++)
@@ -730,28 +671,10 @@ refuse_as_office (Test       *test,
   g_assert_cmpint (guardian_id, !=, 0);
 
   tutti_client_refuse_all_changes_async (staff, TUTTI_ENTITY_GUARDIAN, guardian_id, reason, NULL,
-                                         store_result_cb, &result);
-  wait_for ("the refusal", result_ready, &result);
-  decided = tutti_client_refuse_all_changes_finish (staff, result, &error);
+                                         result_cb, &result);
+  decided = tutti_client_refuse_all_changes_finish (staff, wait_result ("the refusal", &result), &error);
   g_clear_object (&result);
   g_assert_no_error (error);
-}
-
-static TuttiClient *
-log_in_office (Test *test)
-{
-  TuttiClient *staff = tutti_client_new (tutti_test_server_get_url (test->server));
-  g_autoptr(TuttiSession) session = NULL;
-  g_autoptr(GError) error = NULL;
-  GAsyncResult *result = NULL;
-
-  tutti_client_log_in_async (staff, "conservatoire", "secretariat", "Accueil2026", NULL,
-                             store_result_cb, &result);
-  wait_for ("the office's log-in", result_ready, &result);
-  session = tutti_client_log_in_finish (staff, result, &error);
-  g_clear_object (&result);
-  g_assert_no_error (error);
-  return staff;
 }
 
 /* The office decides on a document the family sent (STAFF-2). */
@@ -766,9 +689,8 @@ decide_document_as_office (Test               *test,
   g_autoptr(GError) error = NULL;
   GAsyncResult *result = NULL;
 
-  tutti_client_decide_document_async (staff, document_id, state, reason, NULL, store_result_cb, &result);
-  wait_for ("the decision", result_ready, &result);
-  decided = tutti_client_decide_document_finish (staff, result, &error);
+  tutti_client_decide_document_async (staff, document_id, state, reason, NULL, result_cb, &result);
+  decided = tutti_client_decide_document_finish (staff, wait_result ("the decision", &result), &error);
   g_clear_object (&result);
   g_assert_no_error (error);
   g_assert_cmpint (decided->state, ==, state);
@@ -804,7 +726,7 @@ check_two_guardians (Test *test)
   TuttiRecordForm *claire;
   TuttiRecordForm *paul;
 
-  show_sidebar_view (test, "family");
+  show_sidebar_view (test->window, "family");
   wait_for ("the family", family_loaded, test->window);
 
   g_assert_cmpuint (tutti_family_view_get_n_guardians (view), ==, 2);
@@ -834,8 +756,8 @@ check_two_guardians (Test *test)
 
   /* The office refuses it: the family sees why, the field keeps its value. */
   refuse_as_office (test, "MARTIN", "Paul", "Merci de joindre un justificatif.");
-  show_sidebar_view (test, "home");
-  show_sidebar_view (test, "family");
+  show_sidebar_view (test->window, "home");
+  show_sidebar_view (test->window, "family");
   wait_for ("the family", family_loaded, test->window);
   g_test_message ("Refused: %s", tutti_record_form_get_marker (paul, "profession"));
   assert_contains (tutti_record_form_get_marker (paul, "profession"), "Ingénieur");
@@ -851,30 +773,7 @@ check_two_guardians (Test *test)
 
 /* ---- FAM-2: My documents ------------------------------------------------------------ */
 
-/* A real one-page PDF, as a scanner would make it. */
-static char *
-write_pdf (const char *dir,
-           const char *name,
-           const char *title)
-{
-  char *path = g_build_filename (dir, name, NULL);
-  cairo_surface_t *surface = cairo_pdf_surface_create (path, 595, 842);
-  cairo_t *cr = cairo_create (surface);
-
-  cairo_select_font_face (cr, "sans-serif", CAIRO_FONT_SLANT_NORMAL, CAIRO_FONT_WEIGHT_BOLD);
-  cairo_set_font_size (cr, 24);
-  cairo_move_to (cr, 60, 100);
-  cairo_show_text (cr, title);
-  cairo_set_font_size (cr, 14);
-  cairo_move_to (cr, 60, 140);
-  cairo_show_text (cr, "Famille Z-TEST — 6 rue de Verdun, 35500 Vitré");
-  cairo_show_page (cr);
-  cairo_destroy (cr);
-  cairo_surface_finish (surface);
-  g_assert_cmpint (cairo_surface_status (surface), ==, CAIRO_STATUS_SUCCESS);
-  cairo_surface_destroy (surface);
-  return path;
-}
+#define ZTEST_ADDRESS "Famille Z-TEST — 6 rue de Verdun, 35500 Vitré"
 
 static gboolean
 documents_idle (gpointer data)
@@ -882,18 +781,6 @@ documents_idle (gpointer data)
   const char *state = tutti_documents_page_get_state (TUTTI_DOCUMENTS_PAGE (data));
 
   return g_strcmp0 (state, "loading") != 0;
-}
-
-static gboolean
-import_dialog_shown (gpointer data)
-{
-  return tutti_documents_page_get_import_dialog (TUTTI_DOCUMENTS_PAGE (data)) != NULL;
-}
-
-static gboolean
-import_ready (gpointer data)
-{
-  return g_strcmp0 (tutti_import_dialog_get_state (TUTTI_IMPORT_DIALOG (data)), "ready") == 0;
 }
 
 /* The position of the document of @kind in state @state, or -1. */
@@ -956,13 +843,8 @@ upload_through_dialog (TuttiDocumentsPage *page,
                        const char         *path,
                        guint               expected_kind)
 {
-  g_autoptr(GFile) file = g_file_new_for_path (path);
-  TuttiImportDialog *dialog;
+  TuttiImportDialog *dialog = import_file (page, path);
 
-  wait_for ("the import dialog", import_dialog_shown, page);
-  dialog = tutti_documents_page_get_import_dialog (page);
-  tutti_import_dialog_set_file (dialog, file);
-  wait_for ("the file to be read", import_ready, dialog);
   g_assert_cmpuint (gtk_drop_down_get_selected (tutti_import_dialog_get_kind_dropdown (dialog)), ==,
                     expected_kind);
   click (tutti_import_dialog_get_import_button (dialog));
@@ -980,8 +862,9 @@ check_my_documents (Test *test)
   TuttiFamilyView *view = tutti_window_get_family_view (test->window);
   TuttiDocumentsPage *page = tutti_family_view_get_documents_page (view);
   TuttiDocumentView *document_view;
-  g_autofree char *path = write_pdf (test->tmp_dir, "attestation-caf.pdf", "Attestation de quotient familial");
-  g_autofree char *rib = write_pdf (test->tmp_dir, "rib-2026.pdf", "Relevé d'identité bancaire");
+  g_autofree char *path = write_pdf (test->tmp_dir, "attestation-caf.pdf", "Attestation de quotient familial",
+                                     ZTEST_ADDRESS);
+  g_autofree char *rib = write_pdf (test->tmp_dir, "rib-2026.pdf", "Relevé d'identité bancaire", ZTEST_ADDRESS);
   g_autofree char *today_iso = NULL;
   g_autofree char *today = NULL;
   g_autofree char *state = NULL;
@@ -991,7 +874,7 @@ check_my_documents (Test *test)
   gint64 quotient_id;
   int position;
 
-  show_sidebar_view (test, "family");
+  show_sidebar_view (test->window, "family");
   wait_for ("the family", family_loaded, test->window);
   tutti_family_view_show_documents (view);
   wait_for ("the documents", documents_idle, page);
@@ -1059,8 +942,8 @@ check_my_documents (Test *test)
 
   /* The office refuses it: the family reads why, and replaces it. */
   decide_document_as_office (test, quotient_id, TUTTI_DOCUMENT_REFUSED, refused_reason);
-  show_sidebar_view (test, "home");
-  show_sidebar_view (test, "family");
+  show_sidebar_view (test->window, "home");
+  show_sidebar_view (test->window, "family");
   wait_for_document (page, "the refusal", "family-quotient", TUTTI_DOCUMENT_REFUSED, TRUE);
   position = find_document (page, "family-quotient", TUTTI_DOCUMENT_REFUSED);
   g_clear_pointer (&state, g_free);
@@ -1105,14 +988,13 @@ check_my_documents (Test *test)
 static gboolean
 reenrolment_tab_shown (gpointer data)
 {
-  Test *test = ((gpointer *) data)[0];
-  gint64 pupil_id = *(gint64 *) ((gpointer *) data)[1];
-  TuttiPupilsView *view = tutti_window_get_pupils_view (test->window);
+  PupilWait *wait = data;
+  TuttiPupilsView *view = tutti_window_get_pupils_view (wait->window);
   TuttiReenrolmentView *reenrolment = tutti_pupils_view_get_reenrolment_view (view);
   const char *state = tutti_reenrolment_view_get_state (reenrolment);
 
-  return g_strcmp0 (tutti_window_get_view_name (test->window), "pupils") == 0 &&
-         tutti_pupils_view_get_pupil_id (view) == pupil_id &&
+  return g_strcmp0 (tutti_window_get_view_name (wait->window), "pupils") == 0 &&
+         tutti_pupils_view_get_pupil_id (view) == wait->pupil_id &&
          g_strcmp0 (tutti_pupils_view_get_tab (view), "reenrolment") == 0 &&
          (g_strcmp0 (state, "choice") == 0 || g_strcmp0 (state, "stepper") == 0);
 }
@@ -1121,26 +1003,14 @@ static void
 check_home_opens_reenrolment (Test  *test,
                               guint  index)
 {
-  TuttiHomeView *home = tutti_window_get_home_view (test->window);
+  TuttiHomeView *home = show_home (test);
   TuttiPupilsView *pupils = tutti_window_get_pupils_view (test->window);
-  const TuttiHome *data;
   const TuttiReenrolmentFile *file;
-  GtkWidget *row;
   gint64 pupil_id;
-  gpointer wait[2];
 
-  show_sidebar_view (test, "home");
-  wait_for ("the home page", home_loaded, test->window);
-  data = tutti_home_view_get_home (home);
   g_assert_cmpuint (tutti_home_view_get_reenrolment_rows (home)->len, >, index);
-  pupil_id = ((TuttiHomePupil *) g_ptr_array_index (data->pupils, index))->id;
-  row = g_ptr_array_index (tutti_home_view_get_reenrolment_rows (home), index);
-  g_assert_true (gtk_list_box_row_get_activatable (GTK_LIST_BOX_ROW (row)));
-
-  g_assert_true (gtk_widget_activate (row));
-  wait[0] = test;
-  wait[1] = &pupil_id;
-  wait_for ("the pupil's re-enrolment", reenrolment_tab_shown, wait);
+  pupil_id = open_from_home (test, tutti_home_view_get_reenrolment_rows (home), index,
+                             "the pupil's re-enrolment", reenrolment_tab_shown);
   file = tutti_reenrolment_view_get_file (tutti_pupils_view_get_reenrolment_view (pupils));
   g_assert_nonnull (file);
   g_assert_cmpint (file->reenrolment->pupil_id, ==, pupil_id);
@@ -1182,8 +1052,8 @@ reload_home (Test  *test,
 {
   gpointer wait[2] = { test, GUINT_TO_POINTER (n_downloads) };
 
-  show_sidebar_view (test, "family");
-  show_sidebar_view (test, "home");
+  show_sidebar_view (test->window, "family");
+  show_sidebar_view (test->window, "home");
   wait_for ("the home page again", home_has_n_downloads, wait);
 }
 
@@ -1228,8 +1098,7 @@ check_home_downloads (Test *test)
   gint64 campaign_id;
   g_autoptr(GArray) ids = g_array_new (FALSE, FALSE, sizeof (gint64));
 
-  show_sidebar_view (test, "home");
-  wait_for ("the home page", home_loaded, test->window);
+  show_home (test);
   campaign = get_reenrolment_campaign (tutti_home_view_get_home (home));
   campaign_id = campaign->id;
   for (guint i = 0; i < campaign->downloads->len; i++)
@@ -1276,9 +1145,11 @@ check_home_downloads (Test *test)
 }
 
 static void
-family_script (Test *test)
+family_script (gpointer data)
 {
-  log_in_as (test, "ztest1");
+  Test *test = data;
+
+  log_in (test->window, "ztest1", "Vitre2026");
   check_family (test);
   check_server_errors (test);
   check_pupil_identity (test);
@@ -1287,65 +1158,21 @@ family_script (Test *test)
   check_pupil_repertoire (test);
   check_home_opens_pupil (test, 0);
   check_my_documents (test);
-  log_out (test);
+  log_out (test->window);
 
-  log_in_as (test, "cmartin");
+  log_in (test->window, "cmartin", "Vitre2026");
   check_two_guardians (test);
   /* Three pupils: the second one's file. */
   check_home_opens_pupil (test, 1);
   check_home_opens_pupil (test, 2);
+  check_pupil_switch_asks (test);
   check_home_opens_reenrolment (test, 1);
   check_home_opens_reenrolment (test, 0);
   check_home_downloads (test);
-  log_out (test);
+  log_out (test->window);
 }
 
 /* ---- Running the app --------------------------------------------------------------- */
-
-static void
-run_script (gpointer data)
-{
-  Test *test = data;
-
-  wait_for ("the window", window_shown, test);
-  test->script (test);
-
-  test->done = TRUE;
-  if (test->window != NULL)
-    gtk_window_close (GTK_WINDOW (test->window));
-  g_application_release (G_APPLICATION (test->app));
-}
-
-static void
-activate_cb (GApplication *app,
-             Test         *test)
-{
-  if (test->started)
-    return;
-  test->started = TRUE;
-  g_application_hold (app);
-  g_idle_add_once (run_script, test);
-}
-
-static void
-run_app (Test       *test,
-         const char *server_url)
-{
-  g_autofree char *url = g_strdup (server_url);
-  char *argv[] = { (char *) "tutti", (char *) "--server", url, NULL };
-  int status;
-
-  test->app = tutti_application_new ();
-  /* ui-family-fr and ui-family-en may run at once on the same bus. */
-  g_application_set_flags (G_APPLICATION (test->app), G_APPLICATION_NON_UNIQUE);
-  g_signal_connect_after (test->app, "activate", G_CALLBACK (activate_cb), test);
-
-  status = g_application_run (G_APPLICATION (test->app), 3, argv);
-
-  g_assert_cmpint (status, ==, 0);
-  g_assert_true (test->done);
-  g_clear_object (&test->app);
-}
 
 static void
 test_ui_family (void)
@@ -1354,8 +1181,7 @@ test_ui_family (void)
 
   test.server = tutti_test_server_start (TRUE, NULL);
   test.tmp_dir = tutti_test_make_tmpdir ("ui-family-files");
-  test.script = family_script;
-  run_app (&test, tutti_test_server_get_url (test.server));
+  run_app (tutti_test_server_get_url (test.server), &test.app, &test.window, family_script, &test);
   tutti_test_server_stop (test.server);
   tutti_test_rm_rf (test.tmp_dir);
   g_free (test.tmp_dir);
@@ -1365,32 +1191,9 @@ int
 main (int   argc,
       char *argv[])
 {
-  const char *localedir = g_getenv ("TUTTI_LOCALEDIR");
-  g_autofree char *tmp_dir = NULL;
-  int status;
-
-  bindtextdomain (GETTEXT_PACKAGE, localedir != NULL ? localedir : LOCALEDIR);
-  bind_textdomain_codeset (GETTEXT_PACKAGE, "UTF-8");
-  textdomain (GETTEXT_PACKAGE);
-
-  tmp_dir = tutti_test_make_tmpdir ("ui-family");
-  for (guint i = 0; i < 5; i++)
-    {
-      static const char * const names[] = {
-        "HOME", "XDG_CONFIG_HOME", "XDG_CACHE_HOME", "XDG_DATA_HOME", "XDG_RUNTIME_DIR",
-      };
-      g_autofree char *dir = g_build_filename (tmp_dir, names[i], NULL);
-
-      g_assert_cmpint (g_mkdir_with_parents (dir, 0700), ==, 0);
-      g_setenv (names[i], dir, TRUE);
-    }
-
-  g_test_init (&argc, &argv, NULL);
+  char *tmp_dir = init_ui_test (&argc, &argv, "ui-family");
 
   g_test_add_func ("/ui/family", test_ui_family);
 
-  status = g_test_run ();
-  tutti_test_rm_rf (tmp_dir);
-
-  return status;
+  return run_ui_tests (tmp_dir);
 }

@@ -31,129 +31,16 @@ typedef struct
   TuttiTestServer  *server;
   TuttiApplication *app;
   TuttiWindow      *window;
-  gboolean          started;
-  gboolean          done;
   gint64            offer_id;        /* Accordéon chromatique – Argentré – classique */
   char             *pupil_first_name;
 } Test;
 
-/* ---- Finding and driving widgets ---------------------------------------------- */
-
-/* As Space on a focused button, which must be shown. */
-static void
-click_shown (gpointer button)
-{
-  g_assert_true (gtk_widget_get_mapped (GTK_WIDGET (button)));
-  click (button);
-}
-
-static GtkWidget *
-find_widget (GtkWidget *root,
-             GType      type)
-{
-  for (GtkWidget *child = gtk_widget_get_first_child (root);
-       child != NULL;
-       child = gtk_widget_get_next_sibling (child))
-    {
-      GtkWidget *found;
-
-      if (G_TYPE_CHECK_INSTANCE_TYPE (child, type))
-        return child;
-      found = find_widget (child, type);
-      if (found != NULL)
-        return found;
-    }
-
-  return NULL;
-}
-
-/* Clicks the response @label of the message dialog shown. */
-static void
-answer_message_dialog (const char *label,
-                       const char *screenshot)
-{
-  GtkWindow *dialog;
-  GtkButton *button;
-
-  wait_for ("the question", message_dialog_shown, NULL);
-  dialog = find_toplevel (ADW_TYPE_MESSAGE_DIALOG);
-  if (screenshot != NULL)
-    save_screenshot (GTK_WIDGET (dialog), screenshot);
-  button = find_button (GTK_WIDGET (dialog), label);
-  g_assert_nonnull (button);
-  click_shown (button);
-  wait_for ("the question to close", no_message_dialog, NULL);
-}
+/* ---- Finding widgets ------------------------------------------------------------ */
 
 static const char *
 row_title (gpointer row)
 {
   return adw_preferences_row_get_title (ADW_PREFERENCES_ROW (row));
-}
-
-/* ---- Logging in and out ------------------------------------------------------- */
-
-static gboolean
-window_shown (gpointer data)
-{
-  Test *test = data;
-  GtkWindow *window = gtk_application_get_active_window (GTK_APPLICATION (test->app));
-
-  if (window == NULL || !gtk_widget_get_mapped (GTK_WIDGET (window)))
-    return FALSE;
-  test->window = TUTTI_WINDOW (window);
-  return TRUE;
-}
-
-static gboolean
-sites_loaded (gpointer data)
-{
-  TuttiLoginPage *page = tutti_window_get_login_page (TUTTI_WINDOW (data));
-  AdwComboRow *site_row = tutti_login_page_get_site_row (page);
-  GListModel *model = adw_combo_row_get_model (site_row);
-
-  return model != NULL && g_list_model_get_n_items (model) > 0 &&
-         adw_combo_row_get_selected (site_row) != GTK_INVALID_LIST_POSITION &&
-         gtk_widget_get_sensitive (GTK_WIDGET (tutti_login_page_get_identifier_row (page)));
-}
-
-static gboolean
-home_loaded (gpointer data)
-{
-  TuttiWindow *window = TUTTI_WINDOW (data);
-  TuttiHomeView *home = tutti_window_get_home_view (window);
-
-  return g_strcmp0 (tutti_window_get_page_name (window), "main") == 0 &&
-         g_strcmp0 (tutti_home_view_get_state (home), "content") == 0 &&
-         tutti_home_view_get_home (home) != NULL;
-}
-
-static gboolean
-on_login_page (gpointer data)
-{
-  return g_strcmp0 (tutti_window_get_page_name (TUTTI_WINDOW (data)), "login") == 0;
-}
-
-static void
-log_in (Test       *test,
-        const char *login,
-        const char *password)
-{
-  TuttiLoginPage *page = tutti_window_get_login_page (test->window);
-
-  wait_for ("the sites", sites_loaded, test->window);
-  type_text (GTK_WIDGET (tutti_login_page_get_identifier_row (page)), login);
-  type_text (GTK_WIDGET (tutti_login_page_get_password_row (page)), password);
-  click_shown (tutti_login_page_get_log_in_button (page));
-  wait_for ("the home page", home_loaded, test->window);
-  g_assert_null (tutti_login_page_get_message (page));
-}
-
-static void
-log_out (Test *test)
-{
-  gtk_widget_activate_action (GTK_WIDGET (test->window), "win.log-out", NULL);
-  wait_for ("the login page", on_login_page, test->window);
 }
 
 /* ---- The family's request ------------------------------------------------------ */
@@ -492,13 +379,10 @@ static void
 office_accepts (Test *test)
 {
   TuttiStaffPreenrolmentsView *view = tutti_window_get_staff_preenrolments_view (test->window);
-  GtkListBoxRow *sidebar_row = tutti_window_get_sidebar_row (test->window, "preenrolments");
   const TuttiStaffPreenrolment *record;
   guint position = G_MAXUINT;
 
-  g_assert_true (gtk_widget_get_visible (GTK_WIDGET (sidebar_row)));
-  g_assert_true (gtk_widget_activate (GTK_WIDGET (sidebar_row)));
-  g_assert_cmpstr (tutti_window_get_view_name (test->window), ==, "preenrolments");
+  show_sidebar_view (test->window, "preenrolments");
   wait_for ("the pre-enrolment desk", desk_loaded, view);
 
   /* STAFF-3: the campaign is open; close it, then open it again. */
@@ -538,18 +422,7 @@ office_accepts (Test *test)
 
   /* Refuse asks for the reason, which is required; cancelled here. */
   click_shown (tutti_staff_preenrolments_view_get_refuse_button (view));
-  wait_for ("the refusal's question", message_dialog_shown, NULL);
-  {
-    AdwMessageDialog *dialog = ADW_MESSAGE_DIALOG (find_toplevel (ADW_TYPE_MESSAGE_DIALOG));
-    GtkWidget *reason = find_widget (GTK_WIDGET (dialog), ADW_TYPE_ENTRY_ROW);
-
-    g_assert_nonnull (reason);
-    g_assert_false (adw_message_dialog_get_response_enabled (dialog, "refuse"));
-    type_text (reason, "   ");
-    g_assert_false (adw_message_dialog_get_response_enabled (dialog, "refuse"));
-    type_text (reason, is_french () ? "Classe complète" : "The class is full");
-    g_assert_true (adw_message_dialog_get_response_enabled (dialog, "refuse"));
-  }
+  type_refusal_reason (is_french () ? "Classe complète" : "The class is full");
   answer_message_dialog (_("_Cancel"), "staff-preenrolment-refuse");
   g_assert_cmpint (tutti_staff_preenrolments_view_get_detail (view)->state, ==, TUTTI_PREENROLMENT_SUBMITTED);
 
@@ -601,68 +474,36 @@ home_shows_accepted (gpointer data)
 /* ---- Running it ---------------------------------------------------------------- */
 
 static void
-run_script (gpointer data)
+preenrolment_script (gpointer data)
 {
   Test *test = data;
 
-  wait_for ("the window", window_shown, test);
   gtk_window_set_default_size (GTK_WINDOW (test->window), 1100, 760);
 
-  log_in (test, "ztest1", "Vitre2026");
+  log_in (test->window, "ztest1", "Vitre2026");
   family_request (test);
-  log_out (test);
+  log_out (test->window);
 
-  log_in (test, "secretariat", "Accueil2026");
+  log_in (test->window, "secretariat", "Accueil2026");
   office_accepts (test);
-  log_out (test);
+  log_out (test->window);
 
-  log_in (test, "ztest1", "Vitre2026");
+  log_in (test->window, "ztest1", "Vitre2026");
   wait_for ("the request accepted on home", home_shows_accepted, test->window);
   family_sees_it (test);
-
-  test->done = TRUE;
-  gtk_window_close (GTK_WINDOW (test->window));
-  g_application_release (G_APPLICATION (test->app));
-}
-
-static void
-activate_cb (GApplication *app,
-             Test         *test)
-{
-  if (test->started)
-    return;
-  test->started = TRUE;
-  g_application_hold (app);
-  g_idle_add_once (run_script, test);
 }
 
 static void
 test_ui_preenrolment (void)
 {
   Test test = { 0 };
-  g_autofree char *url = NULL;
-  char *argv[4];
-  int status;
 
   test.server = tutti_test_server_start (TRUE, NULL);
   /* A name of its own in each language's run. */
   test.pupil_first_name = g_strdup (is_french () ? "Léa" : "Lily");
 
-  url = g_strdup (tutti_test_server_get_url (test.server));
-  argv[0] = (char *) "tutti";
-  argv[1] = (char *) "--server";
-  argv[2] = url;
-  argv[3] = NULL;
+  run_app (tutti_test_server_get_url (test.server), &test.app, &test.window, preenrolment_script, &test);
 
-  test.app = tutti_application_new ();
-  /* ui-preenrolment-fr and -en may run at once on the same bus. */
-  g_application_set_flags (G_APPLICATION (test.app), G_APPLICATION_NON_UNIQUE);
-  g_signal_connect_after (test.app, "activate", G_CALLBACK (activate_cb), &test);
-  status = g_application_run (G_APPLICATION (test.app), 3, argv);
-
-  g_assert_cmpint (status, ==, 0);
-  g_assert_true (test.done);
-  g_clear_object (&test.app);
   g_free (test.pupil_first_name);
   tutti_test_server_stop (test.server);
 }
@@ -671,40 +512,12 @@ int
 main (int   argc,
       char *argv[])
 {
-  const char *localedir = g_getenv ("TUTTI_LOCALEDIR");
-  g_autofree char *tmp_dir = NULL;
-  int status;
+  char *tmp_dir;
 
-  /* As main.c does: the catalogue of the build tree. */
-  bindtextdomain (GETTEXT_PACKAGE, localedir != NULL ? localedir : LOCALEDIR);
-  bind_textdomain_codeset (GETTEXT_PACKAGE, "UTF-8");
-  textdomain (GETTEXT_PACKAGE);
-
-  /* Loopback traffic must not go through a proxy of the environment. */
-  g_unsetenv ("http_proxy");
-  g_unsetenv ("HTTP_PROXY");
-  g_unsetenv ("all_proxy");
-  g_unsetenv ("ALL_PROXY");
-
-  /* A home, configuration and caches of the test's own. */
-  tmp_dir = tutti_test_make_tmpdir ("ui-preenrolment");
-  for (guint i = 0; i < 5; i++)
-    {
-      static const char * const names[] = {
-        "HOME", "XDG_CONFIG_HOME", "XDG_CACHE_HOME", "XDG_DATA_HOME", "XDG_RUNTIME_DIR",
-      };
-      g_autofree char *dir = g_build_filename (tmp_dir, names[i], NULL);
-
-      g_assert_cmpint (g_mkdir_with_parents (dir, 0700), ==, 0);
-      g_setenv (names[i], dir, TRUE);
-    }
-
-  g_test_init (&argc, &argv, NULL);
+  unset_proxies ();
+  tmp_dir = init_ui_test (&argc, &argv, "ui-preenrolment");
 
   g_test_add_func ("/ui/preenrolment/request-accept-home", test_ui_preenrolment);
 
-  status = g_test_run ();
-  tutti_test_rm_rf (tmp_dir);
-
-  return status;
+  return run_ui_tests (tmp_dir);
 }

@@ -30,61 +30,14 @@
 #include "tutti-test-ui.h"
 #include "tutti-window-private.h"
 
-#include <cairo-pdf.h>
-
-typedef struct _Test
+typedef struct
 {
   TuttiTestServer  *server;
   TuttiApplication *app;
   TuttiWindow      *window;
-  void            (*script) (struct _Test *test);
-  gboolean          started;
-  gboolean          done;
 } Test;
 
-/* ---- Finding things ------------------------------------------------------------ */
-
-/* Closes the message dialog shown, with its button @label. */
-
 /* ---- Conditions -------------------------------------------------------------- */
-
-static gboolean
-window_shown (gpointer data)
-{
-  Test *test = data;
-  GtkWindow *window = gtk_application_get_active_window (GTK_APPLICATION (test->app));
-
-  if (window == NULL || !gtk_widget_get_mapped (GTK_WIDGET (window)))
-    return FALSE;
-  test->window = TUTTI_WINDOW (window);
-  return TRUE;
-}
-
-static gboolean
-sites_loaded (gpointer data)
-{
-  TuttiLoginPage *page = tutti_window_get_login_page (TUTTI_WINDOW (data));
-  AdwComboRow *site_row = tutti_login_page_get_site_row (page);
-  GListModel *model = adw_combo_row_get_model (site_row);
-
-  return model != NULL && g_list_model_get_n_items (model) > 0 &&
-         adw_combo_row_get_selected (site_row) != GTK_INVALID_LIST_POSITION;
-}
-
-static gboolean
-home_loaded (gpointer data)
-{
-  TuttiWindow *window = TUTTI_WINDOW (data);
-
-  return g_strcmp0 (tutti_window_get_page_name (window), "main") == 0 &&
-         g_strcmp0 (tutti_home_view_get_state (tutti_window_get_home_view (window)), "content") == 0;
-}
-
-static gboolean
-on_login_page (gpointer data)
-{
-  return g_strcmp0 (tutti_window_get_page_name (TUTTI_WINDOW (data)), "login") == 0;
-}
 
 static gboolean
 identity_loaded (gpointer data)
@@ -94,46 +47,6 @@ identity_loaded (gpointer data)
   return g_strcmp0 (tutti_pupils_view_get_state (view), "content") == 0 &&
          g_strcmp0 (tutti_pupils_view_get_identity_state (view), "content") == 0 &&
          !tutti_pupils_view_get_busy (view);
-}
-
-static void
-log_in_with (Test       *test,
-             const char *login,
-             const char *password)
-{
-  TuttiLoginPage *page = tutti_window_get_login_page (test->window);
-
-  wait_for ("the sites", sites_loaded, test->window);
-  type_text (GTK_WIDGET (tutti_login_page_get_identifier_row (page)), login);
-  type_text (GTK_WIDGET (tutti_login_page_get_password_row (page)), password);
-  click (tutti_login_page_get_log_in_button (page));
-  wait_for ("the home page", home_loaded, test->window);
-}
-
-/* The demo's families all have this password. */
-static void
-log_in_as (Test       *test,
-           const char *login)
-{
-  log_in_with (test, login, "Vitre2026");
-}
-
-static void
-show_sidebar_view (Test       *test,
-                   const char *name)
-{
-  GtkListBoxRow *row = tutti_window_get_sidebar_row (test->window, name);
-
-  g_assert_true (gtk_widget_get_visible (GTK_WIDGET (row)));
-  g_assert_true (gtk_widget_activate (GTK_WIDGET (row)));
-  g_assert_cmpstr (tutti_window_get_view_name (test->window), ==, name);
-}
-
-static void
-log_out (Test *test)
-{
-  gtk_widget_activate_action (GTK_WIDGET (test->window), "win.log-out", NULL);
-  wait_for ("the login page", on_login_page, test->window);
 }
 
 /* ---- Re-enrolment ------------------------------------------------------------------ */
@@ -187,32 +100,10 @@ open_reenrolment_tab (Test *test)
 {
   TuttiPupilsView *pupils = tutti_window_get_pupils_view (test->window);
 
-  show_sidebar_view (test, "pupils");
+  show_sidebar_view (test->window, "pupils");
   wait_for ("the pupil", identity_loaded, test->window);
   tutti_pupils_view_show_tab (pupils, "reenrolment");
   g_assert_cmpstr (tutti_pupils_view_get_tab (pupils), ==, "reenrolment");
-}
-
-static char *
-write_pdf (const char *dir)
-{
-  char *path = g_build_filename (dir, "attestation-caf.pdf", NULL);
-  cairo_surface_t *surface = cairo_pdf_surface_create (path, 595, 842);
-  cairo_t *cr = cairo_create (surface);
-
-  cairo_select_font_face (cr, "sans-serif", CAIRO_FONT_SLANT_NORMAL, CAIRO_FONT_WEIGHT_BOLD);
-  cairo_set_font_size (cr, 24);
-  cairo_move_to (cr, 60, 100);
-  cairo_show_text (cr, "Attestation de quotient familial");
-  cairo_set_font_size (cr, 14);
-  cairo_move_to (cr, 60, 140);
-  cairo_show_text (cr, "Famille Z-TEST — quotient familial : 850");
-  cairo_show_page (cr);
-  cairo_destroy (cr);
-  cairo_surface_finish (surface);
-  g_assert_cmpint (cairo_surface_status (surface), ==, CAIRO_STATUS_SUCCESS);
-  cairo_surface_destroy (surface);
-  return path;
 }
 
 static gboolean
@@ -222,18 +113,6 @@ documents_loaded (gpointer data)
 
   return g_strcmp0 (tutti_documents_page_get_state (page), "content") == 0 &&
          tutti_documents_page_get_n_documents (page) > 0;
-}
-
-static gboolean
-import_dialog_shown (gpointer data)
-{
-  return tutti_documents_page_get_import_dialog (TUTTI_DOCUMENTS_PAGE (data)) != NULL;
-}
-
-static gboolean
-import_ready (gpointer data)
-{
-  return g_strcmp0 (tutti_import_dialog_get_state (TUTTI_IMPORT_DIALOG (data)), "ready") == 0;
 }
 
 static gboolean
@@ -290,16 +169,13 @@ do_step3 (Test       *test,
 {
   TuttiReenrolmentView *view = get_view (test);
   TuttiDocumentsPage *page = tutti_reenrolment_view_get_documents_page (view);
-  g_autofree char *path = write_pdf (tmp_dir);
-  g_autoptr(GFile) file = g_file_new_for_path (path);
+  g_autofree char *path = write_pdf (tmp_dir, "attestation-caf.pdf", "Attestation de quotient familial",
+                                     "Famille Z-TEST — quotient familial : 850");
   TuttiImportDialog *dialog;
 
   wait_for ("the documents", documents_loaded, page);
   click (tutti_documents_page_get_import_button (page));
-  wait_for ("the import dialog", import_dialog_shown, page);
-  dialog = tutti_documents_page_get_import_dialog (page);
-  tutti_import_dialog_set_file (dialog, file);
-  wait_for ("the file to be read", import_ready, dialog);
+  dialog = import_file (page, path);
   /* The first document asked for is the family-quotient certificate. */
   g_assert_cmpuint (gtk_drop_down_get_selected (tutti_import_dialog_get_kind_dropdown (dialog)), ==, 0);
   save_screenshot (GTK_WIDGET (dialog), "reenrolment-import");
@@ -370,7 +246,7 @@ check_home_state (Test                  *test,
   const char *label = tutti_enum_to_label (&tutti_reenrolment_state_enum, state, get_lang ());
   gpointer data[2] = { test, (gpointer) label };
 
-  show_sidebar_view (test, "home");
+  show_sidebar_view (test->window, "home");
   tutti_home_view_refresh (tutti_window_get_home_view (test->window));
   wait_for (label, home_state_is, data);
 }
@@ -410,51 +286,6 @@ desk_idle (gpointer data)
   return !tutti_staff_reenrolments_view_get_busy (TUTTI_STAFF_REENROLMENTS_VIEW (data));
 }
 
-static GtkWidget *
-find_descendant (GtkWidget *root,
-                 GType      type)
-{
-  for (GtkWidget *child = gtk_widget_get_first_child (root);
-       child != NULL;
-       child = gtk_widget_get_next_sibling (child))
-    {
-      GtkWidget *found;
-
-      if (G_TYPE_CHECK_INSTANCE_TYPE (child, type))
-        return child;
-      found = find_descendant (child, type);
-      if (found != NULL)
-        return found;
-    }
-  return NULL;
-}
-
-static void
-click_shown (gpointer button)
-{
-  g_assert_nonnull (button);
-  g_assert_true (gtk_widget_get_mapped (GTK_WIDGET (button)));
-  click (button);
-}
-
-/* Clicks the response @label of the message dialog shown. */
-static void
-answer_message_dialog (const char *label,
-                       const char *screenshot)
-{
-  GtkWindow *dialog;
-  GtkButton *button;
-
-  wait_for ("the question", message_dialog_shown, NULL);
-  dialog = find_toplevel (ADW_TYPE_MESSAGE_DIALOG);
-  if (screenshot != NULL)
-    save_screenshot (GTK_WIDGET (dialog), screenshot);
-  button = find_button (GTK_WIDGET (dialog), label);
-  g_assert_nonnull (button);
-  click_shown (button);
-  wait_for ("the question to close", no_message_dialog, NULL);
-}
-
 static const TuttiDocument *
 file_document (TuttiStaffReenrolmentsView *desk,
                const char                 *kind)
@@ -475,16 +306,7 @@ static const TuttiPendingChange *
 file_change (TuttiStaffReenrolmentsView *desk,
              const char                 *field)
 {
-  const TuttiReenrolmentFile *file = tutti_staff_reenrolments_view_get_file (desk);
-
-  for (guint i = 0; i < file->changes->len; i++)
-    {
-      const TuttiPendingChange *change = g_ptr_array_index (file->changes, i);
-
-      if (g_strcmp0 (change->field, field) == 0)
-        return change;
-    }
-  return NULL;
+  return find_change (tutti_staff_reenrolments_view_get_file (desk)->changes, field);
 }
 
 static gboolean
@@ -520,9 +342,9 @@ office_validates (Test   *test,
   gint64 document_id, change_id;
   guint position;
 
-  log_out (test);
-  log_in_with (test, "secretariat", "Accueil2026");
-  show_sidebar_view (test, "reenrolments");
+  log_out (test->window);
+  log_in (test->window, "secretariat", "Accueil2026");
+  show_sidebar_view (test->window, "reenrolments");
   wait_for ("the re-enrolment desk", desk_loaded, desk);
   g_assert_cmpint (tutti_staff_reenrolments_view_get_campaign (desk)->kind, ==, TUTTI_CAMPAIGN_REENROLMENT);
   g_assert_cmpuint (shown_position (desk, reenrolment_id), !=, G_MAXUINT);
@@ -577,18 +399,7 @@ office_validates (Test   *test,
 
   /* A refusal needs a reason: Refuse stays off until one is typed. */
   click_shown (tutti_staff_reenrolments_view_get_document_button (desk, document_id, "refuse"));
-  wait_for ("the refusal's question", message_dialog_shown, NULL);
-  {
-    AdwMessageDialog *dialog = ADW_MESSAGE_DIALOG (find_toplevel (ADW_TYPE_MESSAGE_DIALOG));
-    GtkWidget *reason = find_descendant (GTK_WIDGET (dialog), ADW_TYPE_ENTRY_ROW);
-
-    g_assert_nonnull (reason);
-    g_assert_false (adw_message_dialog_get_response_enabled (dialog, "refuse"));
-    type_text (reason, "   ");
-    g_assert_false (adw_message_dialog_get_response_enabled (dialog, "refuse"));
-    type_text (reason, is_french () ? "Attestation de plus de 4 mois" : "Certificate over 4 months old");
-    g_assert_true (adw_message_dialog_get_response_enabled (dialog, "refuse"));
-  }
+  type_refusal_reason (is_french () ? "Attestation de plus de 4 mois" : "Certificate over 4 months old");
   answer_message_dialog (_("_Cancel"), "staff-reenrolment-refuse-document");
 
   /* The changed phone number, decided as in the Validation queue. */
@@ -631,12 +442,13 @@ office_validates (Test   *test,
   g_assert_cmpuint (position, !=, G_MAXUINT);
   g_assert_cmpint (tutti_staff_reenrolments_view_get_shown (desk, position)->documents_to_check, ==, 0);
 
-  log_out (test);
+  log_out (test->window);
 }
 
 static void
-reenrolment_script (Test *test)
+reenrolment_script (gpointer data)
 {
+  Test *test = data;
   g_autofree char *tmp_dir = tutti_test_make_tmpdir ("ui-reenrolment-files");
   TuttiReenrolmentView *view;
   GtkTextBuffer *buffer;
@@ -645,7 +457,7 @@ reenrolment_script (Test *test)
   gint64 reenrolment_id;
 
   gtk_window_set_default_size (GTK_WINDOW (test->window), 1280, 800);
-  log_in_as (test, "ztest1");
+  log_in (test->window, "ztest1", "Vitre2026");
   check_home_state (test, TUTTI_REENROLMENT_TO_DO);
 
   open_reenrolment_tab (test);
@@ -663,8 +475,8 @@ reenrolment_script (Test *test)
   do_step4 (test);
 
   /* Quit and come back: the same step, with everything typed. */
-  log_out (test);
-  log_in_as (test, "ztest1");
+  log_out (test->window);
+  log_in (test->window, "ztest1", "Vitre2026");
   check_home_state (test, TUTTI_REENROLMENT_IN_PROGRESS);
   open_reenrolment_tab (test);
   wait_view_state (test, "stepper");
@@ -695,57 +507,13 @@ reenrolment_script (Test *test)
   save_screenshot (GTK_WIDGET (test->window), "reenrolment-home");
 
   office_validates (test, reenrolment_id);
-  log_in_as (test, "ztest1");
+  log_in (test->window, "ztest1", "Vitre2026");
   check_home_state (test, TUTTI_REENROLMENT_VALIDATED);
-  log_out (test);
+  log_out (test->window);
   tutti_test_rm_rf (tmp_dir);
 }
+
 /* ---- Running the app --------------------------------------------------------------- */
-
-static void
-run_script (gpointer data)
-{
-  Test *test = data;
-
-  wait_for ("the window", window_shown, test);
-  test->script (test);
-
-  test->done = TRUE;
-  if (test->window != NULL)
-    gtk_window_close (GTK_WINDOW (test->window));
-  g_application_release (G_APPLICATION (test->app));
-}
-
-static void
-activate_cb (GApplication *app,
-             Test         *test)
-{
-  if (test->started)
-    return;
-  test->started = TRUE;
-  g_application_hold (app);
-  g_idle_add_once (run_script, test);
-}
-
-static void
-run_app (Test       *test,
-         const char *server_url)
-{
-  g_autofree char *url = g_strdup (server_url);
-  char *argv[] = { (char *) "tutti", (char *) "--server", url, NULL };
-  int status;
-
-  test->app = tutti_application_new ();
-  /* ui-reenrolment-fr and -en may run at once on the same bus. */
-  g_application_set_flags (G_APPLICATION (test->app), G_APPLICATION_NON_UNIQUE);
-  g_signal_connect_after (test->app, "activate", G_CALLBACK (activate_cb), test);
-
-  status = g_application_run (G_APPLICATION (test->app), 3, argv);
-
-  g_assert_cmpint (status, ==, 0);
-  g_assert_true (test->done);
-  g_clear_object (&test->app);
-}
 
 static void
 test_ui_reenrolment (void)
@@ -753,8 +521,7 @@ test_ui_reenrolment (void)
   Test test = { 0 };
 
   test.server = tutti_test_server_start (TRUE, NULL);
-  test.script = reenrolment_script;
-  run_app (&test, tutti_test_server_get_url (test.server));
+  run_app (tutti_test_server_get_url (test.server), &test.app, &test.window, reenrolment_script, &test);
   tutti_test_server_stop (test.server);
 }
 
@@ -762,32 +529,9 @@ int
 main (int   argc,
       char *argv[])
 {
-  const char *localedir = g_getenv ("TUTTI_LOCALEDIR");
-  g_autofree char *tmp_dir = NULL;
-  int status;
-
-  bindtextdomain (GETTEXT_PACKAGE, localedir != NULL ? localedir : LOCALEDIR);
-  bind_textdomain_codeset (GETTEXT_PACKAGE, "UTF-8");
-  textdomain (GETTEXT_PACKAGE);
-
-  tmp_dir = tutti_test_make_tmpdir ("ui-reenrolment");
-  for (guint i = 0; i < 5; i++)
-    {
-      static const char * const names[] = {
-        "HOME", "XDG_CONFIG_HOME", "XDG_CACHE_HOME", "XDG_DATA_HOME", "XDG_RUNTIME_DIR",
-      };
-      g_autofree char *dir = g_build_filename (tmp_dir, names[i], NULL);
-
-      g_assert_cmpint (g_mkdir_with_parents (dir, 0700), ==, 0);
-      g_setenv (names[i], dir, TRUE);
-    }
-
-  g_test_init (&argc, &argv, NULL);
+  char *tmp_dir = init_ui_test (&argc, &argv, "ui-reenrolment");
 
   g_test_add_func ("/ui/reenrolment", test_ui_reenrolment);
 
-  status = g_test_run ();
-  tutti_test_rm_rf (tmp_dir);
-
-  return status;
+  return run_ui_tests (tmp_dir);
 }

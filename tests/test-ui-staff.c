@@ -25,7 +25,7 @@
 
 #include "config.h"
 
-#include <cairo-pdf.h>
+#include <cairo.h>
 #include <glib/gi18n.h>
 #include <glib/gstdio.h>
 #include <libsoup/soup.h>
@@ -53,8 +53,6 @@ typedef struct
   gint64            caf_id;
   gint64            rib_id;
   gint64            photo_id;
-  gboolean          started;
-  gboolean          done;
 } Test;
 
 /* ---- The families' side, through HTTP ------------------------------------------ */
@@ -169,67 +167,11 @@ make_family_changes (Test *test)
 
 /* ---- The family's documents, through its TuttiClient -------------------------------- */
 
-static void
-result_cb (GObject      *source,
-           GAsyncResult *result,
-           gpointer      user_data)
-{
-  *(GAsyncResult **) user_data = g_object_ref (result);
-}
-
-static gboolean
-result_ready (gpointer data)
-{
-  return *(GAsyncResult **) data != NULL;
-}
-
-/* The answer of the call just made with result_cb and @result. */
-static GAsyncResult *
-wait_result (GAsyncResult **result)
-{
-  wait_for ("the server's answer", result_ready, result);
-  return *result;
-}
-
-static cairo_status_t
-append_cb (void                *closure,
-           const unsigned char *data,
-           unsigned int         length)
-{
-  g_byte_array_append (closure, data, length);
-  return CAIRO_STATUS_SUCCESS;
-}
-
-/* A one-page PDF, as a family's scanner would make it. */
-static GBytes *
-make_pdf (const char *title,
-          const char *line)
-{
-  GByteArray *bytes = g_byte_array_new ();
-  cairo_surface_t *surface = cairo_pdf_surface_create_for_stream (append_cb, bytes, 595, 842);
-  cairo_t *cr = cairo_create (surface);
-
-  cairo_select_font_face (cr, "sans-serif", CAIRO_FONT_SLANT_NORMAL, CAIRO_FONT_WEIGHT_BOLD);
-  cairo_set_font_size (cr, 24);
-  cairo_move_to (cr, 60, 100);
-  cairo_show_text (cr, title);
-  cairo_select_font_face (cr, "sans-serif", CAIRO_FONT_SLANT_NORMAL, CAIRO_FONT_WEIGHT_NORMAL);
-  cairo_set_font_size (cr, 14);
-  cairo_move_to (cr, 60, 140);
-  cairo_show_text (cr, line);
-  cairo_show_page (cr);
-  cairo_destroy (cr);
-  cairo_surface_finish (surface);
-  g_assert_cmpint (cairo_surface_status (surface), ==, CAIRO_STATUS_SUCCESS);
-  cairo_surface_destroy (surface);
-  return g_byte_array_free_to_bytes (bytes);
-}
-
 /* A small PNG: a photo of a signed form. */
 static GBytes *
 make_png (void)
 {
-  GByteArray *bytes = g_byte_array_new ();
+  GBytes *bytes;
   cairo_surface_t *surface = cairo_image_surface_create (CAIRO_FORMAT_RGB24, 420, 300);
   cairo_t *cr = cairo_create (surface);
 
@@ -243,9 +185,9 @@ make_png (void)
   cairo_rectangle (cr, 24, 200, 200, 60);
   cairo_stroke (cr);
   cairo_destroy (cr);
-  g_assert_cmpint (cairo_surface_write_to_png_stream (surface, append_cb, bytes), ==, CAIRO_STATUS_SUCCESS);
+  bytes = png_bytes (surface);
   cairo_surface_destroy (surface);
-  return g_byte_array_free_to_bytes (bytes);
+  return bytes;
 }
 
 static gint64
@@ -260,7 +202,7 @@ family_upload (Test       *test,
 
   tutti_client_upload_document_async (test->family_client, kind, file_name, content, NULL, NULL,
                                       result_cb, &result);
-  document = tutti_client_upload_document_finish (test->family_client, wait_result (&result), &error);
+  document = tutti_client_upload_document_finish (test->family_client, wait_result ("the upload", &result), &error);
   g_assert_no_error (error);
   g_assert_cmpint (document->state, ==, TUTTI_DOCUMENT_PROVIDED);
   g_assert_cmpstr (document->file_name, ==, file_name);
@@ -273,18 +215,12 @@ family_upload (Test       *test,
 static void
 upload_family_documents (Test *test)
 {
-  g_autoptr(GAsyncResult) result = NULL;
   g_autoptr(TuttiSession) session = NULL;
   g_autoptr(GBytes) caf = make_pdf ("Attestation de quotient familial", "Famille Z-TEST — quotient : 850");
   g_autoptr(GBytes) rib = make_pdf ("Relevé d'identité bancaire", "Titulaire : M. Z-TEST Essai");
   g_autoptr(GBytes) photo = make_png ();
-  g_autoptr(GError) error = NULL;
 
-  test->family_client = tutti_client_new (tutti_test_server_get_url (test->server));
-  tutti_client_set_lang (test->family_client, get_lang ());
-  tutti_client_log_in_async (test->family_client, SITE, "ztest1", "Vitre2026", NULL, result_cb, &result);
-  session = tutti_client_log_in_finish (test->family_client, wait_result (&result), &error);
-  g_assert_no_error (error);
+  test->family_client = log_in_client (test->server, "ztest1", "Vitre2026", &session);
   test->family_id = session->account->family_id;
   g_assert_cmpint (test->family_id, >, 0);
 
@@ -307,59 +243,7 @@ find_document (GPtrArray *documents,
   return NULL;
 }
 
-static const TuttiPendingChange *
-find_change_of_field (GPtrArray  *changes,
-                      const char *field)
-{
-  for (guint i = 0; changes != NULL && i < changes->len; i++)
-    {
-      const TuttiPendingChange *change = g_ptr_array_index (changes, i);
-
-      if (g_strcmp0 (change->field, field) == 0)
-        return change;
-    }
-  return NULL;
-}
-
 /* ---- Conditions ------------------------------------------------------------- */
-
-static gboolean
-window_shown (gpointer data)
-{
-  Test *test = data;
-  GtkWindow *window = gtk_application_get_active_window (GTK_APPLICATION (test->app));
-
-  if (window == NULL || !gtk_widget_get_mapped (GTK_WIDGET (window)))
-    return FALSE;
-  test->window = TUTTI_WINDOW (window);
-  return TRUE;
-}
-
-static gboolean
-sites_loaded (gpointer data)
-{
-  TuttiLoginPage *page = tutti_window_get_login_page (TUTTI_WINDOW (data));
-  AdwComboRow *site_row = tutti_login_page_get_site_row (page);
-  GListModel *model = adw_combo_row_get_model (site_row);
-
-  return model != NULL && g_list_model_get_n_items (model) > 0 &&
-         adw_combo_row_get_selected (site_row) != GTK_INVALID_LIST_POSITION;
-}
-
-static gboolean
-home_loaded (gpointer data)
-{
-  TuttiWindow *window = TUTTI_WINDOW (data);
-
-  return g_strcmp0 (tutti_window_get_page_name (window), "main") == 0 &&
-         g_strcmp0 (tutti_home_view_get_state (tutti_window_get_home_view (window)), "content") == 0;
-}
-
-static gboolean
-no_dialog_left (gpointer data)
-{
-  return find_toplevel (ADW_TYPE_MESSAGE_DIALOG) == NULL;
-}
 
 typedef struct
 {
@@ -527,71 +411,49 @@ document_preview_closed (gpointer data)
   return tutti_staff_documents_page_get_preview (TUTTI_STAFF_DOCUMENTS_PAGE (data)) == NULL;
 }
 
-static GtkPicture *
-find_picture (GtkWidget *root)
-{
-  for (GtkWidget *child = gtk_widget_get_first_child (root);
-       child != NULL;
-       child = gtk_widget_get_next_sibling (child))
-    {
-      GtkPicture *found;
-
-      if (GTK_IS_PICTURE (child))
-        return GTK_PICTURE (child);
-      found = find_picture (child);
-      if (found != NULL)
-        return found;
-    }
-  return NULL;
-}
-
 static gboolean
 picture_shown (gpointer data)
 {
-  GtkPicture *picture = find_picture (GTK_WIDGET (data));
+  GtkPicture *picture = GTK_PICTURE (find_descendant (GTK_WIDGET (data), GTK_TYPE_PICTURE));
 
   return picture != NULL && gtk_picture_get_paintable (picture) != NULL &&
          gtk_widget_get_mapped (GTK_WIDGET (picture));
 }
 
-/* The button of a row that does @action for the document @id, as the
- * list shows it. */
-static GtkButton *
-find_row_button (GtkWidget  *root,
-                 const char *action,
-                 gint64      id)
+typedef struct
 {
-  for (GtkWidget *child = gtk_widget_get_first_child (root);
-       child != NULL;
-       child = gtk_widget_get_next_sibling (child))
-    {
-      GtkButton *found;
+  const char *action;
+  gint64      id;
+} RowAction;
 
-      if (GTK_IS_BUTTON (child) &&
-          g_strcmp0 (gtk_actionable_get_action_name (GTK_ACTIONABLE (child)), action) == 0)
-        {
-          GVariant *target = gtk_actionable_get_action_target_value (GTK_ACTIONABLE (child));
+/* A shown button that does @data's action for its document. */
+static gboolean
+does_row_action (GtkWidget     *widget,
+                 gconstpointer  data)
+{
+  const RowAction *row_action = data;
+  GVariant *target;
 
-          if (target != NULL && g_variant_get_int64 (target) == id && gtk_widget_get_mapped (child))
-            return GTK_BUTTON (child);
-        }
-      found = find_row_button (child, action, id);
-      if (found != NULL)
-        return found;
-    }
-  return NULL;
+  if (!GTK_IS_BUTTON (widget) ||
+      g_strcmp0 (gtk_actionable_get_action_name (GTK_ACTIONABLE (widget)), row_action->action) != 0)
+    return FALSE;
+  target = gtk_actionable_get_action_target_value (GTK_ACTIONABLE (widget));
+  return target != NULL && g_variant_get_int64 (target) == row_action->id && gtk_widget_get_mapped (widget);
 }
 
+/* The button of a row that does @action for the document @id, as the
+ * list shows it. */
 static GtkButton *
 row_button (TuttiStaffDocumentsPage *page,
             const char              *action,
             gint64                   id)
 {
-  GtkButton *button = find_row_button (GTK_WIDGET (tutti_staff_documents_page_get_column_view (page)),
-                                       action, id);
+  RowAction row_action = { action, id };
+  GtkWidget *button = find_widget (GTK_WIDGET (tutti_staff_documents_page_get_column_view (page)),
+                                   does_row_action, &row_action);
 
   g_assert_nonnull (button);
-  return button;
+  return GTK_BUTTON (button);
 }
 
 static guint
@@ -731,7 +593,7 @@ check_documents (Test *test)
   g_assert_true (adw_message_dialog_get_response_enabled (dialog, "refuse"));
   save_screenshot (GTK_WIDGET (dialog), "staff-document-refuse");
   click (find_button (GTK_WIDGET (dialog), adw_message_dialog_get_response_label (dialog, "refuse")));
-  wait_for ("the dialog to close", no_dialog_left, NULL);
+  wait_for ("the dialog to close", no_message_dialog, NULL);
   wait_for ("the refusal", document_decided, page);
   wait_for_documents (page, 2);
   g_assert_cmpuint (find_shown_document (page, test->rib_id), ==, G_MAXUINT);
@@ -741,7 +603,7 @@ check_documents (Test *test)
 
   /* The family deletes its photo while the office looks at the list. */
   tutti_client_delete_document_async (test->family_client, test->photo_id, NULL, result_cb, &result);
-  tutti_client_delete_document_finish (test->family_client, wait_result (&result), &error);
+  tutti_client_delete_document_finish (test->family_client, wait_result ("the deletion", &result), &error);
   g_assert_no_error (error);
   click (row_button (page, "staff-documents.accept", test->photo_id));
   wait_for ("the answer", document_decided, page);
@@ -786,13 +648,7 @@ accept_last_document (Test *test)
 static void
 log_in_as_staff (Test *test)
 {
-  TuttiLoginPage *page = tutti_window_get_login_page (test->window);
-
-  wait_for ("the sites", sites_loaded, test->window);
-  type_text (GTK_WIDGET (tutti_login_page_get_identifier_row (page)), "secretariat");
-  type_text (GTK_WIDGET (tutti_login_page_get_password_row (page)), "Accueil2026");
-  click (tutti_login_page_get_log_in_button (page));
-  wait_for ("the home page", home_loaded, test->window);
+  log_in (test->window, "secretariat", "Accueil2026");
 
   g_assert_true (gtk_widget_get_visible (GTK_WIDGET (tutti_window_get_sidebar_row (test->window,
                                                                                    "validation"))));
@@ -937,7 +793,7 @@ check_conflict (Test *test)
   group = tutti_change_group_from_json (group_node, &error);
   g_assert_no_error (error);
   decision = g_strdup_printf ("{\"pending_changes\": [{\"id\": %" G_GINT64_FORMAT ", \"state\": \"accepted\"}]}",
-                              find_change_of_field (group->changes, "home_phone")->id);
+                              find_change (group->changes, "home_phone")->id);
   decided = http_request (test, "POST", decide_path, colleague->token, decision, 200);
 
   apply_decisions (view);
@@ -957,18 +813,6 @@ check_conflict (Test *test)
                                 : "Mr Z-TEST Essai: 1 change refused");
 }
 
-static gboolean
-window_narrow (gpointer data)
-{
-  return gtk_widget_get_width (GTK_WIDGET (data)) <= 420;
-}
-
-static gboolean
-window_wide (gpointer data)
-{
-  return gtk_widget_get_width (GTK_WIDGET (data)) >= 900;
-}
-
 /* A narrow window: the record's changes still fit, nothing cut. */
 static void
 check_narrow_window (Test *test)
@@ -976,14 +820,10 @@ check_narrow_window (Test *test)
   TuttiStaffQueueView *view = tutti_window_get_staff_queue_view (test->window);
   int width, height;
 
-  gtk_window_get_default_size (GTK_WINDOW (test->window), &width, &height);
-  gtk_window_set_default_size (GTK_WINDOW (test->window), 400, height);
-  wait_for ("the window to narrow", window_narrow, test->window);
+  narrow_window (test->window, &width, &height);
   g_assert_cmpstr (tutti_staff_queue_view_get_page_name (view), ==, "detail");
   save_screenshot (GTK_WIDGET (test->window), "staff-detail-narrow");
-
-  gtk_window_set_default_size (GTK_WINDOW (test->window), width, height);
-  wait_for ("the window to widen", window_wide, test->window);
+  widen_window (test->window, width, height);
 }
 
 /* Accept All on the pupil, Refuse All… with a reason on BERTHELOT: empty. */
@@ -1019,7 +859,7 @@ decide_all (Test *test)
   /* One change: the answer says "Refuse" rather than "Refuse All". */
   g_assert_cmpstr (adw_message_dialog_get_response_label (dialog, "refuse"), ==, _("_Refuse"));
   click (find_button (GTK_WIDGET (dialog), adw_message_dialog_get_response_label (dialog, "refuse")));
-  wait_for ("the dialog to close", no_dialog_left, NULL);
+  wait_for ("the dialog to close", no_message_dialog, NULL);
   wait_for ("the decisions to be applied", decisions_answered, view);
 
   wait_for_queue (view, 0);
@@ -1061,12 +901,12 @@ check_families_see_it (Test *test)
   g_assert_cmpstr (guardian->home_phone, ==, "0299000000");
   g_assert_cmpstr (guardian->mobile_phone, !=, "0612345678");
   g_assert_cmpstr (guardian->work_phone, !=, "0299111111");
-  g_assert_null (find_change_of_field (guardian->pending_changes, "town"));
-  refused = find_change_of_field (guardian->pending_changes, "mobile_phone");
+  g_assert_null (find_change (guardian->pending_changes, "town"));
+  refused = find_change (guardian->pending_changes, "mobile_phone");
   g_assert_nonnull (refused);
   g_assert_cmpint (refused->state, ==, TUTTI_CHANGE_REFUSED);
   g_assert_cmpstr (refused->reason, ==, "Numéro incomplet");
-  refused = find_change_of_field (guardian->pending_changes, "work_phone");
+  refused = find_change (guardian->pending_changes, "work_phone");
   g_assert_nonnull (refused);
   g_assert_cmpint (refused->state, ==, TUTTI_CHANGE_REFUSED);
   g_assert_cmpstr (refused->reason, ==, "Numéro inconnu");
@@ -1079,14 +919,15 @@ check_families_see_it (Test *test)
   berthelot_family = tutti_family_from_json (berthelot_node, &error);
   g_assert_no_error (error);
   guardian = g_ptr_array_index (berthelot_family->guardians, 0);
-  refused = find_change_of_field (guardian->pending_changes, "mobile_phone");
+  refused = find_change (guardian->pending_changes, "mobile_phone");
   g_assert_nonnull (refused);
   g_assert_cmpint (refused->state, ==, TUTTI_CHANGE_REFUSED);
   g_assert_cmpstr (refused->reason, ==, "Justificatif manquant");
 
   /* Z-TEST's documents, as its own client lists them. */
   tutti_client_list_documents_async (test->family_client, NULL, result_cb, &result);
-  documents = tutti_client_list_documents_finish (test->family_client, wait_result (&result), &error);
+  documents = tutti_client_list_documents_finish (test->family_client, wait_result ("the documents", &result),
+                                                  &error);
   g_assert_no_error (error);
   document = find_document (documents, test->caf_id);
   g_assert_nonnull (document);
@@ -1100,11 +941,9 @@ check_families_see_it (Test *test)
 }
 
 static void
-run_script (gpointer data)
+staff_script (gpointer data)
 {
   Test *test = data;
-
-  wait_for ("the window", window_shown, test);
 
   log_in_as_staff (test);
   check_documents (test);
@@ -1113,51 +952,20 @@ run_script (gpointer data)
   check_conflict (test);
   decide_all (test);
   check_families_see_it (test);
-
-  test->done = TRUE;
-  gtk_window_close (GTK_WINDOW (test->window));
-  g_application_release (G_APPLICATION (test->app));
-}
-
-static void
-activate_cb (GApplication *app,
-             Test         *test)
-{
-  if (test->started)
-    return;
-  test->started = TRUE;
-  g_application_hold (app);
-  g_idle_add_once (run_script, test);
 }
 
 static void
 test_ui_staff_queue (void)
 {
   Test test = { 0 };
-  g_autofree char *url = NULL;
-  char *argv[4];
-  int status;
 
   test.server = tutti_test_server_start (TRUE, NULL);
   test.http = soup_session_new ();
   make_family_changes (&test);
   upload_family_documents (&test);
 
-  url = g_strdup (tutti_test_server_get_url (test.server));
-  argv[0] = (char *) "tutti";
-  argv[1] = (char *) "--server";
-  argv[2] = url;
-  argv[3] = NULL;
+  run_app (tutti_test_server_get_url (test.server), &test.app, &test.window, staff_script, &test);
 
-  test.app = tutti_application_new ();
-  /* ui-staff-fr and ui-staff-en may run at once on the same bus. */
-  g_application_set_flags (G_APPLICATION (test.app), G_APPLICATION_NON_UNIQUE);
-  g_signal_connect_after (test.app, "activate", G_CALLBACK (activate_cb), &test);
-  status = g_application_run (G_APPLICATION (test.app), 3, argv);
-
-  g_assert_cmpint (status, ==, 0);
-  g_assert_true (test.done);
-  g_clear_object (&test.app);
   g_clear_object (&test.http);
   g_clear_object (&test.family_client);
   g_free (test.family_token);
@@ -1168,40 +976,12 @@ int
 main (int   argc,
       char *argv[])
 {
-  const char *localedir = g_getenv ("TUTTI_LOCALEDIR");
-  g_autofree char *tmp_dir = NULL;
-  int status;
+  char *tmp_dir;
 
-  /* As main.c does: the catalogue of the build tree. */
-  bindtextdomain (GETTEXT_PACKAGE, localedir != NULL ? localedir : LOCALEDIR);
-  bind_textdomain_codeset (GETTEXT_PACKAGE, "UTF-8");
-  textdomain (GETTEXT_PACKAGE);
-
-  /* Loopback traffic must not go through a proxy of the environment. */
-  g_unsetenv ("http_proxy");
-  g_unsetenv ("HTTP_PROXY");
-  g_unsetenv ("all_proxy");
-  g_unsetenv ("ALL_PROXY");
-
-  /* A home, configuration and caches of the test's own. */
-  tmp_dir = tutti_test_make_tmpdir ("ui-staff");
-  for (guint i = 0; i < 5; i++)
-    {
-      static const char * const names[] = {
-        "HOME", "XDG_CONFIG_HOME", "XDG_CACHE_HOME", "XDG_DATA_HOME", "XDG_RUNTIME_DIR",
-      };
-      g_autofree char *dir = g_build_filename (tmp_dir, names[i], NULL);
-
-      g_assert_cmpint (g_mkdir_with_parents (dir, 0700), ==, 0);
-      g_setenv (names[i], dir, TRUE);
-    }
-
-  g_test_init (&argc, &argv, NULL);
+  unset_proxies ();
+  tmp_dir = init_ui_test (&argc, &argv, "ui-staff");
 
   g_test_add_func ("/ui/staff/validation-queue", test_ui_staff_queue);
 
-  status = g_test_run ();
-  tutti_test_rm_rf (tmp_dir);
-
-  return status;
+  return run_ui_tests (tmp_dir);
 }

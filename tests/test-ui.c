@@ -21,78 +21,20 @@
 #include "tutti-test-ui.h"
 #include "tutti-window-private.h"
 
-typedef struct _Test
+typedef struct
 {
   TuttiTestServer  *server;
   TuttiApplication *app;
   TuttiWindow      *window;
-  void            (*script) (struct _Test *test);
   gboolean          keyring;
-  gboolean          started;
-  gboolean          done;
 } Test;
 
 /* ---- Conditions ------------------------------------------------------------- */
 
 static gboolean
-window_shown (gpointer data)
-{
-  Test *test = data;
-  GtkWindow *window = gtk_application_get_active_window (GTK_APPLICATION (test->app));
-
-  if (window == NULL || !gtk_widget_get_mapped (GTK_WIDGET (window)))
-    return FALSE;
-  test->window = TUTTI_WINDOW (window);
-  return TRUE;
-}
-
-static gboolean
-sites_loaded (gpointer data)
-{
-  TuttiLoginPage *page = tutti_window_get_login_page (TUTTI_WINDOW (data));
-  AdwComboRow *site_row = tutti_login_page_get_site_row (page);
-  GListModel *model = adw_combo_row_get_model (site_row);
-
-  return model != NULL && g_list_model_get_n_items (model) > 0 &&
-         adw_combo_row_get_selected (site_row) != GTK_INVALID_LIST_POSITION;
-}
-
-static gboolean
-log_in_answered (gpointer data)
-{
-  TuttiWindow *window = TUTTI_WINDOW (data);
-  TuttiLoginPage *page = tutti_window_get_login_page (window);
-
-  return !tutti_login_page_get_busy (page) &&
-         (tutti_login_page_get_message (page) != NULL ||
-          g_strcmp0 (tutti_window_get_page_name (window), "main") == 0);
-}
-
-static gboolean
-home_loaded (gpointer data)
-{
-  TuttiWindow *window = TUTTI_WINDOW (data);
-
-  return g_strcmp0 (tutti_window_get_page_name (window), "main") == 0 &&
-         g_strcmp0 (tutti_home_view_get_state (tutti_window_get_home_view (window)), "content") == 0;
-}
-
-static gboolean
 password_view_idle (gpointer data)
 {
   return !tutti_password_view_get_busy (tutti_window_get_password_view (TUTTI_WINDOW (data)));
-}
-
-static gboolean
-on_login_page (gpointer data)
-{
-  return g_strcmp0 (tutti_window_get_page_name (TUTTI_WINDOW (data)), "login") == 0;
-}
-
-static gboolean
-lost_password_dialog_shown (gpointer data)
-{
-  return find_toplevel (TUTTI_TYPE_LOST_PASSWORD_DIALOG) != NULL;
 }
 
 static gboolean
@@ -199,7 +141,7 @@ check_lost_password_dialog (Test *test)
   TuttiLostPasswordDialog *dialog;
 
   click (tutti_login_page_get_lost_password_button (page));
-  wait_for ("the lost password dialog", lost_password_dialog_shown, NULL);
+  wait_for ("the lost password dialog", window_open, GSIZE_TO_POINTER (TUTTI_TYPE_LOST_PASSWORD_DIALOG));
   dialog = TUTTI_LOST_PASSWORD_DIALOG (find_toplevel (TUTTI_TYPE_LOST_PASSWORD_DIALOG));
 
   type_text (tutti_lost_password_dialog_get_email_row (dialog), "nobody@example.org");
@@ -212,18 +154,6 @@ check_lost_password_dialog (Test *test)
   wait_for ("the dialog to close", no_dialog_left, NULL);
 }
 
-static gboolean
-help_dialog_shown (gpointer data)
-{
-  return find_toplevel (ADW_TYPE_WINDOW) != NULL;
-}
-
-static gboolean
-help_dialog_closed (gpointer data)
-{
-  return find_toplevel (ADW_TYPE_WINDOW) == NULL;
-}
-
 /* INFO-1 from the login page. */
 static void
 check_help_dialog (Test *test)
@@ -232,15 +162,17 @@ check_help_dialog (Test *test)
   GtkWindow *dialog;
 
   click (tutti_login_page_get_help_button (page));
-  wait_for ("the accessibility statement", help_dialog_shown, NULL);
+  wait_for ("the accessibility statement", window_open, GSIZE_TO_POINTER (ADW_TYPE_WINDOW));
   dialog = find_toplevel (ADW_TYPE_WINDOW);
   save_screenshot (GTK_WIDGET (dialog), "help");
   gtk_window_close (dialog);
-  wait_for ("the statement to close", help_dialog_closed, NULL);
+  wait_for ("the statement to close", window_closed, GSIZE_TO_POINTER (ADW_TYPE_WINDOW));
 }
 
+/* With the identifier typed on the login page, remembered if a keyring
+ * is there. */
 static void
-log_in (Test *test)
+log_in_remembered (Test *test)
 {
   TuttiLoginPage *page = tutti_window_get_login_page (test->window);
 
@@ -363,27 +295,13 @@ content_shown (gpointer data)
   return g_strcmp0 (adw_leaflet_get_visible_child_name (leaflet), "content") == 0;
 }
 
-static gboolean
-window_narrow (gpointer data)
-{
-  return gtk_widget_get_width (GTK_WIDGET (data)) <= 420;
-}
-
-static gboolean
-window_wide (gpointer data)
-{
-  return gtk_widget_get_width (GTK_WIDGET (data)) >= 900;
-}
-
 /* A narrow window folds: the menus, then the view with a back button. */
 static void
 check_narrow_window (Test *test)
 {
   int width, height;
 
-  gtk_window_get_default_size (GTK_WINDOW (test->window), &width, &height);
-  gtk_window_set_default_size (GTK_WINDOW (test->window), 400, height);
-  wait_for ("the window to narrow", window_narrow, test->window);
+  narrow_window (test->window, &width, &height);
   wait_ms (300);
 
   g_assert_true (gtk_widget_activate (GTK_WIDGET (tutti_window_get_sidebar_row (test->window, "home"))));
@@ -393,9 +311,7 @@ check_narrow_window (Test *test)
   gtk_widget_activate_action (GTK_WIDGET (test->window), "win.go-back", NULL);
   wait_for ("the menus", sidebar_shown, test->window);
   save_screenshot (GTK_WIDGET (test->window), "menus-narrow");
-
-  gtk_window_set_default_size (GTK_WINDOW (test->window), width, height);
-  wait_for ("the window to widen", window_wide, test->window);
+  widen_window (test->window, width, height);
 }
 
 /* AUTH-5: a new start finds the credential and logs in by itself. */
@@ -408,7 +324,7 @@ check_remembered (Test *test)
   gtk_window_close (GTK_WINDOW (test->window));
   test->window = NULL;
   g_application_activate (G_APPLICATION (test->app));
-  wait_for ("the new window", window_shown, test);
+  test->window = wait_for_window (test->app);
   wait_for ("the home page, without typing anything", home_loaded, test->window);
 }
 
@@ -446,15 +362,9 @@ check_log_out (Test *test)
 static void
 check_staff (Test *test)
 {
-  TuttiLoginPage *page = tutti_window_get_login_page (test->window);
   TuttiHomeView *home = tutti_window_get_home_view (test->window);
 
-  type_text (tutti_login_page_get_identifier_row (page), "secretariat");
-  type_text (tutti_login_page_get_password_row (page), "Accueil2026");
-  click (tutti_login_page_get_log_in_button (page));
-  wait_for ("the log-in", log_in_answered, test->window);
-  g_assert_cmpstr (tutti_login_page_get_message (page), ==, NULL);
-  wait_for ("the home page", home_loaded, test->window);
+  log_in (test->window, "secretariat", "Accueil2026");
 
   g_test_message ("Staff home says: %s",
                   gtk_label_get_text (tutti_home_view_get_logged_in_label (home)));
@@ -484,61 +394,15 @@ check_session_expired (Test *test)
 }
 
 static void
-run_script (gpointer data)
+log_in_and_home_script (gpointer data)
 {
   Test *test = data;
 
-  wait_for ("the window", window_shown, test);
-  test->script (test);
-
-  test->done = TRUE;
-  if (test->window != NULL)
-    gtk_window_close (GTK_WINDOW (test->window));
-  g_application_release (G_APPLICATION (test->app));
-}
-
-static void
-activate_cb (GApplication *app,
-             Test         *test)
-{
-  /* Once the window is up, drive it from the main loop; a later
-   * activation (a new start, check_remembered) only opens a window. */
-  if (test->started)
-    return;
-  test->started = TRUE;
-  g_application_hold (app);
-  g_idle_add_once (run_script, test);
-}
-
-/* The real application, in this process, pointed at @server_url. */
-static void
-run_app (Test       *test,
-         const char *server_url)
-{
-  g_autofree char *url = g_strdup (server_url);
-  char *argv[] = { (char *) "tutti", (char *) "--server", url, NULL };
-  int status;
-
-  test->app = tutti_application_new ();
-  /* ui-fr and ui-en may run at once on the same bus. */
-  g_application_set_flags (G_APPLICATION (test->app), G_APPLICATION_NON_UNIQUE);
-  g_signal_connect_after (test->app, "activate", G_CALLBACK (activate_cb), test);
-
-  status = g_application_run (G_APPLICATION (test->app), 3, argv);
-
-  g_assert_cmpint (status, ==, 0);
-  g_assert_true (test->done);
-  g_clear_object (&test->app);
-}
-
-static void
-log_in_and_home_script (Test *test)
-{
   check_login_page (test);
   check_wrong_password (test);
   check_lost_password_dialog (test);
   check_help_dialog (test);
-  log_in (test);
+  log_in_remembered (test);
   check_home (test);
   check_password_view (test);
   check_accessibility_view (test);
@@ -555,8 +419,7 @@ test_ui_log_in_and_home (void)
   Test test = { 0 };
 
   test.server = tutti_test_server_start (TRUE, NULL);
-  test.script = log_in_and_home_script;
-  run_app (&test, tutti_test_server_get_url (test.server));
+  run_app (tutti_test_server_get_url (test.server), &test.app, &test.window, log_in_and_home_script, &test);
   tutti_test_server_stop (test.server);
 }
 
@@ -566,18 +429,6 @@ message_shown (gpointer data)
   TuttiLoginPage *page = tutti_window_get_login_page (TUTTI_WINDOW (data));
 
   return tutti_login_page_get_message (page) != NULL;
-}
-
-static gboolean
-about_shown (gpointer data)
-{
-  return find_toplevel (ADW_TYPE_ABOUT_WINDOW) != NULL;
-}
-
-static gboolean
-shortcuts_shown (gpointer data)
-{
-  return find_toplevel (GTK_TYPE_SHORTCUTS_WINDOW) != NULL;
 }
 
 static gboolean
@@ -595,7 +446,7 @@ check_about_and_shortcuts (Test *test)
   GtkWindow *shortcuts;
 
   g_action_group_activate_action (G_ACTION_GROUP (test->app), "about", NULL);
-  wait_for ("the About window", about_shown, NULL);
+  wait_for ("the About window", window_open, GSIZE_TO_POINTER (ADW_TYPE_ABOUT_WINDOW));
   about = find_toplevel (ADW_TYPE_ABOUT_WINDOW);
   g_assert_cmpstr (adw_about_window_get_application_name (ADW_ABOUT_WINDOW (about)), ==, "Tutti");
   g_assert_cmpstr (adw_about_window_get_version (ADW_ABOUT_WINDOW (about)), ==, PACKAGE_VERSION);
@@ -604,7 +455,7 @@ check_about_and_shortcuts (Test *test)
   gtk_window_close (about);
 
   g_assert_true (gtk_widget_activate_action (GTK_WIDGET (test->window), "win.show-help-overlay", NULL));
-  wait_for ("the keyboard shortcuts", shortcuts_shown, NULL);
+  wait_for ("the keyboard shortcuts", window_open, GSIZE_TO_POINTER (GTK_TYPE_SHORTCUTS_WINDOW));
   shortcuts = find_toplevel (GTK_TYPE_SHORTCUTS_WINDOW);
   wait_ms (300);
   save_screenshot (GTK_WIDGET (shortcuts), "shortcuts");
@@ -614,8 +465,9 @@ check_about_and_shortcuts (Test *test)
 
 /* No server: a message naming it, a Retry button, nothing lost. */
 static void
-unreachable_script (Test *test)
+unreachable_script (gpointer data)
 {
+  Test *test = data;
   TuttiLoginPage *page = tutti_window_get_login_page (test->window);
   GtkButton *retry = tutti_login_page_get_retry_button (page);
   const char *url = tutti_client_get_base_url (tutti_application_get_client (test->app));
@@ -658,45 +510,17 @@ test_ui_unreachable (void)
   url = g_strdup_printf ("http://127.0.0.1:%u",
                          g_inet_socket_address_get_port (G_INET_SOCKET_ADDRESS (bound)));
 
-  test.script = unreachable_script;
-  run_app (&test, url);
+  run_app (url, &test.app, &test.window, unreachable_script, &test);
 }
 
 int
 main (int   argc,
       char *argv[])
 {
-  const char *localedir = g_getenv ("TUTTI_LOCALEDIR");
-  g_autofree char *tmp_dir = NULL;
-  int status;
-
-  /* As main.c does: the catalogue of the build tree. */
-  bindtextdomain (GETTEXT_PACKAGE, localedir != NULL ? localedir : LOCALEDIR);
-  bind_textdomain_codeset (GETTEXT_PACKAGE, "UTF-8");
-  textdomain (GETTEXT_PACKAGE);
-
-  /* A home, configuration and caches of the test's own. Not with
-   * G_TEST_OPTION_ISOLATE_DIRS: it hides XDG_DATA_DIRS, where GIO finds the
-   * system's schemas (its proxy settings). */
-  tmp_dir = tutti_test_make_tmpdir ("ui");
-  for (guint i = 0; i < 5; i++)
-    {
-      static const char * const names[] = {
-        "HOME", "XDG_CONFIG_HOME", "XDG_CACHE_HOME", "XDG_DATA_HOME", "XDG_RUNTIME_DIR",
-      };
-      g_autofree char *dir = g_build_filename (tmp_dir, names[i], NULL);
-
-      g_assert_cmpint (g_mkdir_with_parents (dir, 0700), ==, 0);
-      g_setenv (names[i], dir, TRUE);
-    }
-
-  g_test_init (&argc, &argv, NULL);
+  char *tmp_dir = init_ui_test (&argc, &argv, "ui");
 
   g_test_add_func ("/ui/unreachable", test_ui_unreachable);
   g_test_add_func ("/ui/log-in-and-home", test_ui_log_in_and_home);
 
-  status = g_test_run ();
-  tutti_test_rm_rf (tmp_dir);
-
-  return status;
+  return run_ui_tests (tmp_dir);
 }

@@ -780,14 +780,85 @@ select_pupil (TuttiPupilsView *self,
   load_tab (self, get_visible_tab (self));
 }
 
+static void pupil_selected_cb (TuttiPupilsView *self);
+
+/* Puts the selector back on the pupil shown, without selecting again. */
+static void
+show_selected_pupil (TuttiPupilsView *self)
+{
+  guint position = 0;
+
+  if (find_pupil (self, self->pupil_id, &position) == NULL)
+    return;
+  g_signal_handlers_block_by_func (self->pupil_dropdown, pupil_selected_cb, self);
+  gtk_drop_down_set_selected (self->pupil_dropdown, position);
+  g_signal_handlers_unblock_by_func (self->pupil_dropdown, pupil_selected_cb, self);
+}
+
+static void
+discard_response_cb (AdwMessageDialog *dialog,
+                     const char       *response,
+                     TuttiPupilsView  *self)
+{
+  gint64 pupil_id = GPOINTER_TO_SIZE (g_object_get_data (G_OBJECT (dialog), "tutti-pupil-id"));
+
+  if (g_strcmp0 (response, "discard") == 0 && find_pupil (self, pupil_id, NULL) != NULL)
+    {
+      select_pupil (self, pupil_id);
+      show_selected_pupil (self);
+    }
+}
+
+/* What was typed in the identity and not saved is never thrown away
+ * without asking: choosing another pupil asks first (PUP-2). */
+static void
+ask_discard (TuttiPupilsView *self,
+             gint64           pupil_id)
+{
+  GtkRoot *root = gtk_widget_get_root (GTK_WIDGET (self));
+  const char *first_name = self->pupil != NULL ? self->pupil->first_name : NULL;
+  g_autofree char *heading = NULL;
+  AdwMessageDialog *dialog;
+
+  if (!tutti_is_blank (first_name))
+    /* Translators: %s is the pupil's first name */
+    heading = g_strdup_printf (_("Discard the Changes to %s’s File?"), first_name);
+  else
+    heading = g_strdup (_("Discard the Changes to This File?"));
+  dialog = ADW_MESSAGE_DIALOG (adw_message_dialog_new (GTK_IS_WINDOW (root) ? GTK_WINDOW (root) : NULL,
+                                                       heading,
+                                                       _("What you typed has not been saved and will "
+                                                         "be lost.")));
+  adw_message_dialog_add_responses (dialog,
+                                    "cancel", _("_Keep Editing"),
+                                    "discard", _("_Discard"),
+                                    NULL);
+  adw_message_dialog_set_response_appearance (dialog, "discard", ADW_RESPONSE_DESTRUCTIVE);
+  adw_message_dialog_set_default_response (dialog, "cancel");
+  adw_message_dialog_set_close_response (dialog, "cancel");
+  g_object_set_data (G_OBJECT (dialog), "tutti-pupil-id", GSIZE_TO_POINTER ((gsize) pupil_id));
+  g_signal_connect_object (dialog, "response", G_CALLBACK (discard_response_cb), self, 0);
+  gtk_window_present (GTK_WINDOW (dialog));
+}
+
 static void
 pupil_selected_cb (TuttiPupilsView *self)
 {
   guint position = gtk_drop_down_get_selected (self->pupil_dropdown);
+  gint64 pupil_id;
 
   if (self->pupils == NULL || position >= self->pupils->len)
     return;
-  select_pupil (self, ((TuttiHomePupil *) g_ptr_array_index (self->pupils, position))->id);
+  pupil_id = ((TuttiHomePupil *) g_ptr_array_index (self->pupils, position))->id;
+  if (pupil_id != self->pupil_id && self->pupil != NULL && !self->saving &&
+      tutti_record_form_has_changes (self->form))
+    {
+      /* The selector stays on the pupil shown until the answer. */
+      show_selected_pupil (self);
+      ask_discard (self, pupil_id);
+      return;
+    }
+  select_pupil (self, pupil_id);
 }
 
 static gboolean
