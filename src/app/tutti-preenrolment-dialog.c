@@ -27,6 +27,7 @@
 
 #include "tutti-campaign-form.h"
 #include "tutti-preenrolment-dialog.h"
+#include "tutti-question.h"
 #include "tutti-record-details.h"
 #include "tutti-window-private.h"
 
@@ -1917,17 +1918,9 @@ tutti_preenrolment_dialog_close_request (GtkWindow *window)
     {
       AdwMessageDialog *dialog;
 
-      dialog = ADW_MESSAGE_DIALOG (adw_message_dialog_new (window,
-                                                           _("Discard This Request?"),
-                                                           _("The pupils added have not been sent to the "
-                                                             "school and will be lost.")));
-      adw_message_dialog_add_responses (dialog,
-                                        "cancel", _("_Keep Editing"),
-                                        "discard", _("_Discard"),
-                                        NULL);
-      adw_message_dialog_set_response_appearance (dialog, "discard", ADW_RESPONSE_DESTRUCTIVE);
-      adw_message_dialog_set_default_response (dialog, "cancel");
-      adw_message_dialog_set_close_response (dialog, "cancel");
+      dialog = tutti_question_new_discard (GTK_WIDGET (window), _("Discard This Request?"),
+                                           _("The pupils added have not been sent to the "
+                                             "school and will be lost."));
       g_signal_connect_object (dialog, "response", G_CALLBACK (discard_response_cb),
                                self, G_CONNECT_SWAPPED);
       gtk_window_present (GTK_WINDOW (dialog));

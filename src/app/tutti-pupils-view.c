@@ -18,6 +18,7 @@
 #include "tutti-course-sheet.h"
 #include "tutti-history-record-dialog.h"
 #include "tutti-pupils-view.h"
+#include "tutti-question.h"
 #include "tutti-reenrolment-view.h"
 #include "tutti-record-details.h"
 #include "tutti-record-form.h"
@@ -815,7 +816,6 @@ static void
 ask_discard (TuttiPupilsView *self,
              gint64           pupil_id)
 {
-  GtkRoot *root = gtk_widget_get_root (GTK_WIDGET (self));
   const char *first_name = self->pupil != NULL ? self->pupil->first_name : NULL;
   g_autofree char *heading = NULL;
   AdwMessageDialog *dialog;
@@ -825,17 +825,8 @@ ask_discard (TuttiPupilsView *self,
     heading = g_strdup_printf (_("Discard the Changes to %s’s File?"), first_name);
   else
     heading = g_strdup (_("Discard the Changes to This File?"));
-  dialog = ADW_MESSAGE_DIALOG (adw_message_dialog_new (GTK_IS_WINDOW (root) ? GTK_WINDOW (root) : NULL,
-                                                       heading,
-                                                       _("What you typed has not been saved and will "
-                                                         "be lost.")));
-  adw_message_dialog_add_responses (dialog,
-                                    "cancel", _("_Keep Editing"),
-                                    "discard", _("_Discard"),
-                                    NULL);
-  adw_message_dialog_set_response_appearance (dialog, "discard", ADW_RESPONSE_DESTRUCTIVE);
-  adw_message_dialog_set_default_response (dialog, "cancel");
-  adw_message_dialog_set_close_response (dialog, "cancel");
+  dialog = tutti_question_new_discard (GTK_WIDGET (self), heading,
+                                       _("What you typed has not been saved and will be lost."));
   g_object_set_data (G_OBJECT (dialog), "tutti-pupil-id", GSIZE_TO_POINTER ((gsize) pupil_id));
   g_signal_connect_object (dialog, "response", G_CALLBACK (discard_response_cb), self, 0);
   gtk_window_present (GTK_WINDOW (dialog));

@@ -39,3 +39,15 @@ tutti_question_new (GtkWidget             *parent,
   adw_message_dialog_set_close_response (dialog, "cancel");
   return dialog;
 }
+
+AdwMessageDialog *
+tutti_question_new_discard (GtkWidget  *parent,
+                            const char *heading,
+                            const char *body)
+{
+  AdwMessageDialog *dialog = tutti_question_new (parent, heading, body, "discard", _("_Discard"),
+                                                 ADW_RESPONSE_DESTRUCTIVE);
+
+  adw_message_dialog_set_response_label (dialog, "cancel", _("_Keep Editing"));
+  return dialog;
+}

@@ -20,4 +20,10 @@ AdwMessageDialog *tutti_question_new (GtkWidget              *parent,
                                       const char             *label,
                                       AdwResponseAppearance   appearance);
 
+/* The question before throwing away what was typed: "_Keep Editing"
+ * ("cancel", also Enter and Escape) or "_Discard" ("discard"). */
+AdwMessageDialog *tutti_question_new_discard (GtkWidget              *parent,
+                                              const char             *heading,
+                                              const char             *body);
+
 G_END_DECLS
