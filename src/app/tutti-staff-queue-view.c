@@ -707,9 +707,8 @@ update_summary (TuttiStaffQueueView *self)
   /* Translators: under the changes of a record, counted as they are decided */
   summary = g_strdup_printf (_("Accepted: %u · Refused: %u · To decide: %u"),
                              counts[DECISION_ACCEPT], counts[DECISION_REFUSE], counts[DECISION_NONE]);
+  /* A narrow window wraps it rather than cutting it. */
   gtk_label_set_label (self->summary_label, summary);
-  /* Whole, when a narrow window shortens it. */
-  gtk_widget_set_tooltip_text (GTK_WIDGET (self->summary_label), summary);
   update_actions (self);
 }
 
