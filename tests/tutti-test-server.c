@@ -10,6 +10,7 @@
 #include <glib/gstdio.h>
 #include <signal.h>
 #include <string.h>
+#include <sys/prctl.h>
 
 struct _TuttiTestServer
 {
@@ -56,6 +57,13 @@ tutti_test_rm_rf (const char *path)
   g_rmdir (path);
 }
 
+/* A test that fails aborts: its server goes with it rather than living on. */
+static void
+die_with_parent (gpointer user_data)
+{
+  prctl (PR_SET_PDEATHSIG, SIGTERM);
+}
+
 /* Spawns the server on self->data_dir and waits for its URL. */
 static void
 spawn (TuttiTestServer    *self,
@@ -82,6 +90,7 @@ spawn (TuttiTestServer    *self,
   g_ptr_array_add (argv, NULL);
 
   launcher = g_subprocess_launcher_new (G_SUBPROCESS_FLAGS_STDOUT_PIPE);
+  g_subprocess_launcher_set_child_setup (launcher, die_with_parent, NULL, NULL);
   g_subprocess_launcher_set_stderr_file_path (launcher, self->log_path);
   self->process = g_subprocess_launcher_spawnv (launcher,
                                                 (const char * const *) argv->pdata,
