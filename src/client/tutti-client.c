@@ -2813,7 +2813,45 @@ tutti_client_upload_document_finish (TuttiClient   *self,
   return document;
 }
 
-/* GET /family/documents/{id} */
+/* GET /family/documents/{id}, GET /staff/documents/{id}: a document's
+ * bytes as uploaded, and the type the server found. */
+
+static void
+get_document_async (TuttiClient         *self,
+                    const char          *path,
+                    gpointer             source_tag,
+                    GCancellable        *cancellable,
+                    GAsyncReadyCallback  callback,
+                    gpointer             user_data)
+{
+  Request request = {
+    .method = SOUP_METHOD_GET,
+    .path = path,
+    .flags = REQUEST_ANSWER_BYTES,
+    .source_tag = source_tag,
+  };
+
+  tutti_client_send_async (self, &request, cancellable, callback, user_data);
+}
+
+static GBytes *
+get_document_finish (TuttiClient   *self,
+                     GAsyncResult  *result,
+                     gpointer       source_tag,
+                     char         **content_type,
+                     GError       **error)
+{
+  gpointer bytes = NULL;
+  Call *call;
+
+  if (!tutti_client_send_finish (self, result, source_tag, &bytes, error))
+    return NULL;
+  call = g_task_get_task_data (G_TASK (result));
+  if (content_type != NULL)
+    *content_type = g_strdup (soup_message_headers_get_content_type (
+                                soup_message_get_response_headers (call->message), NULL));
+  return bytes;
+}
 
 void
 tutti_client_get_document_async (TuttiClient         *self,
@@ -2823,18 +2861,12 @@ tutti_client_get_document_async (TuttiClient         *self,
                                  gpointer             user_data)
 {
   g_autofree char *path = NULL;
-  Request request = {
-    .method = SOUP_METHOD_GET,
-    .flags = REQUEST_ANSWER_BYTES,
-    .source_tag = tutti_client_get_document_async,
-  };
 
   g_return_if_fail (TUTTI_IS_CLIENT (self));
   g_return_if_fail (cancellable == NULL || G_IS_CANCELLABLE (cancellable));
 
   path = g_strdup_printf (TUTTI_API_FAMILY_DOCUMENT_FMT, document_id);
-  request.path = path;
-  tutti_client_send_async (self, &request, cancellable, callback, user_data);
+  get_document_async (self, path, tutti_client_get_document_async, cancellable, callback, user_data);
 }
 
 /* Returns: (transfer full): the bytes as uploaded; @content_type (optional)
@@ -2845,16 +2877,7 @@ tutti_client_get_document_finish (TuttiClient   *self,
                                   char         **content_type,
                                   GError       **error)
 {
-  gpointer bytes = NULL;
-  Call *call;
-
-  if (!tutti_client_send_finish (self, result, tutti_client_get_document_async, &bytes, error))
-    return NULL;
-  call = g_task_get_task_data (G_TASK (result));
-  if (content_type != NULL)
-    *content_type = g_strdup (soup_message_headers_get_content_type (
-                                soup_message_get_response_headers (call->message), NULL));
-  return bytes;
+  return get_document_finish (self, result, tutti_client_get_document_async, content_type, error);
 }
 
 /* DELETE /family/documents/{id} */
@@ -2945,38 +2968,22 @@ tutti_client_get_staff_document_async (TuttiClient         *self,
                                        gpointer             user_data)
 {
   g_autofree char *path = NULL;
-  Request request = {
-    .method = SOUP_METHOD_GET,
-    .flags = REQUEST_ANSWER_BYTES,
-    .source_tag = tutti_client_get_staff_document_async,
-  };
 
   g_return_if_fail (TUTTI_IS_CLIENT (self));
   g_return_if_fail (cancellable == NULL || G_IS_CANCELLABLE (cancellable));
 
   path = g_strdup_printf (TUTTI_API_STAFF_DOCUMENT_FMT, document_id);
-  request.path = path;
-  tutti_client_send_async (self, &request, cancellable, callback, user_data);
+  get_document_async (self, path, tutti_client_get_staff_document_async, cancellable, callback, user_data);
 }
 
-/* Returns: (transfer full): the bytes as uploaded; @content_type (optional)
- * receives the type the server found. */
+/* Returns: (transfer full): as tutti_client_get_document_finish(). */
 GBytes *
 tutti_client_get_staff_document_finish (TuttiClient   *self,
                                         GAsyncResult  *result,
                                         char         **content_type,
                                         GError       **error)
 {
-  gpointer bytes = NULL;
-  Call *call;
-
-  if (!tutti_client_send_finish (self, result, tutti_client_get_staff_document_async, &bytes, error))
-    return NULL;
-  call = g_task_get_task_data (G_TASK (result));
-  if (content_type != NULL)
-    *content_type = g_strdup (soup_message_headers_get_content_type (
-                                soup_message_get_response_headers (call->message), NULL));
-  return bytes;
+  return get_document_finish (self, result, tutti_client_get_staff_document_async, content_type, error);
 }
 
 /* POST /staff/documents/{id}/decide {"state": …, "reason": …}: the server
